@@ -1,0 +1,109 @@
+package org.vnextract;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.vnextract.clean.CleanStage;
+import org.vnextract.extract.ExtractorRegistry;
+import org.vnextract.ingest.RawDocument;
+import org.vnextract.internal.Validate;
+import org.vnextract.pipeline.Analysis;
+import org.vnextract.pipeline.ModelSource;
+import org.vnextract.pipeline.Pipeline;
+import org.vnextract.pipeline.Stage;
+import org.vnextract.record.ArticleRecord;
+import org.vnextract.record.RecordBuilder;
+import org.vnextract.text.TextStage;
+
+/**
+ * The library's entry point: the standard pipeline (clean → text → extractors) and the record it
+ * makes of each {@link RawDocument}. The CLI, the web server and the Spark job all go through here.
+ *
+ * <pre>{@code
+ * Vnextract vx = Vnextract.builder().build();
+ * ArticleRecord r = vx.process(rawDocument);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe once built: build one and share it across worker threads. Building
+ * loads every model, so it is the slow part.
+ */
+public final class Vnextract {
+    public static final String VERSION = Version.VERSION;
+
+    private final Pipeline pipeline;
+    private final RecordBuilder records;
+
+    private Vnextract(Pipeline pipeline, RecordBuilder records) {
+        this.pipeline = pipeline;
+        this.records = records;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    /** Runs the pipeline over one document and returns its record. */
+    public ArticleRecord process(RawDocument doc) {
+        Validate.notNull(doc, "doc");
+        return records.build(analyze(doc));
+    }
+
+    /** Runs the pipeline and returns the full analysis (for benchmarks and tools that need tokens). */
+    public Analysis analyze(RawDocument doc) {
+        return pipeline.process(Analysis.of(RawDocument.KEY, doc));
+    }
+
+    /** Configures a {@link Vnextract}. Not thread-safe. */
+    public static final class Builder {
+        private ModelSource models = ModelSource.bundled();
+        private Set<String> extractors = Set.of();
+        private int maxHtmlDepth = CleanStage.DEFAULT_MAX_DEPTH;
+        private int maxChars = TextStage.DEFAULT_MAX_CHARS;
+        private int maxSentenceTokens = TextStage.DEFAULT_MAX_SENTENCE_TOKENS;
+        private final Map<String, String> modelVersions = new LinkedHashMap<>();
+
+        private Builder() {}
+
+        public Builder models(ModelSource m) {
+            this.models = Validate.notNull(m, "m");
+            return this;
+        }
+
+        /** Only these extractors (names of {@link ExtractorRegistry}); empty means all. */
+        public Builder extractors(Set<String> names) {
+            this.extractors = Set.copyOf(Validate.noNulls(names, "names"));
+            return this;
+        }
+
+        public Builder maxHtmlDepth(int d) {
+            this.maxHtmlDepth = Validate.positive(d, "d");
+            return this;
+        }
+
+        public Builder maxChars(int n) {
+            this.maxChars = Validate.positive(n, "n");
+            return this;
+        }
+
+        public Builder maxSentenceTokens(int n) {
+            this.maxSentenceTokens = Validate.positive(n, "n");
+            return this;
+        }
+
+        public Vnextract build() {
+            List<Stage> extract = ExtractorRegistry.standard().create(models, extractors);
+            Pipeline p = Pipeline.builder()
+                    .input(RawDocument.KEY)
+                    .add(new CleanStage(models, maxHtmlDepth))
+                    .add(new TextStage(models, maxChars, maxSentenceTokens))
+                    .addAll(extract)
+                    .build();
+            return new Vnextract(p, new RecordBuilder(VERSION, modelVersions));
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.vnextract.clean;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.vnextract.internal.Validate;
+
+/**
+ * Cleans a plain-text article: drops boilerplate lines ({@link BoilerplateRules}), reads the date
+ * line as the publication date, the first line as title when it reads like a headline (a short
+ * section label before it becomes the section), a short final name line as the byline, and drops
+ * exact repeats of earlier lines (scraped pages repeat captions and whole paragraphs).
+ *
+ * <p>Immutable; thread-safe.
+ */
+public final class TextCleaner {
+    /** Lines this far into the article may be the title or date line. */
+    private static final int HEAD_LINES = 6;
+    private static final int MAX_TITLE = 250;
+
+    private final BoilerplateRules rules;
+
+    public TextCleaner(BoilerplateRules rules) {
+        this.rules = Validate.notNull(rules, "rules");
+    }
+
+    /** The cleaned article and the warnings met. */
+    public record Result(Article article, List<String> warnings) {}
+
+    public Result clean(String text) {
+        Validate.notNull(text, "text");
+        List<String> warnings = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String raw : text.split("\r\n|\r|\n|\u2028|\u2029", -1)) {
+            String line = normalizeLine(raw);
+            if (line.isEmpty()) {
+                continue;
+            }
+            BoilerplateRules.Verdict v = rules.judge(line);
+            if (v == BoilerplateRules.Verdict.DROP_REST) {
+                break;
+            }
+            if (v == BoilerplateRules.Verdict.DROP) {
+                continue;
+            }
+            line = rules.strip(line);
+            if (line.isEmpty() || rules.judge(line) == BoilerplateRules.Verdict.DROP) {
+                continue;
+            }
+            if (!seen.add(line)) {
+                continue; // a repeated caption or paragraph
+            }
+            lines.add(line);
+        }
+
+        String published = null;
+        String section = null;
+        String title = null;
+        List<String> authors = new ArrayList<>();
+        // the date line: the first one among the head lines
+        for (int i = 0; i < Math.min(HEAD_LINES, lines.size()); i++) {
+            DateLines.Published p = DateLines.parse(lines.get(i));
+            if (p == null && lines.get(i).toLowerCase(java.util.Locale.ROOT).startsWith("date ")) {
+                p = DateLines.parse(lines.get(i).substring(0, Math.min(lines.get(i).length(), 20)));
+            }
+            if (p != null) {
+                published = p.iso();
+                if (lines.get(i).toLowerCase(java.util.Locale.ROOT).startsWith("date ")) {
+                    String rest = lines.get(i).substring(lines.get(i).indexOf(' ') + 1).strip();
+                    rest = rest.length() > 10 && rest.charAt(0) <= '9' ? rest.replaceFirst("^\\d{4}-\\d{2}(?:-\\d{2})?\\s*", "") : rest;
+                    if (rest.isEmpty()) {
+                        lines.remove(i);
+                    } else {
+                        lines.set(i, rest);
+                    }
+                } else {
+                    lines.remove(i);
+                }
+                break;
+            }
+        }
+        // a short section label, then the headline
+        if (lines.size() >= 2 && isSectionLabel(lines.get(0)) && looksLikeHeadline(lines.get(1))) {
+            section = lines.remove(0);
+        }
+        if (lines.size() >= 2 && looksLikeHeadline(lines.get(0))) {
+            title = lines.remove(0);
+        }
+        // a short final name line is the byline
+        if (!lines.isEmpty() && isByline(lines.get(lines.size() - 1))) {
+            authors.add(lines.remove(lines.size() - 1));
+        }
+        if (lines.isEmpty() && title == null) {
+            warnings.add("no article text left after removing boilerplate");
+        }
+        return new Result(new Article(title, null, lines, published, authors, section, null), warnings);
+    }
+
+    /** Collapses white space (including no-break spaces) and strips list bullets. */
+    static String normalizeLine(String raw) {
+        StringBuilder sb = new StringBuilder(raw.length());
+        boolean space = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00A0' || c == '\u200B' || c == '\uFEFF' || c == '\u202F') {
+                space = sb.length() > 0;
+                continue;
+            }
+            if (space) {
+                sb.append(' ');
+                space = false;
+            }
+            sb.append(c);
+        }
+        String s = sb.toString();
+        while (!s.isEmpty() && (s.charAt(0) == '•' || s.charAt(0) == '·' || s.charAt(0) == '▪' || s.charAt(0) == '►')) {
+            s = s.substring(1).strip();
+        }
+        return s;
+    }
+
+    static boolean looksLikeHeadline(String line) {
+        if (line.length() > MAX_TITLE || line.length() < 8) {
+            return false;
+        }
+        char last = line.charAt(line.length() - 1);
+        if (last == '.' || last == ';' || last == ',' || last == ':') {
+            return false;
+        }
+        return Character.isUpperCase(line.codePointAt(0)) || Character.isDigit(line.charAt(0)) || line.charAt(0) == '"'
+                || line.charAt(0) == '“';
+    }
+
+    private static boolean isSectionLabel(String line) {
+        return line.length() <= 30 && line.split(" ").length <= 3 && Character.isUpperCase(line.codePointAt(0))
+                && line.chars().noneMatch(c -> c == '.' || c == ',' || Character.isDigit(c));
+    }
+
+    /** "Hà Lam", "Tổ phóng viên", "Minh Anh (TTXVN)": at most five capitalised words, no sentence. */
+    static boolean isByline(String line) {
+        if (line.length() > 60) {
+            return false;
+        }
+        String core = line.replaceAll("\\([^)]{0,40}\\)", "").replace("-", " ").strip();
+        if (core.isEmpty() || core.endsWith(".") || core.endsWith(":")) {
+            return false;
+        }
+        String[] words = core.split("\\s+");
+        if (words.length > 5 || words.length < 1) {
+            return false;
+        }
+        for (String w : words) {
+            if (w.isEmpty() || !(Character.isUpperCase(w.codePointAt(0)) || w.equals("và"))) {
+                return false;
+            }
+            for (int i = 0; i < w.length(); i++) {
+                if (Character.isDigit(w.charAt(i))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,56 @@
+package org.vnextract.extract;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.vnextract.extract.documents.DocumentExtractor;
+import org.vnextract.internal.Validate;
+import org.vnextract.pipeline.ModelSource;
+import org.vnextract.pipeline.PipelineException;
+import org.vnextract.pipeline.Stage;
+
+/**
+ * The extractors vnextract knows, by name, in the order they run. Adding an extractor is one line
+ * here; the pipeline and the CLI ({@code --extractors}) pick it up.
+ *
+ * <p>Immutable; thread-safe.
+ */
+public final class ExtractorRegistry {
+    private final Map<String, Function<ModelSource, Stage>> factories;
+
+    private ExtractorRegistry(Map<String, Function<ModelSource, Stage>> factories) {
+        this.factories = factories;
+    }
+
+    /** Every extractor of this release. */
+    public static ExtractorRegistry standard() {
+        Map<String, Function<ModelSource, Stage>> f = new LinkedHashMap<>();
+        f.put("documents", DocumentExtractor::new);
+        return new ExtractorRegistry(java.util.Collections.unmodifiableMap(f));
+    }
+
+    public Set<String> names() {
+        return factories.keySet();
+    }
+
+    /** Builds the named extractors (all when {@code names} is empty), in registry order. */
+    public List<Stage> create(ModelSource models, Set<String> names) {
+        Validate.notNull(models, "models");
+        Validate.notNull(names, "names");
+        for (String n : names) {
+            if (!factories.containsKey(n)) {
+                throw new PipelineException("unknown extractor '" + n + "'; known: " + String.join(", ", factories.keySet()));
+            }
+        }
+        List<Stage> out = new ArrayList<>();
+        factories.forEach((name, factory) -> {
+            if (names.isEmpty() || names.contains(name)) {
+                out.add(factory.apply(models));
+            }
+        });
+        return out;
+    }
+}

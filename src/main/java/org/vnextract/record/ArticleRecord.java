@@ -1,0 +1,62 @@
+package org.vnextract.record;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The article record of {@code spec/RECORD.md}, field for field: the only place that knows the
+ * JSON shape. Offsets here are code points into {@code article.text}.
+ */
+@JsonPropertyOrder({"schema", "id", "source", "article", "officials", "documents", "dates", "counts", "periods",
+        "organizations", "locations", "provenance"})
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record ArticleRecord(String schema, String id, Source source, Article article, List<Official> officials,
+                            List<Document> documents, List<DateEntry> dates, List<Count> counts,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<Period> periods,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<Organization> organizations,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<Location> locations,
+                            Provenance provenance) {
+    public static final String SCHEMA = "vnextract.record/1";
+
+    @JsonPropertyOrder({"uri", "site", "format"})
+    public record Source(String uri, String site, String format) {}
+
+    @JsonPropertyOrder({"title", "lead", "published", "authors", "section", "text"})
+    public record Article(String title, String lead, String published, List<String> authors, String section,
+                          String text) {}
+
+    @JsonPropertyOrder({"start", "end", "text"})
+    public record Mention(int start, int end, String text) {}
+
+    @JsonPropertyOrder({"name", "titles", "honorific", "mentions"})
+    public record Official(String name, List<String> titles, String honorific, List<Mention> mentions) {}
+
+    @JsonPropertyOrder({"id", "type", "type_name", "number", "issuer_code", "issuer", "date", "subject", "explicit",
+            "mentions"})
+    public record Document(String id, String type, @JsonProperty("type_name") String typeName, String number,
+                           @JsonProperty("issuer_code") String issuerCode, String issuer, String date, String subject,
+                           boolean explicit, List<Mention> mentions) {}
+
+    @JsonPropertyOrder({"value", "granularity", "text", "mentions"})
+    public record DateEntry(String value, String granularity, String text, List<Mention> mentions) {}
+
+    @JsonPropertyOrder({"value", "unit", "total", "value_max", "qualifier", "text", "start", "end"})
+    public record Count(BigDecimal value, String unit, BigDecimal total, @JsonProperty("value_max") BigDecimal valueMax,
+                        String qualifier, String text, int start, int end) {}
+
+    @JsonPropertyOrder({"text", "kind", "start", "end", "mentions"})
+    public record Period(String text, String kind, String start, String end, List<Mention> mentions) {}
+
+    @JsonPropertyOrder({"name", "mentions"})
+    public record Organization(String name, List<Mention> mentions) {}
+
+    @JsonPropertyOrder({"name", "kind", "mentions"})
+    public record Location(String name, String kind, List<Mention> mentions) {}
+
+    @JsonPropertyOrder({"extractor", "models", "warnings"})
+    public record Provenance(String extractor, Map<String, String> models, List<String> warnings) {}
+}
