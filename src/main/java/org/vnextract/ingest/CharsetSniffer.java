@@ -13,18 +13,43 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.vnextract.internal.Validate;
+import org.vnextract.pipeline.ModelSource;
 
 /**
  * Decides how a source's bytes are decoded: a byte-order mark first, then a charset the source
  * declares (HTTP header, {@code <meta charset>}), then strict UTF-8, then windows-1258 for legacy
  * Vietnamese Windows pages (which no detector recognises; see ECOSYSTEM.md), with a warning.
  * Corrupt UTF-8 (valid multi-byte sequences mixed with invalid ones) is rejected, not guessed at.
+ * UTF-16 without a byte-order mark is recognised by its NUL bytes. Bytes that are not UTF-8 are
+ * scored as windows-1258 and as the legacy font encodings TCVN3 and VNI ({@link LegacyVietnamese});
+ * the reading that makes the most Vietnamese syllables wins.
  *
- * <p>Stateless; thread-safe.
+ * <p>Every decoded text is then reviewed ({@link #review}): legacy TCVN3/VNI mojibake that was
+ * already turned into Unicode is converted, decomposed (NFD) text composed, and mixed tone-mark
+ * placement ("hoà" beside "hòa") noted. Each of these adds a warning for the record's provenance.
+ *
+ * <p>Immutable; thread-safe.
  */
 public final class CharsetSniffer {
     private static final Charset WINDOWS_1258 = Charset.forName("windows-1258");
     private static final int META_SCAN_BYTES = 4096;
+    private static final int UTF16_SCAN_BYTES = 4096;
+    /** Marked words looked at for mixed tone-mark placement; enough to see both styles. */
+    private static final int MAX_TONE_WORDS = 20_000;
+
+    private final VietnameseSyllables syllables;
+    private final LegacyVietnamese legacy;
+
+    /** A sniffer with the encoding tables bundled in the jar. */
+    public CharsetSniffer() {
+        this(ModelSource.bundled());
+    }
+
+    public CharsetSniffer(ModelSource models) {
+        Validate.notNull(models, "models");
+        this.syllables = new VietnameseSyllables(models);
+        this.legacy = new LegacyVietnamese(models, syllables);
+    }
 
     /** The outcome: decoded text with the charset used and any warnings, or the reason it failed. */
     public record Decoded(String text, String charset, List<String> warnings, String error) {
@@ -47,13 +72,20 @@ public final class CharsetSniffer {
         List<String> warnings = new ArrayList<>();
         int n = bytes.length;
         if (n >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-            return strict(bytes, 3, StandardCharsets.UTF_8, warnings);
+            return reviewed(strict(bytes, 3, StandardCharsets.UTF_8, warnings), true);
         }
         if (n >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
-            return strict(bytes, 2, StandardCharsets.UTF_16BE, warnings);
+            warnings.add("source is UTF-16BE (byte-order mark); decoded");
+            return reviewed(strict(bytes, 2, StandardCharsets.UTF_16BE, warnings), true);
         }
         if (n >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
-            return strict(bytes, 2, StandardCharsets.UTF_16LE, warnings);
+            warnings.add("source is UTF-16LE (byte-order mark); decoded");
+            return reviewed(strict(bytes, 2, StandardCharsets.UTF_16LE, warnings), true);
+        }
+        Charset utf16 = utf16ByNuls(bytes);
+        if (utf16 != null) {
+            warnings.add("source has no byte-order mark but the NUL bytes of " + utf16.name() + "; decoded as " + utf16.name());
+            return reviewed(strict(bytes, 0, utf16, warnings), true);
         }
         String declared = declaredCharset;
         if (declared == null && type == ContentType.HTML) {
@@ -69,20 +101,173 @@ public final class CharsetSniffer {
                 // valid UTF-8 that declares something else: the declaration is stale, the bytes win
                 warnings.add("declared charset " + declared + " but the content is valid UTF-8; read as UTF-8");
             }
-            return Decoded.ok(new String(bytes, StandardCharsets.UTF_8), StandardCharsets.UTF_8, warnings);
+            return reviewed(Decoded.ok(new String(bytes, StandardCharsets.UTF_8), StandardCharsets.UTF_8, warnings), true);
         }
         if (declaredCs != null && !declaredCs.equals(StandardCharsets.UTF_8)) {
-            return strict(bytes, 0, declaredCs, warnings);
+            // a TCVN3 or VNI page usually declares iso-8859-1 or windows-1252: review() finds it
+            return reviewed(strict(bytes, 0, declaredCs, warnings), true);
+        }
+        String w1258 = java.text.Normalizer.normalize(new String(bytes, WINDOWS_1258), java.text.Normalizer.Form.NFC);
+        LegacyVietnamese.Detection d = legacy.detect(LegacyVietnamese.byteView(bytes), legacy.scoreAsIs(w1258));
+        if (d != null) {
+            warnings.add(d.warning());
+            return reviewed(new Decoded(d.text(), d.encoding().label(), List.copyOf(warnings), null), false);
         }
         if (hasValidMultibyteUtf8(bytes)) {
             return Decoded.fail("invalid UTF-8 at byte " + badUtf8);
         }
-        String legacy = new String(bytes, WINDOWS_1258);
-        if (looksVietnamese(legacy)) {
+        if (looksVietnamese(w1258)) {
             warnings.add("not UTF-8; decoded as windows-1258 (legacy Vietnamese Windows encoding)");
-            return Decoded.ok(legacy, WINDOWS_1258, warnings);
+            // windows-1258 writes tone marks as combining characters: composed here, not worth a warning of their own
+            return reviewed(Decoded.ok(w1258, WINDOWS_1258, warnings), false);
         }
         return Decoded.fail("invalid UTF-8 at byte " + badUtf8 + " and no charset declared");
+    }
+
+    private Decoded reviewed(Decoded d, boolean lookForLegacy) {
+        if (!d.ok()) {
+            return d;
+        }
+        List<String> warnings = new ArrayList<>(d.warnings());
+        // windows-1258 writes tone marks as combining characters by design: composed without a warning
+        String text = review(d.text(), lookForLegacy, !WINDOWS_1258.name().equals(d.charset()), warnings);
+        return new Decoded(text, d.charset(), List.copyOf(warnings), null);
+    }
+
+    /**
+     * Reviews decoded text (a file's, or a JSON Lines field's): converts TCVN3/VNI mojibake when
+     * {@code lookForLegacy}, composes decomposed (NFD) text, and notes mixed tone-mark placement,
+     * adding a warning to {@code warnings} for each. Returns the text to use.
+     */
+    public String review(String text, boolean lookForLegacy, List<String> warnings) {
+        Validate.notNull(text, "text");
+        Validate.notNull(warnings, "warnings");
+        return review(text, lookForLegacy, true, warnings);
+    }
+
+    private String review(String text, boolean lookForLegacy, boolean warnDecomposed, List<String> warnings) {
+        String t = text;
+        if (lookForLegacy && hasLatin1Letters(t)) {
+            LegacyVietnamese.Detection d = legacy.detect(t, legacy.scoreAsIs(t));
+            if (d != null) {
+                warnings.add(d.warning());
+                t = d.text();
+            }
+        }
+        if (!java.text.Normalizer.isNormalized(t, java.text.Normalizer.Form.NFC)) {
+            String c = java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFC);
+            if (warnDecomposed && hasToneMarks(t)) {
+                warnings.add("decomposed (NFD) Vietnamese text: tone and vowel marks were separate characters; composed to NFC");
+            }
+            t = c;
+        }
+        String mixed = mixedTonePlacement(t);
+        if (mixed != null) {
+            warnings.add(mixed);
+        }
+        return t;
+    }
+
+    private static boolean hasLatin1Letters(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0xA0 && c <= 0xFF) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasToneMarks(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (VietnameseSyllables.isToneMark(s.charAt(i)) || s.charAt(i) == '\u0302' || s.charAt(i) == '\u031B'
+                    || s.charAt(i) == '\u0306') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A warning when the text writes some oa/oe/uy syllables old style (hoà) and some new style (hòa). */
+    private String mixedTonePlacement(String s) {
+        int oldStyle = 0;
+        int newStyle = 0;
+        String oldExample = null;
+        String newExample = null;
+        int words = 0;
+        int n = s.length();
+        int i = 0;
+        while (i < n && words < MAX_TONE_WORDS) {
+            if (!Character.isLetter(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean marked = false;
+            while (i < n && Character.isLetter(s.charAt(i))) {
+                marked |= s.charAt(i) >= 0x80;
+                i++;
+            }
+            if (!marked || i - start > VietnameseSyllables.MAX_WORD) {
+                continue;
+            }
+            words++;
+            String w = s.substring(start, i);
+            switch (syllables.tonePlacement(w)) {
+                case OLD -> {
+                    oldStyle++;
+                    oldExample = oldExample == null ? w : oldExample;
+                }
+                case NEW -> {
+                    newStyle++;
+                    newExample = newExample == null ? w : newExample;
+                }
+                default -> { }
+            }
+        }
+        if (oldStyle == 0 || newStyle == 0) {
+            return null;
+        }
+        return "mixed tone-mark placement: " + oldStyle + " word(s) old style like '" + oldExample + "', " + newStyle
+                + " new style like '" + newExample + "'; kept as written (matching treats them alike)";
+    }
+
+    /**
+     * UTF-16 without a byte-order mark, told by its NUL bytes: text that is mostly ASCII or Latin
+     * has a zero in every other byte, at odd offsets for little-endian, even for big-endian, and
+     * (nearly) none at the others. Null when the bytes do not look like that.
+     */
+    public static Charset utf16ByNuls(byte[] b) {
+        int n = Math.min(b.length, UTF16_SCAN_BYTES) & ~1;
+        if (n < 4) {
+            return null;
+        }
+        int even = 0;
+        int odd = 0;
+        int controlLe = 0; // a zero high byte with a control character: binary, not text
+        int controlBe = 0;
+        for (int i = 0; i < n; i += 2) {
+            if (b[i] == 0) {
+                even++;
+                controlBe += isControl(b[i + 1]) ? 1 : 0;
+            }
+            if (b[i + 1] == 0) {
+                odd++;
+                controlLe += isControl(b[i]) ? 1 : 0;
+            }
+        }
+        int pairs = n / 2;
+        if (odd * 4 >= pairs && even * 20 <= odd && controlLe * 10 <= odd) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (even * 4 >= pairs && odd * 20 <= even && controlBe * 10 <= even) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
+    }
+
+    private static boolean isControl(byte x) {
+        return x >= 0 && x < 0x20 && x != '\n' && x != '\r' && x != '\t' && x != '\f';
     }
 
     private static Decoded strict(byte[] bytes, int offset, Charset cs, List<String> warnings) {

@@ -256,11 +256,14 @@ public final class Sources implements Iterator<IngestResult>, Closeable {
         return new RawDocument(name, format, type, d.text(), meta, d.warnings());
     }
 
-    /** A short name for binary content, or null for text. UTF-16 with a BOM is text. */
+    /** A short name for binary content, or null for text. UTF-16, with a BOM or without, is text. */
     static String binaryKind(byte[] b) {
         if (b.length >= 2 && (((b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF)
                 || ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE))) {
             return null;
+        }
+        if (CharsetSniffer.utf16ByNuls(b) != null) {
+            return null; // UTF-16 without a byte-order mark: its NUL bytes are text
         }
         if (startsWith(b, "%PDF")) {
             return "PDF";
@@ -433,8 +436,11 @@ public final class Sources implements Iterator<IngestResult>, Closeable {
             if (binary != null) {
                 return new Rejected(where, "binary content (" + binary + ")");
             }
+            // legacy-encoded (TCVN3/VNI), decomposed or mixed-tone text arrives in JSON Lines too
+            List<String> warnings = new ArrayList<>();
+            content = sniffer.review(content, true, warnings);
             return new RawDocument(where, SourceFormat.JSONL, html != null ? ContentType.HTML : ContentType.TEXT,
-                    content, meta, List.of());
+                    content, meta, warnings);
         }
 
         void close() {
