@@ -69,9 +69,15 @@ public final class HtmlCleaner {
     public TextCleaner.Result clean(String html, String uri) {
         Validate.notNull(html, "html");
         List<String> warnings = new ArrayList<>();
-        Parser parser = Parser.htmlParser().setTrackErrors(0);
+        // the limit holds while parsing (html and body sit above the content): jsoup reads deeper
+        // elements in at the limit, so no tree is ever deeper, and its default of 512 never overrides ours
+        Parser parser = Parser.htmlParser().setTrackErrors(0).setMaxDepth(maxDepth + 2);
         Document doc = Jsoup.parse(html, uri == null ? "" : uri, parser);
         int depth = depth(doc.body());
+        if (depth >= maxDepth) {
+            warnings.add("HTML nesting depth reached the limit of " + maxDepth
+                    + " (--max-html-depth); deeper elements were read in at that depth");
+        }
         if (depth > maxDepth) {
             warnings.add("HTML nesting depth " + depth + " is over the limit of " + maxDepth + "; deeper content dropped");
             prune(doc.body(), maxDepth);

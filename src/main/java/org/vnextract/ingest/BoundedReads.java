@@ -23,6 +23,53 @@ final class BoundedReads {
         }
     }
 
+    /** Thrown when a streamed gzip source inflates past its ratio: the rest of the source is not read. */
+    static final class GzipBomb extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        GzipBomb(String reason) {
+            super(reason);
+        }
+    }
+
+    /**
+     * A gzip stream read lazily (JSON Lines), cut off once it has inflated to more than
+     * {@code maxRatio} times {@code compressedSize}, or {@code floor} bytes if that is more: a bomb
+     * of blank lines or of one endless line is never inflated to the end.
+     */
+    static InputStream ratioCapped(InputStream inflated, long compressedSize, int maxRatio, long floor) {
+        long cap = Math.max(floor, compressedSize * maxRatio);
+        return new java.io.FilterInputStream(inflated) {
+            private long total;
+
+            @Override
+            public int read() throws IOException {
+                int c = super.read();
+                if (c >= 0) {
+                    count(1);
+                }
+                return c;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int r = super.read(b, off, len);
+                if (r > 0) {
+                    count(r);
+                }
+                return r;
+            }
+
+            private void count(int n) throws GzipBomb {
+                total += n;
+                if (total > cap) {
+                    throw new GzipBomb("decompressed content is over " + maxRatio + "x its compressed size of "
+                            + compressedSize + " bytes (--max-gzip-ratio): a gzip bomb?");
+                }
+            }
+        };
+    }
+
     static boolean isGzip(byte[] head) {
         return head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B;
     }

@@ -143,7 +143,8 @@ public final class Sources implements Iterator<IngestResult>, Closeable {
             try {
                 InputStream in = Files.newInputStream(p);
                 open = new JsonLines(name, fileName.toLowerCase(Locale.ROOT).endsWith(".gz")
-                        ? gunzipStream(in) : in);
+                        ? BoundedReads.ratioCapped(gunzipStream(in), Files.size(p), limits.maxGzipRatio(), limits.maxBytes())
+                        : in);
                 return null;
             } catch (IOException e) {
                 return new Rejected(name, "cannot read: " + describe(e));

@@ -18,6 +18,7 @@ import org.vnextract.pipeline.ModelSource;
  */
 public final class SentenceSplitter {
     public static final String FILE = "text/abbreviations.txt";
+    private static final int MAX_DOTTED_PARTS = 6;
 
     private final Set<String> abbreviations;
     private final int maxTokens;
@@ -35,18 +36,30 @@ public final class SentenceSplitter {
     public int split(String text, List<Token> tokens, int from, int to, List<Sentence> out) {
         int cut = 0;
         int first = from;
+        // the closers up to here were scanned and no sentence starts after them: a run of 100 000 dots
+        // is scanned once, not once per dot
+        int noStartBefore = from;
         for (int i = from; i < to; i++) {
             Token t = tokens.get(i);
             boolean end = false;
-            if (t.kind() == TokenKind.PUNCT && isTerminal(text.charAt(t.start()))) {
+            if (i >= noStartBefore && t.kind() == TokenKind.PUNCT && isTerminal(text.charAt(t.start()))) {
                 int j = i + 1;
                 while (j < to && tokens.get(j).kind() == TokenKind.PUNCT && isCloser(text.charAt(tokens.get(j).start()))
                         && tokens.get(j).start() == tokens.get(j - 1).end()) {
                     j++;
                 }
-                if (j < to && startsSentence(text, tokens.get(j)) && !isAbbreviationBefore(text, tokens, first, i)) {
-                    i = j - 1;
+                boolean starts = j < to && startsSentence(text, tokens.get(j));
+                if (starts && !isAbbreviationBefore(text, tokens, first, i)) {
+                    // the closing quotes and brackets after the full stop must not carry the sentence past the limit
+                    if (j - first > maxTokens) {
+                        i = first + maxTokens - 1;
+                        cut++;
+                    } else {
+                        i = j - 1;
+                    }
                     end = true;
+                } else if (!starts) {
+                    noStartBefore = j;
                 }
             }
             if (!end && i + 1 - first >= maxTokens) {
@@ -90,7 +103,9 @@ public final class SentenceSplitter {
         }
         // the whole dotted run before the full stop: "PGS.TS", "v.v", "TP"
         int k = dot - 1;
-        while (k - 2 >= first && text.charAt(tokens.get(k - 1).start()) == '.'
+        // no abbreviation has more than a few dotted parts ("PGS.TS.BS"): a long "A.B.A.B." run is not walked back
+        int stop = Math.max(first, dot - 1 - 2 * MAX_DOTTED_PARTS);
+        while (k - 2 >= stop && text.charAt(tokens.get(k - 1).start()) == '.'
                 && tokens.get(k - 1).start() == tokens.get(k - 2).end() && tokens.get(k).start() == tokens.get(k - 1).end()) {
             k -= 2;
         }
