@@ -253,6 +253,47 @@ class EncodingsTest {
         }
     }
 
+    @Test
+    void everyEncodingReachesTheRecordWithItsWarning(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        String a = articles.get(3);
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("a_tcvn3.txt", legacy.encode(Encoding.TCVN3, a).getBytes(CP1252));
+        files.put("b_vni.txt", legacy.encode(Encoding.VNI, a).getBytes(CP1252));
+        files.put("c_utf16le.txt", a.getBytes(StandardCharsets.UTF_16LE));
+        files.put("d_utf16be_bom.txt", ("\uFEFF" + a).getBytes(StandardCharsets.UTF_16BE));
+        files.put("e_nfd.txt", Normalizer.normalize(a, Normalizer.Form.NFD).getBytes(StandardCharsets.UTF_8));
+        files.put("f_cp1258.txt", toneMarksApart(a).getBytes(CP1258));
+        files.put("g_utf8_bom.txt", ("\uFEFF" + a).getBytes(StandardCharsets.UTF_8));
+        String[] expect = {"legacy TCVN3", "legacy VNI", "no byte-order mark", "UTF-16BE (byte-order mark)", "decomposed (NFD)",
+            "windows-1258", null};
+        for (var e : files.entrySet()) {
+            Files.write(dir.resolve(e.getKey()), e.getValue());
+        }
+        Path out = dir.resolve("out.jsonl");
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cl = org.vnextract.cli.Main.commandLine();
+        cl.setErr(new java.io.PrintWriter(err, true));
+        cl.setOut(new java.io.PrintWriter(new java.io.StringWriter(), true));
+        assertThat(cl.execute("extract", dir.toString(), "-o", out.toString())).as(err.toString()).isZero();
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(files.size());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String firstWords = a.strip().substring(0, 12);
+        for (int i = 0; i < lines.size(); i++) {
+            var rec = json.readTree(lines.get(i));
+            List<String> w = new ArrayList<>();
+            rec.get("provenance").get("warnings").forEach(x -> w.add(x.asText()));
+            String text = rec.get("article").get("text").asText();
+            assertThat(text).as(lines.get(i)).contains(i == 0 ? tcvn3Expected(firstWords) : firstWords);
+            if (expect[i] == null) {
+                assertThat(w).noneMatch(x -> x.contains("encoding") || x.contains("byte-order") || x.contains("NFD"));
+            } else {
+                String want = expect[i];
+                assertThat(w).as(rec.get("source").toString()).anyMatch(x -> x.contains(want));
+            }
+        }
+    }
+
     /** The windows-1258 form: letters with their vowel marks precomposed, tone marks combining after. */
     static String toneMarksApart(String s) {
         String d = Normalizer.normalize(s, Normalizer.Form.NFD);
