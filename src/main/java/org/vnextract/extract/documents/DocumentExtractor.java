@@ -2,6 +2,7 @@ package org.vnextract.extract.documents;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -145,7 +146,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                 continue;
             }
             String number = v.text.substring(v.start(i), v.end(i));
-            if (!tw.so && (number.length() == 4 && number.charAt(0) != '0' || lexicon.notAfterNumber(nextWord(v, i + 1)))) {
+            if (!tw.so && (number.length() == 4 && number.charAt(0) != '0' || countedAfter(v, i + 1))) {
                 continue; // "Kế hoạch 2024", "Kế hoạch 5 năm": a year or a count, not a number of a document
             }
             refs.add(new Ref(v.start(tw.start), v.end(i), tw.start, i + 1, null, tw.code, number, tw.so, false));
@@ -153,12 +154,20 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         return refs;
     }
 
+    /** "5 năm", "3 tháng", "15 ngày": a counted word follows; "12 ngày 3/4/2023" is a dated document. */
+    private boolean countedAfter(TokenView v, int i) {
+        if (!lexicon.notAfterNumber(nextWord(v, i))) {
+            return false;
+        }
+        return !(v.is(i, NGAY) && IssuingDates.read(v, i + 1) != null);
+    }
+
     private String nextWord(TokenView v, int i) {
         if (i >= v.size() || v.newlineBefore(i)) {
             return "";
         }
         String f = v.fold(i);
-        return f.isEmpty() ? v.text.substring(v.start(i), v.end(i)) : f;
+        return f.isEmpty() ? String.valueOf(v.first(i)) : f; // "%"; never a copy of a long token
     }
 
     /** "Nghị quyết số", "Kết luận", "Thông báo kết luận số:" right before token {@code i}. */
@@ -469,17 +478,17 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
 
     private static final class Doc {
         final String id;
-        final String key;
         final String symbolType;
         final String number;
         final String issuerCode;
         final boolean explicit;
+        final int anchor; // where it was first cited, for choosing the nearest of equal candidates
         final Set<String> wordTypes = new LinkedHashSet<>();
         final List<Ref> refs = new ArrayList<>();
 
-        Doc(String id, String key, String symbolType, String number, String issuerCode, boolean explicit) {
+        Doc(String id, String symbolType, String number, String issuerCode, boolean explicit, int anchor) {
             this.id = id;
-            this.key = key;
+            this.anchor = anchor;
             this.symbolType = symbolType;
             this.number = number;
             this.issuerCode = issuerCode;
@@ -496,13 +505,26 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         boolean hasType(String t) {
             return t.equals(symbolType) || wordTypes.contains(t);
         }
+    }
 
-        int firstStart() {
-            int s = Integer.MAX_VALUE;
-            for (Ref r : refs) {
-                s = Math.min(s, r.start);
+    /** Candidates for resolving a short reference, by number; at most {@link #MAX_SAME_NUMBER} each. */
+    private static final int MAX_SAME_NUMBER = 32;
+
+    private static final class Docs {
+        final Map<String, Doc> byKey = new LinkedHashMap<>();
+        final Map<String, List<Doc>> byNumber = new HashMap<>();
+
+        Doc get(String key, java.util.function.Supplier<Doc> make) {
+            Doc d = byKey.get(key);
+            if (d == null) {
+                d = make.get();
+                byKey.put(key, d);
+                List<Doc> same = byNumber.computeIfAbsent(SymbolScanner.key(d.number, ""), k -> new ArrayList<>(2));
+                if (same.size() < MAX_SAME_NUMBER) {
+                    same.add(d); // a hostile page citing thousands of "1-KL/…" cannot make resolution quadratic
+                }
             }
-            return s;
+            return d;
         }
     }
 
@@ -510,7 +532,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         if (refs.isEmpty()) {
             return List.of();
         }
-        Map<String, Doc> byKey = new LinkedHashMap<>();
+        Docs docs = new Docs();
         List<Ref> bare = new ArrayList<>();
         for (Ref r : refs) {
             r.context = context(v, r);
@@ -519,7 +541,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                 continue;
             }
             Symbol s = r.symbol;
-            byKey.computeIfAbsent(s.key(), k -> new Doc(s.id(), k, s.type(), s.number(), s.issuerCode(), true)).add(r);
+            docs.get(s.key(), () -> new Doc(s.id(), s.type(), s.number(), s.issuerCode(), true, r.start)).add(r);
         }
         // bare numbers with an issuer: the cited document of that issuer, else a document inferred
         for (Ref r : bare) {
@@ -527,14 +549,14 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
             if (code == null) {
                 continue;
             }
-            Doc d = match(byKey, r, code);
+            Doc d = match(docs, r, code);
             if (d == null && r.context.issuerFromSubject()) {
-                d = match(byKey, r, null);
+                d = match(docs, r, null);
             }
             if (d == null) {
                 String tail = "-" + r.wordType + "/" + code;
-                String key = SymbolScanner.key(r.number, tail);
-                d = byKey.computeIfAbsent(key, k -> new Doc(r.number + tail, k, r.wordType, r.number, code, false));
+                d = docs.get(SymbolScanner.key(r.number, tail),
+                        () -> new Doc(r.number + tail, r.wordType, r.number, code, false, r.start));
             }
             d.add(r);
         }
@@ -543,33 +565,39 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
             if (r.context.issuerCode() != null) {
                 continue;
             }
-            Doc d = match(byKey, r, null);
+            Doc d = match(docs, r, null);
             if (d == null) {
                 if (!r.so && r.context.date() == null) {
                     continue; // "Chỉ thị 03" with nothing to resolve it to: too weak to be listed
                 }
                 String tail = "-" + r.wordType;
-                String key = SymbolScanner.key(r.number, tail);
-                d = byKey.computeIfAbsent(key, k -> new Doc(r.number + tail, k, r.wordType, r.number, null, false));
+                d = docs.get(SymbolScanner.key(r.number, tail),
+                        () -> new Doc(r.number + tail, r.wordType, r.number, null, false, r.start));
             }
             d.add(r);
         }
-        List<Doc> docs = new ArrayList<>(byKey.values());
-        docs.sort(Comparator.comparingInt(Doc::firstStart));
-        List<DocumentReference> out = new ArrayList<>(docs.size());
-        for (Doc d : docs) {
+        List<Doc> list = new ArrayList<>(docs.byKey.values());
+        for (Doc d : list) {
+            d.refs.sort(Comparator.comparingInt(r -> r.start));
+        }
+        list.sort(Comparator.comparingInt(d -> d.refs.get(0).start));
+        List<DocumentReference> out = new ArrayList<>(list.size());
+        for (Doc d : list) {
             out.add(toReference(v, d));
         }
         return out;
     }
 
     /** The document of the reference's type and number (and issuer, when given), nearest first. */
-    private static Doc match(Map<String, Doc> byKey, Ref r, String issuerCode) {
-        String num = SymbolScanner.key(r.number, "");
+    private static Doc match(Docs docs, Ref r, String issuerCode) {
+        List<Doc> same = docs.byNumber.get(SymbolScanner.key(r.number, ""));
+        if (same == null) {
+            return null;
+        }
         Doc best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (Doc d : byKey.values()) {
-            if (!d.hasType(r.wordType) || !SymbolScanner.key(d.number, "").equals(num)) {
+        for (Doc d : same) {
+            if (!d.hasType(r.wordType)) {
                 continue;
             }
             if (issuerCode != null && !issuerCode.equals(d.issuerCode)) {
@@ -578,7 +606,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
             if (issuerCode == null && !d.explicit && d.issuerCode == null) {
                 continue; // resolve to documents that were cited in full or with an issuer
             }
-            int dist = Math.abs(d.firstStart() - r.start);
+            int dist = Math.abs(d.anchor - r.start);
             if (dist < bestDistance) {
                 best = d;
                 bestDistance = dist;
@@ -588,7 +616,6 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
     }
 
     private DocumentReference toReference(TokenView v, Doc d) {
-        d.refs.sort(Comparator.comparingInt(r -> r.start));
         String date = null;
         String issuer = null;
         String subject = null;

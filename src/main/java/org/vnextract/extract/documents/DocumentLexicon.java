@@ -26,6 +26,7 @@ final class DocumentLexicon {
     private final Map<String, String> typeAliasState = new HashMap<>();
     private final Map<String, String> issuerNames = new HashMap<>();   // canonical code → name
     private final Map<String, String> issuerAlias = new HashMap<>();   // UPPER written → canonical
+    private final Set<String> writtenIssuerAliases = new HashSet<>(); // UPPER written forms of issuer_aliases.tsv
     private final Set<String> notAfterNumber = new HashSet<>();
     private final Set<String> issuerNameWords = new HashSet<>();
     final PhraseTrie typeWords = new PhraseTrie();
@@ -60,6 +61,7 @@ final class DocumentLexicon {
         }
         for (String[] c : rows(models, "documents/issuer_aliases.tsv", 2)) {
             issuerAlias.put(upper(c[0]), c[1]);
+            writtenIssuerAliases.add(upper(c[0]));
         }
         for (String[] c : rows(models, "documents/issuer_bodies.tsv", 2)) {
             bodies.add(c[0], c.length > 2 ? c[1] + "|" + c[2] : c[1]);
@@ -130,9 +132,9 @@ final class DocumentLexicon {
         return c != null ? c : u;
     }
 
-    /** Whether a written issuer part is an alias that is not all capitals ("Tư"). */
+    /** Whether a written issuer part is a form listed in issuer_aliases.tsv ("Tư"), whatever its case. */
     boolean isIssuerAlias(String written) {
-        return issuerAlias.containsKey(upper(written.replace('\u00D0', 'Đ')));
+        return writtenIssuerAliases.contains(upper(written.replace('\u00D0', 'Đ')));
     }
 
     String issuerName(String code) {
