@@ -40,7 +40,8 @@ public final class CountExtractor implements Extractor<CountMention> {
     private final DateExtractor dates;
     private final VietnameseNumbers numbers;
     private final Set<String> qualifiers;
-    private final Set<String> labels;
+    private final Set<String> labels = new HashSet<>();
+    private final Set<String> capitalLabels = new HashSet<>(); // "Kế hoạch 70", not "báo cáo hai chuyên đề"
     private final Set<String> stops;
     private final Set<String> notUnits;
     private final Map<String, String> currencies = new HashMap<>();
@@ -50,7 +51,10 @@ public final class CountExtractor implements Extractor<CountMention> {
         this.dates = new DateExtractor(models);
         this.numbers = new VietnameseNumbers(models);
         this.qualifiers = lowerSet(models.lines("counts/qualifiers.txt"));
-        this.labels = lowerSet(models.lines("counts/labels.txt"));
+        for (String l : models.lines("counts/labels.txt")) {
+            String e = l.strip();
+            (Character.isUpperCase(e.charAt(0)) ? capitalLabels : labels).add(e.toLowerCase(Locale.ROOT));
+        }
         this.stops = lowerSet(models.lines("counts/unit_stops.txt"));
         this.notUnits = lowerSet(models.lines("counts/not_units.txt"));
         for (String l : models.lines("counts/currencies.tsv")) {
@@ -167,6 +171,15 @@ public final class CountExtractor implements Extractor<CountMention> {
             return best;
         }
 
+        /** True when the words before {@code i} make the number a label ("lần thứ 18", "Kế hoạch 70"). */
+        boolean label(int i) {
+            if (phraseBefore(i, labels, 3) > 0) {
+                return true;
+            }
+            int w = phraseBefore(i, capitalLabels, 3);
+            return w > 0 && Character.isUpperCase(text.charAt(lx.get(i - w).start()));
+        }
+
         /** True when {@code i} starts a stop phrase of one or two words. */
         boolean stopAt(int i) {
             String w = lowerAt(i);
@@ -211,10 +224,10 @@ public final class CountExtractor implements Extractor<CountMention> {
             if (p.tooLong() || text.indexOf(':', x.start()) >= 0 && text.indexOf(':', x.start()) < x.end()) {
                 return i + 1; // times ("13:45") and runs too long to be a count
             }
-            if (text.charAt(x.start()) == '0' && x.end() - x.start() > 3) {
+            if (phoneLike(x)) {
                 return i + 1; // phone numbers and codes ("0912.345.678"); "02", "07/08" stay
             }
-            if (phraseBefore(i, labels, 3) > 0) {
+            if (label(i)) {
                 return i + 1;
             }
             BigDecimal value;
@@ -261,6 +274,25 @@ public final class CountExtractor implements Extractor<CountMention> {
             return finish(i, j, value, total, max);
         }
 
+        /** "0912.345.678", "02363822": a leading zero on a long run; "02", "07/08", "0,44" are numbers. */
+        boolean phoneLike(Lexeme x) {
+            if (text.charAt(x.start()) != '0' || x.end() - x.start() < 2 || !Character.isDigit(text.charAt(x.start() + 1))) {
+                return false;
+            }
+            int run = 0; // digits before the first separator
+            int digits = 0;
+            boolean first = true;
+            for (int k = x.start(); k < x.end(); k++) {
+                if (Character.isDigit(text.charAt(k))) {
+                    digits++;
+                    run += first ? 1 : 0;
+                } else {
+                    first = false;
+                }
+            }
+            return run >= 4 || digits >= 8;
+        }
+
         /** The position of the one {@code sep} splitting a ratio or range lexeme, or -1. */
         int splitAt(Lexeme x, char sep) {
             int found = -1;
@@ -281,7 +313,7 @@ public final class CountExtractor implements Extractor<CountMention> {
             if (Character.isUpperCase(text.charAt(x.start())) && !sentenceStart(i)) {
                 return i + 1; // "Ba Đình", "Hai Bà Trưng": names, unless the sentence starts with the number
             }
-            if (phraseBefore(i, labels, 3) > 0) {
+            if (label(i)) {
                 return i + 1; // "thứ hai", "lần ba"
             }
             VietnameseNumbers.Spelled sp = numbers.parseWords(lower, i);
@@ -289,6 +321,14 @@ public final class CountExtractor implements Extractor<CountMention> {
                 return i + 1; // "một" is the article "a"
             }
             return finish(i, i + sp.words(), BigDecimal.valueOf(sp.value()), null, null);
+        }
+
+        boolean yearsFollow(int k) {
+            if (punct(k, '(')) {
+                k++;
+            }
+            Lexeme y = at(k);
+            return y != null && y.isNumber() && covered.get(y.start());
         }
 
         boolean sentenceStart(int i) {
@@ -324,13 +364,16 @@ public final class CountExtractor implements Extractor<CountMention> {
             } else {
                 int u = j;
                 while (u < n && u - j < MAX_UNIT_WORDS && lx.get(u).isWord() && !stopAt(u)
-                        && !covered.get(lx.get(u).start()) && !(u > j && numbers.scale(lower.get(u)) != null)) {
+                        && !(u > j && covered.get(lx.get(u).start())) && !(u > j && numbers.scale(lower.get(u)) != null)) {
                     u++;
                 }
                 if (u == j || notUnits.contains(lower.get(j))) {
                     return i + 1;
                 }
                 String first = lower.get(j);
+                if (first.equals("năm") && yearsFollow(j + 1)) {
+                    return i + 1; // "5 năm 2015-2020", "10 năm (2011 – 2020)": a period
+                }
                 String money = currencies.get(first);
                 if (money != null) {
                     unit = money;
