@@ -435,7 +435,9 @@ public final class DateExtractor implements Stage {
             if (cue < 0) {
                 cue = cueBefore(i, weakCues);
             }
-            return date(i, p, strong, cue >= 0, cue >= 0 ? cue : i, true);
+            // the mention starts at the cue ("ngày 28-6-2021") unless a bracket or comma stands between
+            int from = cue >= 0 && cue == i - 1 ? cue : i;
+            return date(i, p, strong, cue >= 0, from, true);
         }
 
         /**
@@ -511,7 +513,7 @@ public final class DateExtractor implements Stage {
             if (cue < 0) {
                 return i;
             }
-            int from = lx.get(cue).start();
+            int from = cue == i - 1 ? lx.get(cue).start() : x.start();
             if (p.groups() >= 3 && p.groups() <= 4 && p.separator(0) == '-' && p.separator(1) != '-' && p.isDay(0) && p.isDay(1)
                     && p.isMonth(2) && p.value(0) < p.value(1)) {
                 int year = 0;
