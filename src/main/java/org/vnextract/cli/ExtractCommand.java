@@ -55,6 +55,7 @@ public final class ExtractCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
+        pipeline.validate(spec.commandLine());
         long t0 = System.nanoTime();
         Vnextract vx;
         try {
