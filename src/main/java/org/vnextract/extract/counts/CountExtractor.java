@@ -44,6 +44,7 @@ public final class CountExtractor implements Extractor<CountMention> {
     private final Set<String> capitalLabels = new HashSet<>(); // "Kế hoạch 70", not "báo cáo hai chuyên đề"
     private final Set<String> stops;
     private final Set<String> notUnits;
+    private final Set<String> notMoney;
     private final Map<String, String> currencies = new HashMap<>();
 
     public CountExtractor(ModelSource models) {
@@ -57,6 +58,7 @@ public final class CountExtractor implements Extractor<CountMention> {
         }
         this.stops = lowerSet(models.lines("counts/unit_stops.txt"));
         this.notUnits = lowerSet(models.lines("counts/not_units.txt"));
+        this.notMoney = lowerSet(models.lines("counts/not_money.txt"));
         for (String l : models.lines("counts/currencies.tsv")) {
             String[] c = l.split("\t");
             currencies.put(c[0].strip().toLowerCase(Locale.ROOT), c[1].strip());
@@ -180,17 +182,22 @@ public final class CountExtractor implements Extractor<CountMention> {
             return w > 0 && Character.isUpperCase(text.charAt(lx.get(i - w).start()));
         }
 
-        /** True when {@code i} starts a stop phrase of one or two words. */
+        /** True when {@code i} starts a stop phrase of one to four words. */
         boolean stopAt(int i) {
-            String w = lowerAt(i);
-            if (w == null) {
-                return true;
+            return phraseAt(i, stops, 4) > 0;
+        }
+
+        /** The length in words of the longest phrase of {@code set} starting at {@code i} (up to {@code k} words), or 0. */
+        int phraseAt(int i, Set<String> set, int k) {
+            String phrase = null;
+            int best = 0;
+            for (int w = 0; w < k && i + w < n && lx.get(i + w).isWord(); w++) {
+                phrase = phrase == null ? lower.get(i) : phrase + " " + lower.get(i + w);
+                if (set.contains(phrase)) {
+                    best = w + 1;
+                }
             }
-            if (stops.contains(w)) {
-                return true;
-            }
-            String w2 = lowerAt(i + 1);
-            return w2 != null && lx.get(i + 1).isWord() && stops.contains(w + " " + w2);
+            return best;
         }
 
         /** A number glued to letters ("VOV1", "8h", "QH13") or to a symbol ("21-KL/TW", "20/NQ-HĐND"). */
@@ -374,7 +381,7 @@ public final class CountExtractor implements Extractor<CountMention> {
                 if (first.equals("năm") && yearsFollow(j + 1)) {
                     return i + 1; // "5 năm 2015-2020", "10 năm (2011 – 2020)": a period
                 }
-                String money = currencies.get(first);
+                String money = phraseAt(j, notMoney, 3) > 0 ? null : currencies.get(first);
                 if (money != null) {
                     unit = money;
                     end = lx.get(j).end();

@@ -134,8 +134,7 @@ public final class VietnameseNumbers {
     /**
      * The number written in the words {@code lower[from…]} ("hai mươi mốt", "một trăm linh năm",
      * "hai nghìn"), stopping at the first word that does not continue it; null when none starts at
-     * {@code from}. Scale words are read only between number words (a trailing "triệu" is left to
-     * the caller, as for digits).
+     * {@code from}. Scale words inside or after the number multiply ("hai triệu" = 2000000).
      */
     public Spelled parseWords(List<String> lower, int from) {
         Validate.notNull(lower, "lower");
@@ -198,8 +197,8 @@ public final class VietnameseNumbers {
                     }
                     default -> throw new IllegalStateException(nw.role().toString());
                 }
-            } else if (sc != null && used > 0 && k + 1 < lower.size() && words.containsKey(lower.get(k + 1))) {
-                // "hai nghìn ba trăm": a scale inside the number; a last scale word is the caller's
+            } else if (sc != null && used > 0) {
+                // "hai nghìn ba trăm", "hai triệu"
                 long group = section + Math.max(pending, 0);
                 if (group == 0) {
                     return finish(total, section, pending, used);
