@@ -228,7 +228,7 @@ public final class CountExtractor implements Extractor<CountMention> {
                 return i + 1;
             }
             NumberParts p = NumberParts.of(text, x.start(), x.end());
-            if (p.tooLong() || text.indexOf(':', x.start()) >= 0 && text.indexOf(':', x.start()) < x.end()) {
+            if (p.tooLong() || contains(x, ':')) {
                 return i + 1; // times ("13:45") and runs too long to be a count
             }
             if (phoneLike(x)) {
@@ -298,6 +298,15 @@ public final class CountExtractor implements Extractor<CountMention> {
                 }
             }
             return run >= 4 || digits >= 8;
+        }
+
+        boolean contains(Lexeme x, char c) {
+            for (int k = x.start(); k < x.end(); k++) {
+                if (text.charAt(k) == c) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The position of the one {@code sep} splitting a ratio or range lexeme, or -1. */

@@ -8,6 +8,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,7 +98,7 @@ public final class DateExtractor implements Stage {
         Scan s = new Scan(t, lexer.lex(t.text()));
         s.run();
         LocalDate pub = parsePublished(published);
-        Map<String, List<Mention>> byValue = new LinkedHashMap<>();
+        Map<String, Set<Mention>> byValue = new LinkedHashMap<>();
         Map<String, String[]> firstText = new HashMap<>();
         BitSet covered = new BitSet();
         for (Hit h : s.hits) {
@@ -106,15 +107,11 @@ public final class DateExtractor implements Stage {
                 continue;
             }
             covered.set(h.start, h.end);
-            List<Mention> ms = byValue.computeIfAbsent(value, k -> new ArrayList<>());
-            Mention m = Mention.of(t.text(), h.start, h.end);
-            if (!ms.contains(m)) {
-                ms.add(m);
-            }
+            byValue.computeIfAbsent(value, k -> new LinkedHashSet<>()).add(Mention.of(t.text(), h.start, h.end));
             firstText.putIfAbsent(value, new String[] {t.text().substring(h.coreStart, h.coreEnd), h.day == 0 ? "month" : "day"});
         }
         List<DateMention> dates = new ArrayList<>();
-        byValue.forEach((v, ms) -> dates.add(new DateMention(v, firstText.get(v)[1], firstText.get(v)[0], ms)));
+        byValue.forEach((v, ms) -> dates.add(new DateMention(v, firstText.get(v)[1], firstText.get(v)[0], List.copyOf(ms))));
         Map<String, PeriodHit> periods = new LinkedHashMap<>();
         Map<String, List<Mention>> periodMentions = new HashMap<>();
         for (PeriodHit p : s.periods) {
@@ -131,7 +128,7 @@ public final class DateExtractor implements Stage {
     /** The ISO value of a hit, its year inferred when not written; null for an impossible date. */
     private String resolve(Hit h, LocalDate pub, Scan s) {
         if (h.day == 0) {
-            return String.format(Locale.ROOT, "%04d-%02d", h.year, h.month);
+            return yearMonth(h.year, h.month);
         }
         if (h.year != 0) {
             return valid(h.year, h.month, h.day) ? iso(h.year, h.month, h.day) : null;
@@ -157,11 +154,20 @@ public final class DateExtractor implements Stage {
         if (year > 0 && valid(year, h.month, h.day)) {
             return iso(year, h.month, h.day);
         }
-        return String.format(Locale.ROOT, "XXXX-%02d-%02d", h.month, h.day);
+        return "XXXX-" + two(h.month) + "-" + two(h.day);
     }
 
     private static String iso(int y, int m, int d) {
-        return String.format(Locale.ROOT, "%04d-%02d-%02d", y, m, d);
+        return yearMonth(y, m) + "-" + two(d);
+    }
+
+    /** "2023-05" (years are 1800–2199 here, always four digits); String.format is too slow per hit. */
+    static String yearMonth(int y, int m) {
+        return y + "-" + two(m);
+    }
+
+    static String two(int v) {
+        return v < 10 ? "0" + v : Integer.toString(v);
     }
 
     static boolean valid(int y, int m, int d) {
@@ -206,6 +212,7 @@ public final class DateExtractor implements Stage {
         final List<Hit> hits = new ArrayList<>();
         final List<PeriodHit> periods = new ArrayList<>();
         final BitSet rangeYears = new BitSet(); // lexeme indexes of years inside year ranges
+        final Map<Integer, Integer> sentenceYears = new HashMap<>(); // sentence start → its year, or 0
 
         Scan(AnalyzedText t, List<Lexeme> lx) {
             this.t = t;
@@ -392,7 +399,7 @@ public final class DateExtractor implements Stage {
 
         void addQuarter(int from, int to, int year, int q) {
             periods.add(new PeriodHit(lx.get(from).start(), lx.get(to).end(), "quý",
-                    String.format(Locale.ROOT, "%04d-%02d", year, q * 3 - 2), String.format(Locale.ROOT, "%04d-%02d", year, q * 3)));
+                    yearMonth(year, q * 3 - 2), yearMonth(year, q * 3)));
         }
 
         /** "năm 2023" (a single year, not a range). */
@@ -624,8 +631,8 @@ public final class DateExtractor implements Stage {
             }
             int months = (int) p.value(0);
             int year = (int) y.value(0);
-            String from = String.format(Locale.ROOT, "%04d-%02d", year, last ? 13 - months : 1);
-            String to = String.format(Locale.ROOT, "%04d-%02d", year, last ? 12 : months);
+            String from = yearMonth(year, last ? 13 - months : 1);
+            String to = yearMonth(year, last ? 12 : months);
             periods.add(new PeriodHit(lx.get(i).start(), lx.get(j + 1).end(),
                     text.substring(lx.get(i).start(), lx.get(j).end()).toLowerCase(Locale.ROOT), from, to));
             return j + 2;
@@ -642,6 +649,11 @@ public final class DateExtractor implements Stage {
             if (s == null) {
                 return 0;
             }
+            // each sentence is read once, however many dates it holds
+            return sentenceYears.computeIfAbsent(s.start(), k -> readSentenceYear(s));
+        }
+
+        int readSentenceYear(Sentence s) {
             int lo = firstLexemeAt(s.start());
             int year = 0;
             for (int i = lo; i < n && lx.get(i).start() < s.end(); i++) {
