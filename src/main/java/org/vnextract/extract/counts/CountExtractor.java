@@ -260,6 +260,12 @@ public final class CountExtractor implements Extractor<CountMention> {
                     return i + 1;
                 }
             }
+            if (total == null && max == null && x.end() - x.start() == 4 && value.intValue() >= 1900 && value.intValue() <= 2100) {
+                return i + 1; // a year ("Cúp Quốc gia 2021"): counts this large are written "2.021"
+            }
+            if (nameBefore(i)) {
+                return i + 1; // "iPhone 11 Pro Max", "Hội nghị Trung ương 6 Khóa XIII"
+            }
             int j = i + 1;
             // "180 - 200 đảng viên", "từ 3 đến 5 năm"
             if (max == null && total == null) {
@@ -345,6 +351,23 @@ public final class CountExtractor implements Extractor<CountMention> {
             }
             Lexeme y = at(k);
             return y != null && y.isNumber() && covered.get(y.start());
+        }
+
+        /** A capitalised word before the number and after it, mid-sentence: part of a name. */
+        boolean nameBefore(int i) {
+            Lexeme prev = at(i - 1);
+            Lexeme next = at(i + 1);
+            return prev != null && prev.isWord() && next != null && next.isWord() && !sentenceStart(i - 1)
+                    && hasUpperCase(prev) && Character.isUpperCase(text.charAt(next.start()));
+        }
+
+        boolean hasUpperCase(Lexeme w) { // "iPhone" too
+            for (int k = w.start(); k < w.end(); k++) {
+                if (Character.isUpperCase(text.charAt(k))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         boolean sentenceStart(int i) {
