@@ -641,8 +641,8 @@ public final class DateExtractor implements Stage {
         // ---- year of the sentence -----------------------------------------------------------
 
         /**
-         * The one year written in the sentence around {@code charIndex}, outside year ranges and
-         * comparisons; 0 when there is none or more than one.
+         * The one year written in the sentence around {@code charIndex} (bare, or in a full date or a
+         * month), outside year ranges, date ranges and comparisons; 0 when there is none or more than one.
          */
         int sentenceYear(int charIndex) {
             Sentence s = t.sentenceAt(charIndex);
@@ -662,16 +662,31 @@ public final class DateExtractor implements Stage {
                     continue;
                 }
                 NumberParts p = parts(i);
-                if (p == null || p.groups() != 1 || !p.isYear(0) || comparison(i)) {
+                if (p == null || comparison(i)) {
                     continue;
                 }
-                int y = (int) p.value(0);
+                int y;
+                if (p.groups() == 1 && p.isYear(0)) {
+                    y = (int) p.value(0);                        // "năm 2022"
+                } else if (fullDate(p) && !fullDate(parts(i - 2)) && !fullDate(parts(i + 2))) {
+                    y = (int) p.value(2);                        // "ngày 28-6-2021", not "(1941 - 2011)" ranges
+                } else if (p.groups() == 2 && p.isMonth(0) && p.isYear(1) && word(i - 1, "tháng")) {
+                    y = (int) p.value(1);                        // "tháng 5-2023"
+                } else {
+                    continue;
+                }
                 if (year != 0 && year != y) {
                     return 0;
                 }
                 year = y;
             }
             return year;
+        }
+
+        /** "28-6-2021": day, month and year with one separator. */
+        boolean fullDate(NumberParts p) {
+            return p != null && p.groups() == 3 && p.isDay(0) && p.isMonth(1) && p.isYear(2)
+                    && p.separator(0) == p.separator(1) && p.separator(0) != ',' && p.separator(0) != ':';
         }
 
         boolean comparison(int i) {
