@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import org.vnextract.clean.Article;
 import org.vnextract.extract.Mention;
-import org.vnextract.extract.dates.Lexer.Lexeme;
+import org.vnextract.extract.Lexer;
+import org.vnextract.extract.Lexer.Lexeme;
+import org.vnextract.extract.NumberParts;
 import org.vnextract.internal.Validate;
 import org.vnextract.pipeline.Analysis;
 import org.vnextract.pipeline.Key;
@@ -88,9 +90,8 @@ public final class DateExtractor implements Stage {
      *
      * @param dates   one entry per distinct value
      * @param periods one entry per distinct period
-     * @param covered the {@code char}s inside any date or period mention (numbers there are not counts)
      */
-    public record Found(List<DateMention> dates, List<Period> periods, BitSet covered) {}
+    public record Found(List<DateMention> dates, List<Period> periods) {}
 
     /** The dates and periods of {@code t}; {@code published} (ISO date, date-time or month) may be null. */
     public Found find(AnalyzedText t, String published) {
@@ -100,13 +101,11 @@ public final class DateExtractor implements Stage {
         LocalDate pub = parsePublished(published);
         Map<String, Set<Mention>> byValue = new LinkedHashMap<>();
         Map<String, String[]> firstText = new HashMap<>();
-        BitSet covered = new BitSet();
         for (Hit h : s.hits) {
             String value = resolve(h, pub, s);
             if (value == null) {
                 continue;
             }
-            covered.set(h.start, h.end);
             byValue.computeIfAbsent(value, k -> new LinkedHashSet<>()).add(Mention.of(t.text(), h.start, h.end));
             firstText.putIfAbsent(value, new String[] {t.text().substring(h.coreStart, h.coreEnd), h.day == 0 ? "month" : "day"});
         }
@@ -115,14 +114,13 @@ public final class DateExtractor implements Stage {
         Map<String, PeriodHit> periods = new LinkedHashMap<>();
         Map<String, List<Mention>> periodMentions = new HashMap<>();
         for (PeriodHit p : s.periods) {
-            covered.set(p.start, p.end);
             String key = p.kind + "\u0000" + p.from + "\u0000" + p.to;
             periods.putIfAbsent(key, p);
             periodMentions.computeIfAbsent(key, k -> new ArrayList<>()).add(Mention.of(t.text(), p.start, p.end));
         }
         List<Period> out = new ArrayList<>();
         periods.forEach((k, p) -> out.add(new Period(t.text().substring(p.start, p.end), p.kind, p.from, p.to, periodMentions.get(k))));
-        return new Found(List.copyOf(dates), List.copyOf(out), covered);
+        return new Found(List.copyOf(dates), List.copyOf(out));
     }
 
     /** The ISO value of a hit, its year inferred when not written; null for an impossible date. */
