@@ -5,8 +5,9 @@
 #   - chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver) for the Selenium test.
 # Idempotent and quick when everything is already there (no apt-get then).
 #
-# Stdout is exactly one line for the caller to evaluate; everything else goes to stderr:
-#   eval "$(.ci/services.sh)"        # exports VNEXTRACT_TEST_PG=jdbc:postgresql://127.0.0.1:PORT/vnextract_test?...
+# Use it either way (stdout is exactly one line, everything else goes to stderr):
+#   source .ci/services.sh           # exports VNEXTRACT_TEST_PG=jdbc:postgresql://127.0.0.1:PORT/vnextract_test?...
+#   eval "$(.ci/services.sh)"        # the same, from a child process
 # The same line is also written to target/services.env (source it from another shell).
 set -euo pipefail
 
@@ -55,7 +56,8 @@ if [ "$(psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname = 'vnextract_te
 fi
 
 line="export VNEXTRACT_TEST_PG='jdbc:postgresql://127.0.0.1:${port}/vnextract_test?user=vnextract&password=vnextract'"
-dir=$(cd "$(dirname "$0")/.." && pwd)
+dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 mkdir -p "$dir/target" && echo "$line" > "$dir/target/services.env"
 log "ready: PostgreSQL $ver on 127.0.0.1:$port; chromium at /usr/bin/chromium"
+eval "$line" # when sourced (`source .ci/services.sh`), the variable is set in the caller's shell
 echo "$line"

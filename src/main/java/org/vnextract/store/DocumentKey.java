@@ -121,8 +121,10 @@ public final class DocumentKey {
             if (Character.isDigit(t.charAt(0))) {
                 if (number == null) {
                     number = stripZeros(t);
-                } else if (year.isEmpty() && t.length() == 4) {
+                } else if (year.isEmpty() && t.length() == 4 && issuer.isEmpty()) {
                     year = t;
+                } else {
+                    issuer.add(t); // "QH13" in 85/2014/QH13 (the 13th National Assembly)
                 }
                 continue;
             }

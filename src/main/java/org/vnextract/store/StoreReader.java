@@ -116,6 +116,15 @@ public final class StoreReader implements AutoCloseable {
         return db;
     }
 
+    /** Runs a query on a pooled connection; a database failure becomes a {@link StoreException}. */
+    private <T> T q(ReadPool.Work<T> work) {
+        try {
+            return pool.with(work);
+        } catch (SQLException e) {
+            throw new StoreException(db.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
     static int cap(int limit) {
         return Math.max(1, Math.min(limit, MAX_PAGE));
     }
@@ -123,10 +132,10 @@ public final class StoreReader implements AutoCloseable {
     // ---------------------------------------------------------------- documents
 
     /** The documents a typed symbol names ("21-KL/TW", "21 KL TW", "kết luận 21", "KL21/TW"). */
-    public DocumentLookup lookupDocument(String query) throws SQLException {
+    public DocumentLookup lookupDocument(String query) {
         Validate.notNull(query, "query");
         DocumentKey.Parts p = keys.parseQuery(query);
-        if (p.number() == null || p.type().isEmpty()) {
+        if (p.number() == null || (p.type().isEmpty() && p.issuer().isEmpty())) {
             return new DocumentLookup(query, p, List.of());
         }
         StringBuilder sql = new StringBuilder("SELECT " + DOC_COLUMNS + " FROM documents WHERE number_key = ? AND type_loose = ?");
@@ -140,7 +149,7 @@ public final class StoreReader implements AutoCloseable {
             args.add(p.year());
         }
         sql.append(" ORDER BY article_count DESC, doc_key LIMIT ").append(MAX_PAGE);
-        List<DocumentInfo> found = pool.with(c -> documents(c, sql.toString(), args));
+        List<DocumentInfo> found = q(c -> documents(c, sql.toString(), args));
         // what was typed with Đ narrows what matched without it ("ĐA" is not "DA")
         List<DocumentInfo> narrowed = new ArrayList<>();
         for (DocumentInfo d : found) {
@@ -181,18 +190,18 @@ public final class StoreReader implements AutoCloseable {
         return out;
     }
 
-    public Optional<DocumentInfo> document(String key) throws SQLException {
+    public Optional<DocumentInfo> document(String key) {
         Validate.notNull(key, "key");
-        return pool.with(c -> documents(c, "SELECT " + DOC_COLUMNS + " FROM documents WHERE doc_key = ?", List.of(key)))
+        return q(c -> documents(c, "SELECT " + DOC_COLUMNS + " FROM documents WHERE doc_key = ?", List.of(key)))
                 .stream().findFirst();
     }
 
     /** The articles citing a document, newest first, each with the sentence of every mention. */
-    public List<Citation> citations(String key, int limit, int offset) throws SQLException {
+    public List<Citation> citations(String key, int limit, int offset) {
         Validate.notNull(key, "key");
         int lim = cap(limit);
         int off = Math.max(0, offset);
-        return pool.with(c -> {
+        return q(c -> {
             Map<String, Citation> byArticle = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.title, a.published, a.site, a.uri FROM articles a"
                     + " WHERE a.id IN (SELECT article_id FROM article_documents WHERE doc_key = ?)"
@@ -239,13 +248,13 @@ public final class StoreReader implements AutoCloseable {
     // ---------------------------------------------------------------- officials
 
     /** An official by name, ignoring case and tone-mark placement; partial matches when none is exact. */
-    public OfficialLookup lookupOfficial(String name, int limit) throws SQLException {
+    public OfficialLookup lookupOfficial(String name, int limit) {
         Validate.notNull(name, "name");
         String key = RecordStore.officialKey(name);
-        List<OfficialInfo> exact = pool.with(c -> officials(c,
+        List<OfficialInfo> exact = q(c -> officials(c,
                 "SELECT official_key, name, article_count FROM officials WHERE official_key = ?", key, 1));
         if (exact.isEmpty() && !SearchText.hasDiacritics(name)) {
-            exact = pool.with(c -> officials(c, "SELECT official_key, name, article_count FROM officials WHERE loose_key = ?"
+            exact = q(c -> officials(c, "SELECT official_key, name, article_count FROM officials WHERE loose_key = ?"
                     + " ORDER BY article_count DESC, name", SearchText.looseText(name), MAX_PAGE));
         }
         if (!exact.isEmpty()) {
@@ -255,7 +264,7 @@ public final class StoreReader implements AutoCloseable {
     }
 
     /** Officials whose name contains the query (diacritics matter only when the query has them). */
-    public List<OfficialInfo> searchOfficials(String q, int limit) throws SQLException {
+    public List<OfficialInfo> searchOfficials(String q, int limit) {
         Validate.notNull(q, "q");
         boolean strict = SearchText.hasDiacritics(q);
         String needle = strict ? Fold.fold(q) : SearchText.looseText(q);
@@ -264,7 +273,7 @@ public final class StoreReader implements AutoCloseable {
         }
         String pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         String col = strict ? "official_key" : "loose_key";
-        return pool.with(c -> officials(c, "SELECT official_key, name, article_count FROM officials WHERE " + col
+        return q(c -> officials(c, "SELECT official_key, name, article_count FROM officials WHERE " + col
                 + " LIKE ? ESCAPE '\\' ORDER BY article_count DESC, name", pattern, cap(limit)));
     }
 
@@ -282,9 +291,9 @@ public final class StoreReader implements AutoCloseable {
     }
 
     /** An official's titles over time and the articles naming them, newest first. */
-    public Optional<OfficialView> official(String key, int limit, int offset) throws SQLException {
+    public Optional<OfficialView> official(String key, int limit, int offset) {
         Validate.notNull(key, "key");
-        return pool.with(c -> {
+        return q(c -> {
             List<OfficialInfo> info = officials(c, "SELECT official_key, name, article_count FROM officials WHERE official_key = ?", key, 1);
             if (info.isEmpty()) {
                 return Optional.empty();
@@ -344,7 +353,7 @@ public final class StoreReader implements AutoCloseable {
      * with double quotes, each quoted part is a phrase and each other word a term, all required.
      * With diacritics the query matches strictly (tone-mark placement ignored), without them loosely.
      */
-    public List<SearchHit> search(String query, int limit, int offset) throws SQLException {
+    public List<SearchHit> search(String query, int limit, int offset) {
         Validate.notNull(query, "query");
         boolean strict = SearchText.hasDiacritics(query);
         List<List<String>> phrases = phrases(query, strict);
@@ -380,7 +389,7 @@ public final class StoreReader implements AutoCloseable {
         }
         int lim = cap(limit);
         int off = Math.max(0, offset);
-        return pool.with(c -> {
+        return q(c -> {
             List<SearchHit> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
@@ -466,9 +475,9 @@ public final class StoreReader implements AutoCloseable {
     // ---------------------------------------------------------------- articles and records
 
     /** An article with every entity mention, for the article page. */
-    public Optional<ArticleView> article(String id) throws SQLException {
+    public Optional<ArticleView> article(String id) {
         Validate.notNull(id, "id");
-        return pool.with(c -> {
+        return q(c -> {
             Optional<ArticleRecord> r = record(c, id);
             if (r.isEmpty()) {
                 return Optional.empty();
@@ -534,14 +543,14 @@ public final class StoreReader implements AutoCloseable {
     }
 
     /** The stored record, rebuilt from its rows (the same record that was loaded). */
-    public Optional<ArticleRecord> record(String id) throws SQLException {
+    public Optional<ArticleRecord> record(String id) {
         Validate.notNull(id, "id");
-        return pool.with(c -> record(c, id));
+        return q(c -> record(c, id));
     }
 
     /** The ids of stored records, in id order, after {@code after} (null: from the start), at most {@code limit}. */
-    public List<String> ids(String after, int limit) throws SQLException {
-        return pool.with(c -> {
+    public List<String> ids(String after, int limit) {
+        return q(c -> {
             List<String> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(after == null
                     ? "SELECT id FROM articles ORDER BY id LIMIT ?"
@@ -688,8 +697,8 @@ public final class StoreReader implements AutoCloseable {
     }
 
     /** Work with one of the reader's connections (for export). */
-    <T> T withConnection(ReadPool.Work<T> work) throws SQLException {
-        return pool.with(work);
+    <T> T withConnection(ReadPool.Work<T> work) {
+        return q(work);
     }
 
     @Override

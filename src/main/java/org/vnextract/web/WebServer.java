@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -127,7 +126,7 @@ public final class WebServer implements AutoCloseable {
         } catch (Refused e) {
             r = api ? jsonError(e.status, e.getMessage()) : Response.html(e.status, page("Lỗi " + e.status, "",
                     new Html().el("p", "notice", e.getMessage()).toString()));
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             System.err.println("vnextract serve: " + path + ": " + e);
             r = api ? jsonError(500, "internal error") : Response.html(500, page("Lỗi", "",
                     new Html().el("p", "notice", "Lỗi máy chủ (internal error).").toString()));
@@ -153,7 +152,7 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private Response route(String path, Map<String, String> q) throws Refused, SQLException {
+    private Response route(String path, Map<String, String> q) throws Refused {
         if (path.equals("/")) {
             return Response.html(200, page("Tìm kiếm", "", home()));
         }
@@ -293,7 +292,7 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private Response apiDocument(String id, Map<String, String> q) throws SQLException, Refused {
+    private Response apiDocument(String id, Map<String, String> q) throws Refused {
         StoreReader.DocumentLookup l = reader.lookupDocument(id);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("query", id);
@@ -324,7 +323,7 @@ public final class WebServer implements AutoCloseable {
                 .toString();
     }
 
-    private String searchPage(String query) throws SQLException {
+    private String searchPage(String query) {
         Html h = new Html();
         if (query.isEmpty()) {
             return page("Tìm kiếm", "", home());
@@ -399,7 +398,7 @@ public final class WebServer implements AutoCloseable {
         return String.join(" · ", p);
     }
 
-    private String documentPage(String id, Map<String, String> q) throws SQLException, Refused {
+    private String documentPage(String id, Map<String, String> q) throws Refused {
         StoreReader.DocumentLookup l = reader.lookupDocument(id);
         if (l.matches().isEmpty()) {
             throw new Refused(404, "Không có văn bản " + id + " trong cơ sở dữ liệu.");
@@ -457,7 +456,7 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private String officialsPage(String query) throws SQLException {
+    private String officialsPage(String query) {
         Html h = new Html().raw("<h1>Cán bộ</h1><ul class=\"results\">");
         for (StoreReader.OfficialInfo o : query.isEmpty() ? List.<StoreReader.OfficialInfo>of() : reader.searchOfficials(query, 50)) {
             h.raw("<li>").link("/officials/" + Html.url(o.key()), o.name()).raw(" ")
@@ -467,7 +466,7 @@ public final class WebServer implements AutoCloseable {
         return page("Cán bộ", query, h.toString());
     }
 
-    private String officialPage(String key, Map<String, String> q) throws SQLException, Refused {
+    private String officialPage(String key, Map<String, String> q) throws Refused {
         int limit = limit(q);
         int offset = offset(q);
         Optional<StoreReader.OfficialView> v = reader.official(key, limit, offset);
@@ -497,7 +496,7 @@ public final class WebServer implements AutoCloseable {
     private static final List<String> PRIORITY = List.of("document", "official", "date", "count", "period",
             "organization", "location");
 
-    private String articlePage(String id, Map<String, String> q) throws SQLException, Refused {
+    private String articlePage(String id, Map<String, String> q) throws Refused {
         StoreReader.ArticleView a = reader.article(id).orElseThrow(() -> new Refused(404, "Không có bài " + id + "."));
         String focus = q.get("doc");
         // overlapping mentions: the more specific kind wins, the other is not marked
