@@ -216,20 +216,27 @@ public final class StoreReader implements AutoCloseable {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT m.text, m.sentence, m.start_cp, m.end_cp, m.sentence_start_cp"
-                    + " FROM article_documents d JOIN document_mentions m ON m.article_id = d.article_id AND m.doc_ord = d.ord"
-                    + " WHERE d.doc_key = ? AND d.article_id = ? ORDER BY m.start_cp")) {
-                for (Citation ct : byArticle.values()) {
-                    ps.setString(1, key);
-                    ps.setString(2, ct.articleId());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            String sentence = rs.getString(2);
-                            int s0 = rs.getInt(5);
-                            int a = cpToChar(sentence, rs.getInt(3) - s0);
-                            int b = Math.max(a, cpToChar(sentence, rs.getInt(4) - s0));
-                            ct.mentions().add(new MentionSentence(rs.getString(1), sentence, a, b, rs.getInt(3)));
-                        }
+            if (byArticle.isEmpty()) {
+                return new ArrayList<Citation>();
+            }
+            // one query for the mentions of the whole page (ids bound as parameters, at most MAX_PAGE)
+            String marks = String.join(", ", java.util.Collections.nCopies(byArticle.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.article_id, m.text, m.sentence, m.start_cp, m.end_cp,"
+                    + " m.sentence_start_cp FROM article_documents d JOIN document_mentions m ON m.article_id = d.article_id"
+                    + " AND m.doc_ord = d.ord WHERE d.doc_key = ? AND d.article_id IN (" + marks + ") ORDER BY d.article_id, m.start_cp")) {
+                int i = 1;
+                ps.setString(i++, key);
+                for (String id : byArticle.keySet()) {
+                    ps.setString(i++, id);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String sentence = rs.getString(3);
+                        int s0 = rs.getInt(6);
+                        int a = cpToChar(sentence, rs.getInt(4) - s0);
+                        int b = Math.max(a, cpToChar(sentence, rs.getInt(5) - s0));
+                        byArticle.get(rs.getString(1)).mentions()
+                                .add(new MentionSentence(rs.getString(2), sentence, a, b, rs.getInt(4)));
                     }
                 }
             }
