@@ -14,7 +14,8 @@ import org.vnextract.pipeline.ModelSource;
  * it ("21 KL TW", "KL21/TW", "kết luận 21", "nghi quyet so 02-nq/tu"), into its parts: number
  * (leading zeros dropped), type, issuer and year. Two symbols with the same parts name the same
  * document, whatever the separators, case, leading zeros or spelled-out type name. The type codes
- * and names come from {@code models/documents/types.tsv}, the table the extractor uses.
+ * and names come from {@code models/documents/types.tsv} and {@code type_words.tsv}, the tables the
+ * extractor uses.
  *
  * <p>Parts have two spellings: {@code strict} keeps Đ ("ĐA", "HĐND") and is the document's key;
  * {@code loose} reads Đ as D, for symbols typed on a keyboard without Vietnamese letters, where
@@ -62,6 +63,13 @@ public final class DocumentKey {
                 for (String v : c[2].split("\\|")) {
                     addName(v, code);
                 }
+            }
+        }
+        // the phrases the documents extractor reads as type names ("thông báo kết luận" → TB)
+        for (String l : models.lines("documents/type_words.tsv")) {
+            String[] c = l.split("\t");
+            if (c.length > 1 && !c[1].equals("*")) {
+                addName(c[0], upper(c[1]));
             }
         }
         // longest names first, so "nghị quyết liên tịch" wins over "nghị quyết"

@@ -33,7 +33,8 @@ class DocumentKeyTest {
             "nghi quyet so 02-nq/tu;2|NQ|TU|",
             "Quy định 37;37|QĐI||",
             "quyết định 37;37|QĐ||",
-            "Đề án số 16 ĐA TU;16|ĐA|TU|"})
+            "Đề án số 16 ĐA TU;16|ĐA|TU|",
+            "thông báo kết luận 12;12|TB||"})
     void typedQueries(String q, String key) {
         assertThat(keys.parseQuery(q).key()).isEqualTo(key);
     }
