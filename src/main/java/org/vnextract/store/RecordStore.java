@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -459,10 +458,5 @@ public final class RecordStore implements RecordSink {
 
     private static <T> List<T> list(List<T> l) {
         return l == null ? List.of() : l;
-    }
-
-    /** For tests and tools: a statement on the store's connection (inside the current transaction). */
-    Statement statement() throws SQLException {
-        return c.createStatement();
     }
 }
