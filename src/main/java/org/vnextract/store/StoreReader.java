@@ -416,6 +416,28 @@ public final class StoreReader implements AutoCloseable {
         });
     }
 
+    /** Where a search query matches a text, as char ranges {start, end} in order (for highlighting). */
+    public static List<int[]> matches(String text, String query) {
+        Validate.notNull(text, "text");
+        Validate.notNull(query, "query");
+        boolean strict = SearchText.hasDiacritics(query);
+        List<SearchText.Word> words = SearchText.words(text);
+        List<int[]> all = new ArrayList<>();
+        for (List<String> p : phrases(query, strict)) {
+            all.addAll(SearchText.find(words, p, strict));
+        }
+        all.sort(Comparator.comparingInt(r -> r[0]));
+        List<int[]> out = new ArrayList<>();
+        int last = -1;
+        for (int[] r : all) {
+            if (r[0] >= last) {
+                out.add(r);
+                last = r[1];
+            }
+        }
+        return out;
+    }
+
     static List<List<String>> phrases(String query, boolean strict) {
         List<List<String>> out = new ArrayList<>();
         if (query.indexOf('"') < 0) {

@@ -368,7 +368,7 @@ public final class WebServer implements AutoCloseable {
         }
         h.raw("<ol class=\"results\">");
         for (StoreReader.SearchHit s : hits) {
-            h.raw("<li>").link("/articles/" + Html.url(s.articleId()), title(s.title(), s.articleId()));
+            h.raw("<li>").link("/articles/" + Html.url(s.articleId()) + "?q=" + Html.url(query), title(s.title(), s.articleId()));
             h.raw(" ").el("span", "meta", meta(s.published(), s.site())).raw("<br>");
             int[][] marks = s.highlights().toArray(new int[0][]);
             String[] cls = new String[marks.length];
@@ -499,14 +499,21 @@ public final class WebServer implements AutoCloseable {
         return page(o.official().name(), o.official().name(), h.toString());
     }
 
-    private static final List<String> PRIORITY = List.of("document", "official", "date", "count", "period",
+    private static final List<String> PRIORITY = List.of("search", "document", "official", "date", "count", "period",
             "organization", "location");
 
     private String articlePage(String id, Map<String, String> q) throws Refused {
         StoreReader.ArticleView a = reader.article(id).orElseThrow(() -> new Refused(404, "Không có bài " + id + "."));
         String focus = q.get("doc");
-        // overlapping mentions: the more specific kind wins, the other is not marked
-        List<StoreReader.EntitySpan> spans = new ArrayList<>(a.entities());
+        String searched = query(q);
+        // overlapping mentions: the searched words first, then the more specific kind; the other is not marked
+        List<StoreReader.EntitySpan> spans = new ArrayList<>();
+        if (!searched.isEmpty()) {
+            for (int[] m : StoreReader.matches(a.text(), searched)) {
+                spans.add(new StoreReader.EntitySpan("search", m[0], m[1], searched, null));
+            }
+        }
+        spans.addAll(a.entities());
         spans.sort(Comparator.comparingInt((StoreReader.EntitySpan s) -> PRIORITY.indexOf(s.kind()))
                 .thenComparingInt(StoreReader.EntitySpan::start));
         List<StoreReader.EntitySpan> kept = new ArrayList<>();
@@ -531,7 +538,7 @@ public final class WebServer implements AutoCloseable {
             StoreReader.EntitySpan s = kept.get(i);
             marks[i] = new int[] {s.start(), s.end()};
             boolean hl = focus != null && s.kind().equals("document") && focus.equals(s.ref());
-            cls[i] = "e-" + s.kind() + (hl ? " hl" : "");
+            cls[i] = s.kind().equals("search") ? "search hl" : "e-" + s.kind() + (hl ? " hl" : "");
             ids[i] = s.kind().equals("document") ? "m-" + text.codePointCount(0, Math.min(s.start(), text.length())) : null;
         }
         Html h = new Html().raw("<article><h1>").text(title(a.title(), a.id())).raw("</h1>");

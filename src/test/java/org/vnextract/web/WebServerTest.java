@@ -97,6 +97,14 @@ class WebServerTest {
     }
 
     @Test
+    void articleFromASearchMarksTheSearchedWords() throws Exception {
+        String body = get("/articles/full-1?q=" + Html.url("chinh don dang")).body();
+        assertThat(body).contains("<mark class=\"search hl\">chỉnh đốn Đảng</mark>");
+        String results = get("/search?q=" + Html.url("chỉnh đốn Đảng")).body();
+        assertThat(results).contains("/articles/full-1?q=");
+    }
+
+    @Test
     void documentApiGivesTheDocumentAndItsCitationsNewestFirst() throws Exception {
         for (String path : List.of("/api/documents/21-KL%2FTW", "/api/documents/21-KL/TW", "/api/documents/" + Html.url("kết luận 21"))) {
             HttpResponse<String> r = get(path);
