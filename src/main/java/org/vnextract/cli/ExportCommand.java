@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code vnextract export}: the tables as CSV files, or the records as JSON Lines. */
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Write the database out for other tools: --format csv writes one TABLE.csv per table into",
-                "a directory; --format jsonl writes every record (as loaded) to a file or standard output."},
+        description = {"Write the database out for other tools (CSV tables or JSON Lines records).",
+                "--format csv writes one TABLE.csv per table into a directory;",
+                "--format jsonl writes every record (as loaded) to a file or standard output."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "1:the database could not be read or the output written", "2:usage error"})
 public final class ExportCommand implements Callable<Integer> {

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
  * line and the load goes on. With no files it only creates or migrates the database.
  */
 @Command(name = "load", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Load records (JSON Lines, optionally gzipped; - for standard input) into the database.",
+        description = {"Load records into the database (SQLite file or PostgreSQL).",
+                "Records are JSON Lines as extract writes them, optionally gzipped; - is standard input.",
                 "Loading a record again replaces it; each batch is one transaction."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every record was loaded", "1:the database could not be opened or written",

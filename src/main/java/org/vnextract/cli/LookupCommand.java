@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
  * first, with the sentence of each mention), or an official by name (titles over time, articles).
  */
 @Command(name = "lookup", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Look up a document by its symbol (21-KL/TW, \"21 KL TW\", \"kết luận 21\", KL21/TW)",
-                "or an official by name (--official \"Châu Ngọc Tuấn\"; case and tone-mark placement do not matter).",
+        description = {"Look up a document by symbol, or an official by name.",
+                "Symbols as people type them: 21-KL/TW, \"21 KL TW\", \"kết luận 21\", KL21/TW.",
+                "Officials: --official \"Châu Ngọc Tuấn\" (case and tone-mark placement do not matter).",
                 "--gold DIR measures document look-up against gold annotations instead."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:found (or the short form is ambiguous: the candidates are listed)", "1:the database could not be read",

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code vnextract search}: full-text search of article titles and text. */
 @Command(name = "search", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Search article text. The words are one phrase; \"quoted\" parts are phrases and other words terms.",
+        description = {"Search the text of the articles.",
+                "The words are one phrase; \"quoted\" parts are phrases and other words terms.",
                 "With diacritics the match is exact up to case and tone-mark placement; without, every diacritic is ignored."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:found", "1:the database could not be read", "2:usage error", "4:nothing found"})

@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code vnextract serve}: the web page and JSON API over a database, read-only, until interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Serve a search page and a JSON API (/api/documents/{id}, /api/officials?q=, /api/search?q=)",
-                "over the database, read-only. Stops on Ctrl-C."},
+        description = {"Serve a search page and a JSON API over the database, read-only.",
+                "API: /api/documents/{id}, /api/officials?q=, /api/search?q=. Stops on Ctrl-C."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped", "1:the database could not be opened or the port bound", "2:usage error"})
 public final class ServeCommand implements Callable<Integer> {
