@@ -109,6 +109,10 @@ class LimitsTest {
         Run lenient = extract("--max-gzip-ratio", "5000", gz.toString());
         assertThat(lenient.exit()).as(lenient.err()).isZero();
         assertThat(lenient.records()).hasSize(1);
+        // the size limit holds for what a gzip source inflates to, whatever the ratio allows
+        Run small = extract("--max-gzip-ratio", "5000", "--max-bytes", "1000000", gz.toString());
+        assertThat(small.err()).contains(gz + ": decompressed content is over the limit of 1000000 bytes (--max-bytes)");
+        assertThat(small.records()).isEmpty();
     }
 
     @Test
