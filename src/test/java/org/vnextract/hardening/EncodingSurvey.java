@@ -39,7 +39,7 @@ public final class EncodingSurvey {
             String line;
             while ((line = r.readLine()) != null && texts < max) {
                 JsonNode n = json.readTree(line);
-                JsonNode t = n.has("text") ? n.get("text") : n.has("content") ? n.get("content") : n.get("html");
+                JsonNode t = n.has("text") ? n.get("text") : n.has("body") ? n.get("body") : n.has("content") ? n.get("content") : n.get("html");
                 if (t == null || !t.isTextual()) {
                     continue;
                 }
