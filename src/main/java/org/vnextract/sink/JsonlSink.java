@@ -46,7 +46,13 @@ public final class JsonlSink implements RecordSink {
 
     public static JsonlSink toStream(OutputStream stream) {
         Validate.notNull(stream, "stream");
-        return new JsonlSink(new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16), null, null);
+        return toWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+    }
+
+    /** Lines to a writer that the caller owns and has set up as UTF-8 (the CLI's standard output). */
+    public static JsonlSink toWriter(Writer writer) {
+        Validate.notNull(writer, "writer");
+        return new JsonlSink(writer, null, null);
     }
 
     @Override

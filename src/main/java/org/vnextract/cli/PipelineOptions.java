@@ -1,0 +1,64 @@
+package org.vnextract.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.vnextract.Vnextract;
+import org.vnextract.clean.CleanStage;
+import org.vnextract.ingest.IngestLimits;
+import org.vnextract.pipeline.ModelSource;
+import org.vnextract.text.TextStage;
+import picocli.CommandLine.Option;
+
+/**
+ * Options that shape the pipeline and its limits, shared by every command that extracts.
+ * Not thread-safe (filled by picocli).
+ */
+public final class PipelineOptions {
+    @Option(names = "--max-bytes", paramLabel = "N", description = "Largest source (file or JSONL line) read, in bytes. Default: ${DEFAULT-VALUE}.")
+    long maxBytes = IngestLimits.DEFAULT_MAX_BYTES;
+
+    @Option(names = "--max-gzip-ratio", paramLabel = "N", description = "Largest expansion of a gzip source before it counts as a bomb. Default: ${DEFAULT-VALUE}.")
+    int maxGzipRatio = IngestLimits.DEFAULT_MAX_GZIP_RATIO;
+
+    @Option(names = "--max-chars", paramLabel = "N", description = "Characters of cleaned text kept per article. Default: ${DEFAULT-VALUE}.")
+    int maxChars = TextStage.DEFAULT_MAX_CHARS;
+
+    @Option(names = "--max-html-depth", paramLabel = "N", description = "HTML nesting read. Default: ${DEFAULT-VALUE}.")
+    int maxHtmlDepth = CleanStage.DEFAULT_MAX_DEPTH;
+
+    @Option(names = "--max-sentence-tokens", paramLabel = "N", description = "Tokens per sentence before it is cut. Default: ${DEFAULT-VALUE}.")
+    int maxSentenceTokens = TextStage.DEFAULT_MAX_SENTENCE_TOKENS;
+
+    @Option(names = "--extractors", split = ",", paramLabel = "NAME", description = "Only these extractors (comma-separated). Default: all.")
+    List<String> extractors = List.of();
+
+    @Option(names = "--models", paramLabel = "DIR", description = "Read rules and lexicons from DIR instead of the copy in the jar.")
+    Path models;
+
+    public IngestLimits limits() {
+        return new IngestLimits(maxBytes, maxGzipRatio);
+    }
+
+    /** @throws picocli.CommandLine.ParameterException for values no pipeline can use */
+    public void validate(picocli.CommandLine cl) {
+        if (models != null && !java.nio.file.Files.isDirectory(models)) {
+            throw new picocli.CommandLine.ParameterException(cl, "--models: not a directory: " + models);
+        }
+        if (maxBytes < 1 || maxGzipRatio < 1 || maxChars < 1 || maxHtmlDepth < 1 || maxSentenceTokens < 1) {
+            throw new picocli.CommandLine.ParameterException(cl, "limits (--max-*) must be at least 1");
+        }
+    }
+
+    public Vnextract build() {
+        Set<String> names = new LinkedHashSet<>(extractors);
+        return Vnextract.builder()
+                .models(models == null ? ModelSource.bundled() : ModelSource.directory(models))
+                .extractors(names)
+                .maxChars(maxChars)
+                .maxHtmlDepth(maxHtmlDepth)
+                .maxSentenceTokens(maxSentenceTokens)
+                .build();
+    }
+}
