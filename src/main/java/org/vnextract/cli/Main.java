@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ExtractCommand.class,
                 EvalCommand.class,
+                SegmentCommand.class,
+                EvalSegmentCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

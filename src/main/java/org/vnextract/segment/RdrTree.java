@@ -17,9 +17,9 @@ import org.vnextract.internal.Validate;
  * current node, and the last satisfied node gives the conclusion (Nguyen et al., LREC 2018).
  *
  * <p>Values are interned when the tree is loaded, so a condition is an int comparison. A node with
- * many exceptions (the two depth-1 nodes have hundreds) gets a hash index from "(feature, value)"
- * to the exceptions that test it, so finding the first satisfied exception costs a few hash
- * look-ups instead of a scan.
+ * many exceptions (the two depth-1 nodes have hundreds) gets an index from "(feature, value)" to
+ * the exceptions that test it (a direct array over syllable ids), so finding the first satisfied
+ * exception costs five array reads instead of a scan.
  *
  * <p>Immutable after construction; thread-safe.
  */
@@ -55,11 +55,15 @@ final class RdrTree {
     /** Per node: lists of exceptions to try regardless of the index (no word condition), or null. */
     private final int[][] unindexed;
     private final boolean[] indexed;
-    /** (node, feature, value) → offset into {@link #lists}, each list {@code [n, child…]} ascending. */
-    private final LongIntMap index;
+    /**
+     * Per indexed node, {@code (feature slot × values + value id)} → offset into {@link #lists}
+     * (each list {@code [n, child…]}, ascending), or -1: a direct array, no hashing at run time.
+     */
+    private final int[][] index;
+    private final int values;
     private final int[] lists;
 
-    private RdrTree(List<int[]> features, List<int[]> values, int[] conclusion, int[][] children) {
+    private RdrTree(List<int[]> features, List<int[]> values, int[] conclusion, int[][] children, int valueIds) {
         int n = conclusion.length;
         this.condFeature = features.toArray(new int[0][]);
         this.condValue = values.toArray(new int[0][]);
@@ -67,7 +71,8 @@ final class RdrTree {
         this.children = children;
         this.unindexed = new int[n][];
         this.indexed = new boolean[n];
-        this.index = new LongIntMap(4096);
+        this.index = new int[n][];
+        this.values = valueIds;
         // build the per-node index lists
         List<Integer> store = new ArrayList<>();
         for (int node = 0; node < n; node++) {
@@ -76,18 +81,21 @@ final class RdrTree {
                 continue;
             }
             indexed[node] = true;
-            java.util.Map<Long, List<Integer>> byKey = new java.util.LinkedHashMap<>();
+            int[] slots = new int[WORD_FEATURES.length * valueIds];
+            Arrays.fill(slots, -1);
+            index[node] = slots;
+            java.util.Map<Integer, List<Integer>> byKey = new java.util.LinkedHashMap<>();
             List<Integer> rest = new ArrayList<>();
             for (int c : ch) {
                 int k = indexCondition(c);
                 if (k < 0) {
                     rest.add(c);
                 } else {
-                    byKey.computeIfAbsent(key(node, condFeature[c][k], condValue[c][k]), x -> new ArrayList<>()).add(c);
+                    byKey.computeIfAbsent(slot(condFeature[c][k]) * valueIds + condValue[c][k], x -> new ArrayList<>()).add(c);
                 }
             }
             for (var e : byKey.entrySet()) {
-                index.put(e.getKey(), store.size());
+                slots[e.getKey()] = store.size();
                 store.add(e.getValue().size());
                 store.addAll(e.getValue());
             }
@@ -115,8 +123,14 @@ final class RdrTree {
         return f == F_WORD || f == F_PREV_WORD1 || f == F_PREV_WORD2 || f == F_NEXT_WORD1 || f == F_NEXT_WORD2;
     }
 
-    private static long key(int node, int feature, int value) {
-        return ((long) node << 36) | ((long) feature << 32) | (value & 0xffffffffL);
+    /** The position of a word feature in {@link #WORD_FEATURES}. */
+    private static int slot(int feature) {
+        for (int k = 0; k < WORD_FEATURES.length; k++) {
+            if (WORD_FEATURES[k] == feature) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("feature: not a word feature: " + feature);
     }
 
     int nodes() {
@@ -153,18 +167,19 @@ final class RdrTree {
             return -1;
         }
         int best = Integer.MAX_VALUE;
-        for (int wf : WORD_FEATURES) {
-            int v = f[wf];
-            if (v < 0) {
+        int[] slots = index[node];
+        for (int k = 0; k < WORD_FEATURES.length; k++) {
+            int v = f[WORD_FEATURES[k]];
+            if (v < 0 || v >= values) {
                 continue;
             }
-            int at = index.get(key(node, wf, v));
+            int at = slots[k * values + v];
             if (at < 0) {
                 continue;
             }
             int n = lists[at];
-            for (int k = at + 1; k <= at + n; k++) {
-                int c = lists[k];
+            for (int x = at + 1; x <= at + n; x++) {
+                int c = lists[x];
                 if (c >= best) {
                     break;
                 }
@@ -258,7 +273,7 @@ final class RdrTree {
         for (int i = 0; i < ch.length; i++) {
             ch[i] = children.get(i).stream().mapToInt(Integer::intValue).toArray();
         }
-        return new RdrTree(features, values, conclusions.stream().mapToInt(Integer::intValue).toArray(), ch);
+        return new RdrTree(features, values, conclusions.stream().mapToInt(Integer::intValue).toArray(), ch, ids.size());
     }
 
     private static int maxDepthSeen(int[] path, int depth) {

@@ -65,7 +65,7 @@ public final class SegmentEval {
                 boolean first = true;
                 for (String s : cols[1].strip().split(" +")) {
                     if (!s.isEmpty()) {
-                        syl.add(s);
+                        syl.add(bracket(s));
                         beg.add(first);
                         first = false;
                     }
@@ -74,6 +74,15 @@ public final class SegmentEval {
         }
         flush(syl, beg, out);
         return out;
+    }
+
+    /** VTB writes brackets as LBKT and RBKT; the rule tree and the tokenizer know them as "(" and ")". */
+    private static String bracket(String s) {
+        return switch (s) {
+            case "LBKT" -> "(";
+            case "RBKT" -> ")";
+            default -> s;
+        };
     }
 
     private static void flush(List<String> syl, List<Boolean> beg, List<GoldSentence> out) {
@@ -93,8 +102,12 @@ public final class SegmentEval {
         return evaluate(seg, gold, true);
     }
 
-    /** With {@code rules} false, scores the initial segmentation alone (how much the rule tree adds). */
-    public static Result evaluate(WordSegmenter seg, List<GoldSentence> gold, boolean rules) {
+    /** Scores the initial segmentation alone, without the rule tree (how much the tree adds). */
+    public static Result evaluateInitial(WordSegmenter seg, List<GoldSentence> gold) {
+        return evaluate(seg, gold, false);
+    }
+
+    private static Result evaluate(WordSegmenter seg, List<GoldSentence> gold, boolean rules) {
         Validate.notNull(seg, "seg");
         Validate.noNulls(gold, "gold");
         long g = 0;

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.vnextract.internal.Validate;
 import org.vnextract.pipeline.Analysis;
 import org.vnextract.pipeline.Key;
+import org.vnextract.pipeline.ModelSource;
 import org.vnextract.pipeline.Stage;
 import org.vnextract.text.AnalyzedText;
 import org.vnextract.text.Sentence;
@@ -21,6 +22,16 @@ public final class SegmentStage implements Stage {
 
     public SegmentStage(WordSegmenter segmenter) {
         this.segmenter = Validate.notNull(segmenter, "segmenter");
+    }
+
+    /**
+     * The stage with the model files found by {@link ModelStore#standard()} (downloaded when
+     * missing) and the lexicons of {@code models}.
+     * @throws org.vnextract.pipeline.PipelineException naming a model file that cannot be found
+     */
+    public static SegmentStage standard(ModelSource models) {
+        Validate.notNull(models, "models");
+        return new SegmentStage(ModelStore.standard().loadSegmenter(SegmenterLexicons.from(models)));
     }
 
     public WordSegmenter segmenter() {

@@ -38,11 +38,22 @@ final class SyllableKey {
                 return 2;
             }
         }
+        boolean toned = false;
         for (int k = 0; k < n; k++) {
-            buf[k] = Character.toLowerCase(text.charAt(from + k));
+            char c = text.charAt(from + k);
+            if (c < 0x80) {
+                buf[k] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            } else {
+                c = Character.toLowerCase(c);
+                buf[k] = c;
+                toned |= c >= 0xF2;
+            }
         }
-        for (int k = 0; k + 1 < n; k++) {
+        for (int k = 0; toned && k + 1 < n; k++) {
             char c = buf[k];
+            if (c < 0xF2) {
+                continue;
+            }
             char d = buf[k + 1];
             int tone;
             if ((tone = TONED_O.indexOf(c)) >= 0) {

@@ -55,6 +55,8 @@ public final class WordSegmenter {
     private final SyllableIds ids;
     private final RdrTree tree;
     private final LongIntMap trie;
+    /** The trie's first level as a direct array: syllable id → node, or -1 (most look-ups stop here). */
+    private final int[] rootChildren;
     private final byte[] nodeFlags;
     private final byte[] syllableFlags;
     private final int vocabularySize;
@@ -65,6 +67,10 @@ public final class WordSegmenter {
         this.ids = ids;
         this.tree = tree;
         this.trie = trie;
+        this.rootChildren = new int[ids.size()];
+        for (int id = 0; id < rootChildren.length; id++) {
+            rootChildren[id] = trie.get(id);
+        }
         this.nodeFlags = nodeFlags;
         this.syllableFlags = syllableFlags;
         this.vocabularySize = vocabularySize;
@@ -294,7 +300,7 @@ public final class WordSegmenter {
             if (id[j] < 0 || (flags[j] & T_ALPHA) == 0) {
                 break;
             }
-            node = trie.get(((long) node << 32) | id[j]);
+            node = j == i ? (id[j] < rootChildren.length ? rootChildren[id[j]] : -1) : trie.get(((long) node << 32) | id[j]);
             if (node < 0) {
                 break;
             }

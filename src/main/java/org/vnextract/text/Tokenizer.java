@@ -46,7 +46,7 @@ public final class Tokenizer {
         int i = from;
         while (i < to) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (isSpace(c)) {
                 i++;
                 continue;
             }
@@ -99,7 +99,18 @@ public final class Tokenizer {
     }
 
     static boolean isWordChar(char c) {
+        if (c < 0x80) {
+            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        }
         return Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+    }
+
+    /** {@link Character#isWhitespace}, with a fast answer for the letters in between (no white space there). */
+    static boolean isSpace(char c) {
+        if (c <= ' ') {
+            return Character.isWhitespace(c);
+        }
+        return c >= 0x1680 && Character.isWhitespace(c);
     }
 
     /** A run of letters; an apostrophe between letters stays inside ("H’Drai", "Ê-đê" splits). */
@@ -286,7 +297,10 @@ public final class Tokenizer {
         int at = -1;
         while (j < limit) {
             char d = t.charAt(j);
-            if (Character.isWhitespace(d) || d == '"' || d == '“' || d == '”' || d == '<' || d == '>') {
+            if (!url && !(isWordChar(d) || isDigit(d) || d == '.' || d == '_' || d == '-' || d == '+' || d == '@')) {
+                break; // not an e-mail address past here: stop early, most tokens end at their first non-letter
+            }
+            if (isSpace(d) || d == '"' || d == '“' || d == '”' || d == '<' || d == '>') {
                 break;
             }
             if (d == '@' && at < 0) {
