@@ -260,6 +260,9 @@ public final class WordSegmenter {
                 continue;
             }
             int m = longestMatch(id, flags, i, n);
+            if (m >= 2 && (fl & T_UPPER) != 0 && has(id[i], SURNAME) && capitalRun(flags, i, n) > m) {
+                m = 0; // a full name outranks a vocabulary word inside it: "Châu Ngọc Tuấn", not "Châu_Ngọc Tuấn"
+            }
             if (m >= 2) {
                 for (int k = i + 1; k < i + m; k++) {
                     tags[k] = RdrTree.TAG_I;
@@ -271,11 +274,7 @@ public final class WordSegmenter {
                 i++;
                 continue;
             }
-            int limit = Math.min(i + MAX_NAME_SYLLABLES, n);
-            int k = i + 1;
-            while (k < limit && (flags[k] & T_ALPHA) != 0 && (flags[k] & (T_LOWER | T_ABBREVIATION)) == 0) {
-                k++;
-            }
+            int k = i + capitalRun(flags, i, n);
             if (k > i + 1) {
                 if (i >= 1 && has(id[i], MIDDLE) && (flags[i - 1] & T_UPPER) != 0 && has(id[i - 1], SURNAME)) {
                     tags[i] = RdrTree.TAG_I;
@@ -288,6 +287,16 @@ public final class WordSegmenter {
                 i++;
             }
         }
+    }
+
+    /** Syllables in the run of capitalised syllables starting at token i (at most {@link #MAX_NAME_SYLLABLES}). */
+    private static int capitalRun(int[] flags, int i, int n) {
+        int limit = Math.min(i + MAX_NAME_SYLLABLES, n);
+        int k = i + 1;
+        while (k < limit && (flags[k] & T_ALPHA) != 0 && (flags[k] & (T_LOWER | T_ABBREVIATION)) == 0) {
+            k++;
+        }
+        return k - i;
     }
 
     /** Syllables in the longest vocabulary word starting at token i, or 0. */

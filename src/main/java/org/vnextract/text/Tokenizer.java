@@ -83,6 +83,12 @@ public final class Tokenizer {
                     dotted = true;
                 }
                 out.add(new Token(i, end, dotted || isAbbreviation(text, i, end) ? TokenKind.ABBREVIATION : TokenKind.WORD));
+            } else if (c == '.' && i + 1 < to && text.charAt(i + 1) == '.') {
+                end = i + 2;
+                while (end < to && text.charAt(end) == '.') {
+                    end++; // an ellipsis written with full stops is one token: "..."
+                }
+                out.add(new Token(i, end, TokenKind.PUNCT));
             } else {
                 end = i + 1;
                 if (Character.isHighSurrogate(c) && end < to && Character.isLowSurrogate(text.charAt(end))) {
