@@ -209,13 +209,28 @@ public final class ModelStore {
         return target;
     }
 
+    /** A loaded segmenter and the version of the model files it came from, for record provenance. */
+    public record Loaded(WordSegmenter segmenter, String version) {}
+
     /** Loads the segmenter from the located files. */
     public WordSegmenter loadSegmenter(SegmenterLexicons lexicons) {
+        return load(lexicons).segmenter();
+    }
+
+    /**
+     * Loads the segmenter from the located files; its version names the files' digests
+     * ({@code "RDRsegmenter 9e62f96bd93e/0a47c5b55bbc"}: the first 12 hex digits of each SHA-256).
+     */
+    public Loaded load(SegmenterLexicons lexicons) {
         Validate.notNull(lexicons, "lexicons");
         Path rules = locate(RULES);
         Path vocab = locate(VOCABULARY);
-        try (InputStream r = Files.newInputStream(rules); InputStream v = Files.newInputStream(vocab)) {
-            return WordSegmenter.load(r, v, lexicons);
+        try {
+            byte[] r = Files.readAllBytes(rules);
+            byte[] v = Files.readAllBytes(vocab);
+            WordSegmenter seg = WordSegmenter.load(new java.io.ByteArrayInputStream(r), new java.io.ByteArrayInputStream(v),
+                    lexicons);
+            return new Loaded(seg, "RDRsegmenter " + Sha256.hex(r).substring(0, 12) + "/" + Sha256.hex(v).substring(0, 12));
         } catch (IOException e) {
             throw new PipelineException("cannot load the word segmenter from " + rules + " and " + vocab + ": "
                     + e.getMessage(), e);

@@ -19,9 +19,16 @@ import org.vnextract.text.Token;
  */
 public final class SegmentStage implements Stage {
     private final WordSegmenter segmenter;
+    private final String modelVersion;
 
     public SegmentStage(WordSegmenter segmenter) {
+        this(segmenter, "RDRsegmenter");
+    }
+
+    /** @param modelVersion names the model files, for record provenance */
+    public SegmentStage(WordSegmenter segmenter, String modelVersion) {
         this.segmenter = Validate.notNull(segmenter, "segmenter");
+        this.modelVersion = Validate.notEmpty(modelVersion, "modelVersion");
     }
 
     /**
@@ -31,7 +38,13 @@ public final class SegmentStage implements Stage {
      */
     public static SegmentStage standard(ModelSource models) {
         Validate.notNull(models, "models");
-        return new SegmentStage(ModelStore.standard().loadSegmenter(SegmenterLexicons.from(models)));
+        ModelStore.Loaded l = ModelStore.standard().load(SegmenterLexicons.from(models));
+        return new SegmentStage(l.segmenter(), l.version());
+    }
+
+    /** The model files' version, for {@code provenance.models.wordsegmenter}. */
+    public String modelVersion() {
+        return modelVersion;
     }
 
     public WordSegmenter segmenter() {

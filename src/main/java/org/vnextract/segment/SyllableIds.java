@@ -32,10 +32,16 @@ final class SyllableIds {
     /** The id of {@code key}, adding it when new. */
     int add(String key) {
         char[] buf = key.toCharArray();
-        int id = find(buf, buf.length);
+        return add(buf, buf.length);
+    }
+
+    /** The id of the key {@code buf[0, len)}, adding it when new. */
+    int add(char[] key, int len) {
+        int id = find(key, len);
         if (id != NONE) {
             return id;
         }
+        char[] buf = len == key.length ? key : java.util.Arrays.copyOf(key, len);
         if ((count + 1) * 2 > slots.length) {
             rehash();
         }
