@@ -155,7 +155,8 @@ public final class ModelStore {
             try {
                 return download(f);
             } catch (IOException | UncheckedIOException e) {
-                why = "download from " + source.resolve(f.sourceName()) + " failed: " + e.getMessage();
+                why = "download from " + source.resolve(f.sourceName()) + " failed: "
+                        + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 why = "download interrupted";

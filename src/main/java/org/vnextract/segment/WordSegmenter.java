@@ -15,22 +15,28 @@ import org.vnextract.internal.Validate;
  *
  * <p>The initial segmentation, per syllable token at position i:
  * <ol>
- * <li>a token that is not a word of letters, or an all-capitals abbreviation ("UBND"), stands alone;</li>
+ * <li>a token that is not a word of letters, or an all-capitals abbreviation ("UBND"; but not a
+ *     known syllable in capitals, "TRUNG QUỐC"), stands alone;</li>
  * <li>a lower-case syllable followed by a capitalised one stands alone;</li>
- * <li>otherwise the longest vocabulary word starting here (2 to {@code maxWordSyllables}
- *     syllables, compared in lower case; a place name only where all its syllables are capitalised);</li>
+ * <li>otherwise the longest vocabulary word starting here, compared in lower case (province,
+ *     district and country names join in any case, commune names only where every syllable is
+ *     capitalised) — unless the syllable is a capitalised surname beginning a longer capitalised
+ *     run: "Châu Ngọc Tuấn" is a name, not "châu ngọc" + "Tuấn";</li>
  * <li>else a lower-case syllable, or a capitalised word that never begins a name ("Theo", "Các",
  *     "Tỉnh"), stands alone;</li>
  * <li>else a capitalised syllable is joined with the capitalised syllables after it (up to four in
  *     all); a middle name ("Văn", "Thị") right after a capitalised surname continues that surname's word.</li>
  * </ol>
- * Tokens are compared through interned ids (see {@link SyllableKey}); the source text is never
- * rewritten, so words keep their original spelling.
+ * After the rule tree, a token that is not a word of letters never joins a neighbour, and a
+ * capitalised syllable never continues a word begun by a lower-case one. Tokens are compared
+ * through interned ids (see {@link SyllableKey}); the source text is never rewritten, so words
+ * keep their original spelling.
  *
  * <p>Immutable after construction; thread-safe. No static mutable state.
  */
 public final class WordSegmenter {
-    public static final int DEFAULT_MAX_WORD_SYLLABLES = 4;
+    /** Longest match limited only by the longest word in the vocabulary and lexicons. */
+    public static final int LONGEST_WORD = Integer.MAX_VALUE;
     /** Longest run of capitalised syllables joined as one name. */
     static final int MAX_NAME_SYLLABLES = 4;
 
@@ -77,17 +83,18 @@ public final class WordSegmenter {
         this.maxWordSyllables = maxWordSyllables;
     }
 
-    /** Loads the model with the default longest match ({@value #DEFAULT_MAX_WORD_SYLLABLES} syllables). */
+    /** Loads the model; the longest match goes up to the longest word of the vocabulary and lexicons. */
     public static WordSegmenter load(InputStream rules, InputStream vocabulary, SegmenterLexicons lexicons)
             throws IOException {
-        return load(rules, vocabulary, lexicons, DEFAULT_MAX_WORD_SYLLABLES);
+        return load(rules, vocabulary, lexicons, LONGEST_WORD);
     }
 
     /**
      * Loads {@code wordsegmenter.rdr} and {@code vi-vocab} (read through a class filter, see
      * {@link VocabReader}) and adds {@code lexicons}. The streams are read to the end, not closed.
      *
-     * @param maxWordSyllables longest vocabulary word tried by the initial longest match (≥ 2)
+     * @param maxWordSyllables longest vocabulary word tried by the initial longest match (≥ 2; RDRsegmenter
+     *                         used 4, which scores the same on UD Vietnamese-VTB), capped at the longest word
      * @throws IOException when a file cannot be read or does not have the documented form
      */
     public static WordSegmenter load(InputStream rules, InputStream vocabulary, SegmenterLexicons lexicons,
@@ -131,7 +138,7 @@ public final class WordSegmenter {
         }
         byte[] syllableFlags = Arrays.copyOf(sf, ids.size());
         return new WordSegmenter(ids, tree, tb.map, Arrays.copyOf(tb.flags, tb.nodes), syllableFlags, vocab.size(),
-                maxWordSyllables);
+                Math.min(maxWordSyllables, tb.longest));
     }
 
     /** Builds the word trie: (parent node, syllable id) → child node. Used only while loading. */
@@ -141,6 +148,7 @@ public final class WordSegmenter {
         byte[] flags = new byte[1 << 16];
         byte[] syllableFlags = new byte[1 << 12];
         int nodes = 1;
+        int longest = 2;
 
         TrieBuilder(SyllableIds ids, int expected) {
             this.ids = ids;
@@ -191,6 +199,7 @@ public final class WordSegmenter {
             if (syllables < 2) {
                 return;
             }
+            longest = Math.max(longest, syllables);
             flags[node] |= flag;
         }
     }
