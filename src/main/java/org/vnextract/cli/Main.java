@@ -15,6 +15,11 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ExtractCommand.class,
                 EvalCommand.class,
+                LoadCommand.class,
+                LookupCommand.class,
+                SearchCommand.class,
+                ExportCommand.class,
+                ServeCommand.class,
                 SegmentCommand.class,
                 EvalSegmentCommand.class,
                 CommandLine.HelpCommand.class,
