@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
  * {@code vnextract eval-segment}: word precision, recall and F1 of the segmenter on a CoNLL-U
  * treebank whose tokens are gold words (UD Vietnamese-VTB test by default), compared over
  * alphabetic syllables (see {@link SegmentEval}).
+ *
+ * <p>Not thread-safe (filled by picocli).
  */
 @Command(name = "eval-segment", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Word-segmentation P/R/F1 on a CoNLL-U treebank (default: UD Vietnamese-VTB test).")

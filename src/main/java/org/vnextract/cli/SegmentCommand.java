@@ -41,6 +41,8 @@ import picocli.CommandLine.Spec;
  * so the two can be compared). With {@code --bench}, measures words per second on one thread
  * instead (tokenizer + segmenter, and segmenter alone), the median of several runs, and the heap
  * the loaded segmenter takes.
+ *
+ * <p>Not thread-safe (filled by picocli).
  */
 @Command(name = "segment", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Word-segment articles: one sentence per line, words_joined_by_underscores.")

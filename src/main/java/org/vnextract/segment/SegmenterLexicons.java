@@ -10,11 +10,14 @@ import org.vnextract.pipeline.ModelSource;
  * administrative place names (joined only where capitalised), surnames and middle names (the
  * middle-name rule), given names, and words that never begin a proper name.
  *
+ * <p>Immutable; thread-safe.
+ *
  * @param majorPlaces     province and district names and countries, joined in any case ("Quảng Nam", "Trung Quốc")
  * @param places          other multi-syllable place names (communes), joined only where capitalised
  * @param surnames        family names ("Nguyễn")
  * @param middleNames     middle names ("Văn", "Thị")
- * @param givenNames      given names, one or two syllables ("Hùng", "An Khang")
+ * @param givenNames      given names, one or two syllables ("Hùng", "An Khang"): their syllables are known
+ *                        syllables, so a name in capitals ("NGUYỄN VĂN HÙNG") is a name, not abbreviations
  * @param sentenceInitial words that, capitalised, still do not begin a name ("Theo", "Các", "Tỉnh")
  */
 public record SegmenterLexicons(List<String> majorPlaces, List<String> places, List<String> surnames, List<String> middleNames,

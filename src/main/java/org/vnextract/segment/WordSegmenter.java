@@ -57,6 +57,8 @@ public final class WordSegmenter {
     private static final int T_UPPER = 4;
     private static final int T_ABBREVIATION = 8;
     private static final int T_JOINABLE = 16;
+    /** Every letter a capital (kept when an all-capitals syllable is found not to be an abbreviation). */
+    private static final int T_ALL_CAPS = 32;
 
     private final SyllableIds ids;
     private final RdrTree tree;
@@ -250,7 +252,7 @@ public final class WordSegmenter {
             }
             flags[k] = fl;
         }
-        initialTags(id, flags, tags, n);
+        initialTags(id, flags, tags, n, isShouting(flags, n));
         int[] f = new int[RdrTree.FEATURES];
         for (int k = 0; k < n; k++) {
             f[RdrTree.F_WORD] = id[k];
@@ -275,7 +277,7 @@ public final class WordSegmenter {
     }
 
     /** The initial B/I tags (see the class comment). */
-    void initialTags(int[] id, int[] flags, int[] tags, int n) {
+    void initialTags(int[] id, int[] flags, int[] tags, int n, boolean shouting) {
         int i = 0;
         while (i < n) {
             int fl = flags[i];
@@ -304,7 +306,11 @@ public final class WordSegmenter {
                 i++;
                 continue;
             }
-            int k = i + capitalRun(flags, i, n);
+            if (shouting && !has(id[i], SURNAME)) {
+                i++; // in a sentence written in capitals, only a surname begins a name
+                continue;
+            }
+            int k = i + (shouting ? shoutedName(id, flags, i, n) : capitalRun(flags, i, n));
             if (k > i + 1) {
                 if (i >= 1 && has(id[i], MIDDLE) && (flags[i - 1] & T_UPPER) != 0 && has(id[i - 1], SURNAME)) {
                     tags[i] = RdrTree.TAG_I;
@@ -327,6 +333,34 @@ public final class WordSegmenter {
             k++;
         }
         return k - i;
+    }
+
+    /**
+     * Syllables of a name in a sentence written in capitals ("NGUYỄN VĂN HÙNG VÀ …"): the run stops at
+     * a word that never begins a name unless it is also a name syllable.
+     */
+    private int shoutedName(int[] id, int[] flags, int i, int n) {
+        int limit = Math.min(i + MAX_NAME_SYLLABLES, n);
+        int k = i + 1;
+        while (k < limit && (flags[k] & T_ALPHA) != 0 && (flags[k] & T_LOWER) == 0
+                && !(has(id[k], NOT_NAME_START) && !has(id[k], (byte) (SURNAME | MIDDLE | GIVEN)))) {
+            k++;
+        }
+        return k - i;
+    }
+
+    /** Whether the sentence is written in capitals: at least three words of letters, none with a small letter. */
+    private static boolean isShouting(int[] flags, int n) {
+        int words = 0;
+        for (int k = 0; k < n; k++) {
+            if ((flags[k] & T_ALPHA) != 0) {
+                if ((flags[k] & T_ALL_CAPS) == 0) {
+                    return false;
+                }
+                words++;
+            }
+        }
+        return words >= 3;
     }
 
     /** Syllables in the longest vocabulary word starting at token i, or 0. */
@@ -382,6 +416,9 @@ public final class WordSegmenter {
         int fl = 0;
         if (alpha && letters > 0) {
             fl |= T_ALPHA | T_JOINABLE;
+            if (upper == letters) {
+                fl |= T_ALL_CAPS;
+            }
             if (letters >= 2 && upper == letters) {
                 fl |= T_ABBREVIATION;
             }
