@@ -126,6 +126,8 @@ public final class BatchRunner implements AutoCloseable {
             if (window.isEmpty()) {
                 break;
             }
+            // checked on every round, so that a steady flow of other results (unordered) cannot hide a runaway
+            expire(window);
             int delivered = 0;
             Iterator<Task> it = window.iterator();
             while (it.hasNext()) {
@@ -154,26 +156,35 @@ public final class BatchRunner implements AutoCloseable {
                 continue;
             }
             // nothing ready: wait for a worker to finish, or for the nearest deadline
-            long now = System.nanoTime();
-            long wait = TimeUnit.MILLISECONDS.toNanos(500);
-            for (Task t : window) {
-                long started = t.started;
-                if (t.outcome == null && started != 0) {
-                    long left = maxNanos == Long.MAX_VALUE ? Long.MAX_VALUE : started + maxNanos - now;
-                    if (left <= 0) {
-                        timeOut(t);
-                        wait = 0;
-                    } else {
-                        wait = Math.min(wait, left);
-                    }
-                }
-            }
+            long wait = expire(window);
             if (wait > 0) {
                 finished.poll(wait, TimeUnit.NANOSECONDS);
             }
             finished.clear();
         }
         return new Summary(records, rejected, timedOut, skipped);
+    }
+
+    /** Abandons the tasks past their deadline; returns the nanoseconds to the nearest other deadline (at most 0.5 s). */
+    private long expire(ArrayDeque<Task> window) {
+        long now = System.nanoTime();
+        long wait = TimeUnit.MILLISECONDS.toNanos(500);
+        if (maxNanos == Long.MAX_VALUE) {
+            return wait;
+        }
+        for (Task t : window) {
+            long started = t.started;
+            if (t.outcome == null && started != 0) {
+                long left = started + maxNanos - now;
+                if (left <= 0) {
+                    timeOut(t);
+                    wait = 0;
+                } else {
+                    wait = Math.min(wait, left);
+                }
+            }
+        }
+        return wait;
     }
 
     private void timeOut(Task t) {

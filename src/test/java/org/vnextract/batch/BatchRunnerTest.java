@@ -154,4 +154,31 @@ class BatchRunnerTest {
         // both runaways were abandoned (1 s each, possibly overlapping), not waited for forever
         assertThat(secs).isLessThan(30);
     }
+
+    @Test
+    void unorderedARunawayIsAbandonedEvenWhileOthersKeepFlowing() throws Exception {
+        AtomicBoolean release = new AtomicBoolean();
+        Function<RawDocument, ArticleRecord> work = d -> {
+            if (d.source().equals("doc1")) {
+                while (!release.get()) {
+                    Thread.onSpinWait(); // deaf to interrupts
+                }
+            } else {
+                try {
+                    Thread.sleep(5); // a steady flow of quick articles
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return VX.process(d);
+        };
+        Collect c = new Collect();
+        try (BatchRunner r = BatchRunner.builder(work).threads(2).unordered().maxSecondsPerArticle(1).build()) {
+            r.run(inputs(600).iterator(), c);
+        } finally {
+            release.set(true);
+        }
+        assertThat(c.positions).doesNotHaveDuplicates().hasSize(600);
+        assertThat(c.seen).contains("1!doc1 took longer than 1 s");
+    }
 }
