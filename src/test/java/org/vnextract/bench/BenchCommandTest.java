@@ -23,7 +23,7 @@ class BenchCommandTest {
         String o = out.toString();
         assertThat(o).contains("12 articles from ../shared/corpus/dev", "run 1:", "run 2:")
                 .containsPattern("median: [0-9.]+ articles/s, [0-9]+ words/s \\([1-9][0-9]* words in 12 articles\\), peak heap [0-9]+ MB");
-        for (String stage : new String[] {"clean", "text", "documents", "record", "json line"}) {
+        for (String stage : new String[] {"clean", "text", "documents", "dates", "counts", "record", "json line"}) {
             assertThat(o).containsPattern("\\n  " + stage + " +[0-9.]+%");
         }
     }

@@ -33,7 +33,7 @@ import org.vnextract.pipeline.Stage;
  * java -cp target/test-classes:target/classes:$(cat target/test-cp.txt) org.openjdk.jmh.Main StageBenchmark
  * </pre>
  *
- * Other stages (extractors as they land): {@code -p stage=dates,counts}; another corpus:
+ * Other stages (extractors as they land): {@code -p stage=NAME,…}; another corpus:
  * {@code -jvmArgs -Dvnextract.bench.corpus=FILE}.
  */
 @State(Scope.Benchmark)
@@ -43,7 +43,7 @@ import org.vnextract.pipeline.Stage;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class StageBenchmark {
-    @Param({"clean", "text", "documents", "all"})
+    @Param({"clean", "text", "documents", "dates", "counts", "all"})
     public String stage;
 
     private Vnextract vx;
