@@ -16,6 +16,11 @@ import picocli.CommandLine.Command;
                 ExtractCommand.class,
                 EvalCommand.class,
                 BenchCommand.class,
+                LoadCommand.class,
+                LookupCommand.class,
+                SearchCommand.class,
+                ExportCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

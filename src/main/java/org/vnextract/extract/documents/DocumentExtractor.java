@@ -235,8 +235,8 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
             if (v.newlineBefore(k) && !(v.isWord(k) && Character.isLowerCase(v.first(k)))) {
                 break; // a new paragraph, unless a hard-wrapped line goes on in lower case
             }
-            if (v.isChar(k, ',')) {
-                k++;
+            if (v.isChar(k, ',') || (v.isChar(k, '(') && v.is(k + 1, NGAY)) || (v.isChar(k, ')') && date != null)) {
+                k++; // "…, ngày …", "… (ngày 5/5/2022) …"
                 continue;
             }
             String f = v.fold(k);

@@ -13,7 +13,8 @@ import java.util.Locale;
  *   <li>party: {@code number - TYPE / ISSUER} ("21-KL/TW", "03-ĐA/TU", "60-CTr/TU")</li>
  *   <li>state: {@code number / [year /] CODE(-CODE)*} ("20/NQ-HĐND", "100/2019/NĐ-CP",
  *       "45/2013/QH13", "621/NQ-NS-TU"); without a year the first code must be a type code,
- *       unless a type word stands before the number ("Công văn số 123/UBND-VX")</li>
+ *       unless a type word stands before the number ("Công văn số 573/TTg-KTN"). A dash written
+ *       for a slash around the year ("19-2017/NQ-CP", "134/2016-NĐ-CP") is read as the slash.</li>
  * </ul>
  *
  * <p>Immutable; thread-safe.
@@ -59,10 +60,12 @@ final class SymbolScanner {
         }
         char c = t.charAt(j);
         if (isDash(c)) {
-            return party(t, from, number, j + 1, limit);
+            Symbol p = party(t, from, number, j + 1, limit);
+            // "19-2017/NQ-CP": a state symbol with a dash for its first slash
+            return p != null || j > i ? p : state(t, from, number, j + 1, limit, afterTypeWord, true);
         }
         if (c == '/' && j - i <= 1) {
-            return state(t, from, number, j + 1, limit, afterTypeWord);
+            return state(t, from, number, j + 1, limit, afterTypeWord, false);
         }
         return null;
     }
@@ -114,18 +117,22 @@ final class SymbolScanner {
         return new Symbol(from, end, id, key(number, "-" + type + "/" + code), type, number, code, true);
     }
 
-    private Symbol state(String t, int from, String number, int p, int limit, boolean afterTypeWord) {
+    private Symbol state(String t, int from, String number, int p, int limit, boolean afterTypeWord,
+                         boolean needYear) {
         int k = skipSpace(t, p, limit, 1, false);
         String year = null;
         int y = k;
         while (y < limit && isDigit(t.charAt(y)) && y - k < 5) {
             y++;
         }
-        if (y - k == 4 && y < limit && t.charAt(y) == '/') {
-            year = t.substring(k, y);
+        if (y - k == 4 && y < limit && (t.charAt(y) == '/' || isDash(t.charAt(y)))) {
+            year = t.substring(k, y); // "134/2016-NĐ-CP" is written for "134/2016/NĐ-CP"
             k = skipSpace(t, y + 1, limit, 1, false);
         } else if (y > k) {
             return null; // "224/274": a fraction, not a symbol
+        }
+        if (needYear && year == null) {
+            return null;
         }
         StringBuilder rest = new StringBuilder();
         String type = null;
@@ -168,7 +175,7 @@ final class SymbolScanner {
         if (end < 0 || (end < t.length() && Character.isLetterOrDigit(t.charAt(end)))) {
             return null;
         }
-        if (year == null && type == null && !(afterTypeWord && allCaps(first) && first.length() >= 2)) {
+        if (year == null && type == null && !(afterTypeWord && first.length() >= 2)) {
             return null;
         }
         if (year == null && type != null && parts < 2) {
