@@ -54,6 +54,11 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores (${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--db", paramLabel = "URL",
+            description = "Write the records into a database instead: a SQLite file or a JDBC URL (jdbc:postgresql://HOST/DB?user=…)."
+                    + " Loading is idempotent (upsert by record id), so re-running after a crash needs no --resume.")
+    String db;
+
     @Option(names = "--unordered", description = "Write records as they are ready instead of in input order (faster when article sizes vary).")
     boolean unordered;
 
@@ -92,6 +97,9 @@ public final class ExtractCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--resume needs -o FILE");
         }
         pipeline.validate(spec.commandLine());
+        if (db != null && (output != null || resume)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--db writes to a database; it goes with neither -o nor --resume");
+        }
         long t0 = System.nanoTime();
         Vnextract vx;
         try {
@@ -112,7 +120,8 @@ public final class ExtractCommand implements Callable<Integer> {
                     err.printf("vnextract: resuming: %d inputs already done%n", journalled.resumedPositions());
                 }
             } else {
-                sink = output == null ? JsonlSink.toWriter(spec.commandLine().getOut()) : JsonlSink.toFile(output);
+                sink = db != null ? openStore(db)
+                        : output == null ? JsonlSink.toWriter(spec.commandLine().getOut()) : JsonlSink.toFile(output);
             }
             ResumableOutput res = journalled;
             RecordSink out = sink;
@@ -162,6 +171,9 @@ public final class ExtractCommand implements Callable<Integer> {
             } else {
                 sink.commit();
             }
+        } catch (java.sql.SQLException e) {
+            err.println("vnextract: cannot write to the database " + db + ": " + e.getMessage());
+            return ExitCodes.FAILED;
         } catch (ResumableOutput.ResumeMismatch e) {
             err.println("vnextract: cannot resume: " + e.getMessage());
             return ExitCodes.FAILED;
@@ -197,5 +209,10 @@ public final class ExtractCommand implements Callable<Integer> {
                 .append(' ').append(pipeline.extractors).append(' ').append(pipeline.models)
                 .append(' ').append(Vnextract.VERSION);
         return Sha256.hex(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The database sink; its SQL errors surface as I/O errors of the batch, with the database named. */
+    private static RecordSink openStore(String db) throws java.sql.SQLException {
+        return org.vnextract.store.RecordStore.open(db);
     }
 }
