@@ -103,8 +103,10 @@ final class SymbolScanner {
             issuer.append(lexicon.issuerCode(written));
             parts++;
             end = se;
-            if (se + 1 < limit && t.charAt(se) == '-' && Character.isLetter(t.charAt(se + 1))) {
-                n = se + 1;
+            // "…/VC- ĐT": a further part, a space allowed after its dash
+            int q = se + 1 < limit && t.charAt(se) == '-' ? skipSpace(t, se + 1, limit, 1, false) : -1;
+            if (q > 0 && q < limit && Character.isUpperCase(t.charAt(q))) {
+                n = q;
             } else {
                 break;
             }
