@@ -15,6 +15,11 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ExtractCommand.class,
                 EvalCommand.class,
+                LoadCommand.class,
+                LookupCommand.class,
+                SearchCommand.class,
+                ExportCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

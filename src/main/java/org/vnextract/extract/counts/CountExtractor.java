@@ -2,7 +2,6 @@ package org.vnextract.extract.counts;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,10 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import org.vnextract.clean.Article;
 import org.vnextract.extract.Extractor;
-import org.vnextract.extract.dates.DateExtractor;
-import org.vnextract.extract.dates.Lexer;
-import org.vnextract.extract.dates.Lexer.Lexeme;
-import org.vnextract.extract.dates.NumberParts;
+import org.vnextract.extract.Lexer;
+import org.vnextract.extract.Lexer.Lexeme;
+import org.vnextract.extract.NumberParts;
 import org.vnextract.internal.Validate;
 import org.vnextract.pipeline.Analysis;
 import org.vnextract.pipeline.Key;
@@ -24,8 +22,8 @@ import org.vnextract.text.AnalyzedText;
 /**
  * Finds counts (RECORD.md "Counts"): a cardinal number with the thing it counts — "4.595 đảng
  * viên", "224/274 chi bộ" (value and total), "50-75 triệu đồng" (a range, money in đồng), "hơn 2
- * năm" (qualified), "100%", "hơn hai năm" (in words). Numbers inside dates and periods (found by
- * {@link DateExtractor}), document symbols, times, labels ("lần thứ 18", "Khối 2") and numbers
+ * năm" (qualified), "100%", "hơn hai năm" (in words). Numbers inside dates and periods (by their
+ * shapes: this package does not depend on the dates extractor), document symbols, times, labels ("lần thứ 18", "Khối 2") and numbers
  * that count nothing are left out. The counted noun phrase runs to the first verb, preposition or
  * punctuation; those words are data under {@code models/counts/}.
  *
@@ -37,7 +35,6 @@ public final class CountExtractor implements Extractor<CountMention> {
     static final int MAX_UNIT_WORDS = 6;
 
     private final Lexer lexer = new Lexer();
-    private final DateExtractor dates;
     private final VietnameseNumbers numbers;
     private final Set<String> qualifiers;
     private final Set<String> labels = new HashSet<>();
@@ -49,7 +46,6 @@ public final class CountExtractor implements Extractor<CountMention> {
 
     public CountExtractor(ModelSource models) {
         Validate.notNull(models, "models");
-        this.dates = new DateExtractor(models);
         this.numbers = new VietnameseNumbers(models);
         this.qualifiers = lowerSet(models.lines("counts/qualifiers.txt"));
         for (String l : models.lines("counts/labels.txt")) {
@@ -85,27 +81,23 @@ public final class CountExtractor implements Extractor<CountMention> {
 
     @Override
     public Set<Key<?>> requires() {
-        return Set.of(AnalyzedText.KEY, Article.KEY);
+        return Set.of(AnalyzedText.KEY);
     }
 
     @Override
     public List<CountMention> extract(Analysis in) {
-        AnalyzedText t = in.get(AnalyzedText.KEY);
-        // Dates and periods are found again here rather than required, so "counts" runs alone too.
-        BitSet covered = dates.find(t, in.get(Article.KEY).published()).covered();
-        return find(t.text(), covered);
+        return find(in.get(AnalyzedText.KEY).text());
     }
 
-    /** The counts of {@code text}, leaving out numbers at {@code covered} positions (dates, periods). */
-    public List<CountMention> find(String text, BitSet covered) {
+    /** The counts of {@code text}. */
+    public List<CountMention> find(String text) {
         Validate.notNull(text, "text");
-        Validate.notNull(covered, "covered");
         List<Lexeme> lx = lexer.lex(text);
         List<String> lower = new ArrayList<>(lx.size());
         for (Lexeme x : lx) {
             lower.add(x.lower());
         }
-        Scan s = new Scan(text, lx, lower, covered);
+        Scan s = new Scan(text, lx, lower);
         s.run();
         return s.out;
     }
@@ -115,15 +107,13 @@ public final class CountExtractor implements Extractor<CountMention> {
         final String text;
         final List<Lexeme> lx;
         final List<String> lower;
-        final BitSet covered;
         final int n;
         final List<CountMention> out = new ArrayList<>();
 
-        Scan(String text, List<Lexeme> lx, List<String> lower, BitSet covered) {
+        Scan(String text, List<Lexeme> lx, List<String> lower) {
             this.text = text;
             this.lx = lx;
             this.lower = lower;
-            this.covered = covered;
             this.n = lx.size();
         }
 
@@ -132,12 +122,10 @@ public final class CountExtractor implements Extractor<CountMention> {
             while (i < n) {
                 Lexeme x = lx.get(i);
                 int next = i + 1;
-                if (!covered.get(x.start())) {
-                    if (x.isNumber()) {
-                        next = Math.max(next, digits(i));
-                    } else if (x.isWord() && numbers.isNumberWord(x.lower()) && !numbers.isNumberWord(lowerAt(i - 1))) {
-                        next = Math.max(next, spelled(i));
-                    }
+                if (x.isNumber()) {
+                    next = Math.max(next, digits(i));
+                } else if (x.isWord() && numbers.isNumberWord(x.lower()) && !numbers.isNumberWord(lowerAt(i - 1))) {
+                    next = Math.max(next, spelled(i));
                 }
                 i = next;
             }
@@ -228,7 +216,7 @@ public final class CountExtractor implements Extractor<CountMention> {
                 return i + 1;
             }
             NumberParts p = NumberParts.of(text, x.start(), x.end());
-            if (p.tooLong() || text.indexOf(':', x.start()) >= 0 && text.indexOf(':', x.start()) < x.end()) {
+            if (p.tooLong() || contains(x, ':')) {
                 return i + 1; // times ("13:45") and runs too long to be a count
             }
             if (phoneLike(x)) {
@@ -260,6 +248,18 @@ public final class CountExtractor implements Extractor<CountMention> {
                     return i + 1;
                 }
             }
+            if (total == null && max == null && x.end() - x.start() == 4 && value.intValue() >= 1900 && value.intValue() <= 2100) {
+                return i + 1; // a year ("Cúp Quốc gia 2021"): counts this large are written "2.021"
+            }
+            if (max != null && yearRangeAt(i)) {
+                return i + 1; // "nhiệm kỳ 2020-2025": a period
+            }
+            if ("tháng".equals(lowerAt(i + 1)) && at(i + 2) != null && at(i + 2).isNumber()) {
+                return i + 1; // "28 tháng 6 năm 2021": a date
+            }
+            if (nameBefore(i)) {
+                return i + 1; // "iPhone 11 Pro Max", "Hội nghị Trung ương 6 Khóa XIII"
+            }
             int j = i + 1;
             // "180 - 200 đảng viên", "từ 3 đến 5 năm"
             if (max == null && total == null) {
@@ -270,7 +270,7 @@ public final class CountExtractor implements Extractor<CountMention> {
                         && at(j + 1) != null && at(j + 1).isNumber()) {
                     k = j + 1;
                 }
-                if (k > 0 && !covered.get(lx.get(k).start()) && !glued(lx.get(k))) {
+                if (k > 0 && !glued(lx.get(k)) && !year(lx.get(k))) {
                     BigDecimal m = numbers.parseDigits(text, lx.get(k).start(), lx.get(k).end());
                     if (m != null && m.compareTo(value) > 0) {
                         max = m;
@@ -298,6 +298,15 @@ public final class CountExtractor implements Extractor<CountMention> {
                 }
             }
             return run >= 4 || digits >= 8;
+        }
+
+        boolean contains(Lexeme x, char c) {
+            for (int k = x.start(); k < x.end(); k++) {
+                if (text.charAt(k) == c) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The position of the one {@code sep} splitting a ratio or range lexeme, or -1. */
@@ -330,12 +339,59 @@ public final class CountExtractor implements Extractor<CountMention> {
             return finish(i, i + sp.words(), BigDecimal.valueOf(sp.value()), null, null);
         }
 
-        boolean yearsFollow(int k) {
-            if (punct(k, '(')) {
-                k++;
+        /** A year written as a bare four-digit number ("2022"); counts this large are written "2.022". */
+        boolean year(Lexeme x) {
+            if (x == null || !x.isNumber() || x.end() - x.start() != 4 || glued(x)) {
+                return false;
             }
-            Lexeme y = at(k);
-            return y != null && y.isNumber() && covered.get(y.start());
+            NumberParts p = NumberParts.of(text, x.start(), x.end());
+            return p.groups() == 1 && p.value(0) >= 1900 && p.value(0) <= 2100;
+        }
+
+        /** "2015-2020", "2011 – 2020" (one lexeme or three). */
+        boolean yearRangeAt(int k) {
+            Lexeme x = at(k);
+            if (x == null || !x.isNumber()) {
+                return false;
+            }
+            NumberParts p = NumberParts.of(text, x.start(), x.end());
+            if (!p.tooLong() && p.groups() == 2 && p.separator(0) == '-' && p.isYear(0) && p.isYear(1)) {
+                return true;
+            }
+            return year(x);
+        }
+
+        /**
+         * The unit {@code [j, u)} ends in "năm" before a year or a span of years: the number belongs to
+         * a period ("5 năm 2015-2020", "6 tháng đầu năm 2022", "10 năm (2011 – 2020)", "6 tháng đầu năm nay").
+         */
+        boolean periodAfter(int j, int u) {
+            if (!"năm".equals(lower.get(u - 1))) {
+                return false;
+            }
+            int k = punct(u, '(') ? u + 1 : u;
+            if (yearRangeAt(k)) {
+                return true;
+            }
+            String next = lowerAt(u);
+            return "tháng".equals(lower.get(j)) && ("nay".equals(next) || "ngoái".equals(next) || "trước".equals(next));
+        }
+
+        /** A capitalised word before the number and after it, mid-sentence: part of a name. */
+        boolean nameBefore(int i) {
+            Lexeme prev = at(i - 1);
+            Lexeme next = at(i + 1);
+            return prev != null && prev.isWord() && next != null && next.isWord() && !sentenceStart(i - 1)
+                    && hasUpperCase(prev) && Character.isUpperCase(text.charAt(next.start()));
+        }
+
+        boolean hasUpperCase(Lexeme w) { // "iPhone" too
+            for (int k = w.start(); k < w.end(); k++) {
+                if (Character.isUpperCase(text.charAt(k))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         boolean sentenceStart(int i) {
@@ -371,16 +427,16 @@ public final class CountExtractor implements Extractor<CountMention> {
             } else {
                 int u = j;
                 while (u < n && u - j < MAX_UNIT_WORDS && lx.get(u).isWord() && !stopAt(u)
-                        && !(u > j && covered.get(lx.get(u).start())) && !(u > j && numbers.scale(lower.get(u)) != null)) {
+                        && !(u > j && numbers.scale(lower.get(u)) != null)) {
                     u++;
                 }
                 if (u == j || notUnits.contains(lower.get(j))) {
                     return i + 1;
                 }
-                String first = lower.get(j);
-                if (first.equals("năm") && yearsFollow(j + 1)) {
-                    return i + 1; // "5 năm 2015-2020", "10 năm (2011 – 2020)": a period
+                if (periodAfter(j, u)) {
+                    return i + 1;
                 }
+                String first = lower.get(j);
                 String money = phraseAt(j, notMoney, 3) > 0 ? null : currencies.get(first);
                 if (money != null) {
                     unit = money;

@@ -8,13 +8,16 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.vnextract.clean.Article;
 import org.vnextract.extract.Mention;
-import org.vnextract.extract.dates.Lexer.Lexeme;
+import org.vnextract.extract.Lexer;
+import org.vnextract.extract.Lexer.Lexeme;
+import org.vnextract.extract.NumberParts;
 import org.vnextract.internal.Validate;
 import org.vnextract.pipeline.Analysis;
 import org.vnextract.pipeline.Key;
@@ -87,9 +90,8 @@ public final class DateExtractor implements Stage {
      *
      * @param dates   one entry per distinct value
      * @param periods one entry per distinct period
-     * @param covered the {@code char}s inside any date or period mention (numbers there are not counts)
      */
-    public record Found(List<DateMention> dates, List<Period> periods, BitSet covered) {}
+    public record Found(List<DateMention> dates, List<Period> periods) {}
 
     /** The dates and periods of {@code t}; {@code published} (ISO date, date-time or month) may be null. */
     public Found find(AnalyzedText t, String published) {
@@ -97,41 +99,34 @@ public final class DateExtractor implements Stage {
         Scan s = new Scan(t, lexer.lex(t.text()));
         s.run();
         LocalDate pub = parsePublished(published);
-        Map<String, List<Mention>> byValue = new LinkedHashMap<>();
+        Map<String, Set<Mention>> byValue = new LinkedHashMap<>();
         Map<String, String[]> firstText = new HashMap<>();
-        BitSet covered = new BitSet();
         for (Hit h : s.hits) {
             String value = resolve(h, pub, s);
             if (value == null) {
                 continue;
             }
-            covered.set(h.start, h.end);
-            List<Mention> ms = byValue.computeIfAbsent(value, k -> new ArrayList<>());
-            Mention m = Mention.of(t.text(), h.start, h.end);
-            if (!ms.contains(m)) {
-                ms.add(m);
-            }
+            byValue.computeIfAbsent(value, k -> new LinkedHashSet<>()).add(Mention.of(t.text(), h.start, h.end));
             firstText.putIfAbsent(value, new String[] {t.text().substring(h.coreStart, h.coreEnd), h.day == 0 ? "month" : "day"});
         }
         List<DateMention> dates = new ArrayList<>();
-        byValue.forEach((v, ms) -> dates.add(new DateMention(v, firstText.get(v)[1], firstText.get(v)[0], ms)));
+        byValue.forEach((v, ms) -> dates.add(new DateMention(v, firstText.get(v)[1], firstText.get(v)[0], List.copyOf(ms))));
         Map<String, PeriodHit> periods = new LinkedHashMap<>();
         Map<String, List<Mention>> periodMentions = new HashMap<>();
         for (PeriodHit p : s.periods) {
-            covered.set(p.start, p.end);
             String key = p.kind + "\u0000" + p.from + "\u0000" + p.to;
             periods.putIfAbsent(key, p);
             periodMentions.computeIfAbsent(key, k -> new ArrayList<>()).add(Mention.of(t.text(), p.start, p.end));
         }
         List<Period> out = new ArrayList<>();
         periods.forEach((k, p) -> out.add(new Period(t.text().substring(p.start, p.end), p.kind, p.from, p.to, periodMentions.get(k))));
-        return new Found(List.copyOf(dates), List.copyOf(out), covered);
+        return new Found(List.copyOf(dates), List.copyOf(out));
     }
 
     /** The ISO value of a hit, its year inferred when not written; null for an impossible date. */
     private String resolve(Hit h, LocalDate pub, Scan s) {
         if (h.day == 0) {
-            return String.format(Locale.ROOT, "%04d-%02d", h.year, h.month);
+            return yearMonth(h.year, h.month);
         }
         if (h.year != 0) {
             return valid(h.year, h.month, h.day) ? iso(h.year, h.month, h.day) : null;
@@ -157,11 +152,20 @@ public final class DateExtractor implements Stage {
         if (year > 0 && valid(year, h.month, h.day)) {
             return iso(year, h.month, h.day);
         }
-        return String.format(Locale.ROOT, "XXXX-%02d-%02d", h.month, h.day);
+        return "XXXX-" + two(h.month) + "-" + two(h.day);
     }
 
     private static String iso(int y, int m, int d) {
-        return String.format(Locale.ROOT, "%04d-%02d-%02d", y, m, d);
+        return yearMonth(y, m) + "-" + two(d);
+    }
+
+    /** "2023-05" (years are 1800–2199 here, always four digits); String.format is too slow per hit. */
+    static String yearMonth(int y, int m) {
+        return y + "-" + two(m);
+    }
+
+    static String two(int v) {
+        return v < 10 ? "0" + v : Integer.toString(v);
     }
 
     static boolean valid(int y, int m, int d) {
@@ -206,6 +210,7 @@ public final class DateExtractor implements Stage {
         final List<Hit> hits = new ArrayList<>();
         final List<PeriodHit> periods = new ArrayList<>();
         final BitSet rangeYears = new BitSet(); // lexeme indexes of years inside year ranges
+        final Map<Integer, Integer> sentenceYears = new HashMap<>(); // sentence start → its year, or 0
 
         Scan(AnalyzedText t, List<Lexeme> lx) {
             this.t = t;
@@ -392,7 +397,7 @@ public final class DateExtractor implements Stage {
 
         void addQuarter(int from, int to, int year, int q) {
             periods.add(new PeriodHit(lx.get(from).start(), lx.get(to).end(), "quý",
-                    String.format(Locale.ROOT, "%04d-%02d", year, q * 3 - 2), String.format(Locale.ROOT, "%04d-%02d", year, q * 3)));
+                    yearMonth(year, q * 3 - 2), yearMonth(year, q * 3)));
         }
 
         /** "năm 2023" (a single year, not a range). */
@@ -624,8 +629,8 @@ public final class DateExtractor implements Stage {
             }
             int months = (int) p.value(0);
             int year = (int) y.value(0);
-            String from = String.format(Locale.ROOT, "%04d-%02d", year, last ? 13 - months : 1);
-            String to = String.format(Locale.ROOT, "%04d-%02d", year, last ? 12 : months);
+            String from = yearMonth(year, last ? 13 - months : 1);
+            String to = yearMonth(year, last ? 12 : months);
             periods.add(new PeriodHit(lx.get(i).start(), lx.get(j + 1).end(),
                     text.substring(lx.get(i).start(), lx.get(j).end()).toLowerCase(Locale.ROOT), from, to));
             return j + 2;
@@ -634,14 +639,19 @@ public final class DateExtractor implements Stage {
         // ---- year of the sentence -----------------------------------------------------------
 
         /**
-         * The one year written in the sentence around {@code charIndex}, outside year ranges and
-         * comparisons; 0 when there is none or more than one.
+         * The one year written in the sentence around {@code charIndex} (bare, or in a full date or a
+         * month), outside year ranges, date ranges and comparisons; 0 when there is none or more than one.
          */
         int sentenceYear(int charIndex) {
             Sentence s = t.sentenceAt(charIndex);
             if (s == null) {
                 return 0;
             }
+            // each sentence is read once, however many dates it holds
+            return sentenceYears.computeIfAbsent(s.start(), k -> readSentenceYear(s));
+        }
+
+        int readSentenceYear(Sentence s) {
             int lo = firstLexemeAt(s.start());
             int year = 0;
             for (int i = lo; i < n && lx.get(i).start() < s.end(); i++) {
@@ -650,16 +660,31 @@ public final class DateExtractor implements Stage {
                     continue;
                 }
                 NumberParts p = parts(i);
-                if (p == null || p.groups() != 1 || !p.isYear(0) || comparison(i)) {
+                if (p == null || comparison(i)) {
                     continue;
                 }
-                int y = (int) p.value(0);
+                int y;
+                if (p.groups() == 1 && p.isYear(0)) {
+                    y = (int) p.value(0);                        // "năm 2022"
+                } else if (fullDate(p) && !fullDate(parts(i - 2)) && !fullDate(parts(i + 2))) {
+                    y = (int) p.value(2);                        // "ngày 28-6-2021", not "(1941 - 2011)" ranges
+                } else if (p.groups() == 2 && p.isMonth(0) && p.isYear(1) && word(i - 1, "tháng")) {
+                    y = (int) p.value(1);                        // "tháng 5-2023"
+                } else {
+                    continue;
+                }
                 if (year != 0 && year != y) {
                     return 0;
                 }
                 year = y;
             }
             return year;
+        }
+
+        /** "28-6-2021": day, month and year with one separator. */
+        boolean fullDate(NumberParts p) {
+            return p != null && p.groups() == 3 && p.isDay(0) && p.isMonth(1) && p.isYear(2)
+                    && p.separator(0) == p.separator(1) && p.separator(0) != ',' && p.separator(0) != ':';
         }
 
         boolean comparison(int i) {

@@ -1,4 +1,4 @@
-package org.vnextract.extract.dates;
+package org.vnextract.extract;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,7 +6,8 @@ import java.util.Locale;
 import org.vnextract.internal.Validate;
 
 /**
- * The small token stream dates and counts are read from: words, numbers with their inner
+ * The small token stream the dates and counts extractors read (shared here, in the extract root,
+ * because extractor packages do not depend on each other): words, numbers with their inner
  * separators ("28-6-2021", "4.595", "25-27/9", "224/274"), single punctuation characters and
  * paragraph breaks. It is our own single left-to-right scan rather than the shared tokenizer's
  * tokens, because dates and counts need the inner structure of numbers ("25-27/9" is two days,
@@ -85,15 +86,15 @@ public final class Lexer {
         return out;
     }
 
-    static boolean isDigit(char c) {
+    public static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
 
-    static boolean isInnerSeparator(char c) {
+    public static boolean isInnerSeparator(char c) {
         return c == '.' || c == ',' || c == '/' || c == '-' || c == ':' || c == '–';
     }
 
-    static boolean isLetter(char c) {
+    public static boolean isLetter(char c) {
         return Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK;
     }
 }

@@ -1,4 +1,4 @@
-package org.vnextract.extract.dates;
+package org.vnextract.extract;
 
 /**
  * The digit groups and separators of one number lexeme ("25-27/9" → 25 '-' 27 '/' 9), read once
