@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
                 SearchCommand.class,
                 ExportCommand.class,
                 ServeCommand.class,
+                SegmentCommand.class,
+                EvalSegmentCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
