@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ExtractCommand.class,
                 EvalCommand.class,
+                BenchCommand.class,
                 LoadCommand.class,
                 LookupCommand.class,
                 SearchCommand.class,
