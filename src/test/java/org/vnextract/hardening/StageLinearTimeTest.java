@@ -122,8 +122,6 @@ class StageLinearTimeTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("main's Tokenizer.link() rescans every run without white space from each token (quadratic);"
-            + " the seg branch (a33c8e7, 'linear link scan') fixes it: enable once seg is merged")
     void textStage() {
         TextStage stage = new TextStage(MODELS, TextStage.DEFAULT_MAX_CHARS * 2, TextStage.DEFAULT_MAX_SENTENCE_TOKENS);
         LinearTime.assertLinear("text (one paragraph)", HostileText::line,

@@ -137,8 +137,29 @@ final class DocumentLexicon {
         return writtenIssuerAliases.contains(upper(written.replace('\u00D0', 'Đ')));
     }
 
+    /** Whether a code, without its trailing digits ("QH13" → QH), is an issuer of issuers.tsv. */
+    boolean isIssuerBody(String code) {
+        int e = code.length();
+        while (e > 0 && Character.isDigit(code.charAt(e - 1))) {
+            e--;
+        }
+        return e > 0 && issuerNames.containsKey(issuerCode(code.substring(0, e)));
+    }
+
+    /** The name an issuer code stands for; "QH14" (a Quốc hội by its term) as "QH". */
     String issuerName(String code) {
-        return code == null ? null : issuerNames.get(code);
+        if (code == null) {
+            return null;
+        }
+        String n = issuerNames.get(code);
+        if (n != null) {
+            return n;
+        }
+        int e = code.length();
+        while (e > 0 && Character.isDigit(code.charAt(e - 1))) {
+            e--;
+        }
+        return e > 0 && e < code.length() ? issuerNames.get(code.substring(0, e)) : null;
     }
 
     boolean notAfterNumber(String folded) {

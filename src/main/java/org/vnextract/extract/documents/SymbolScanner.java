@@ -103,8 +103,10 @@ final class SymbolScanner {
             issuer.append(lexicon.issuerCode(written));
             parts++;
             end = se;
-            if (se + 1 < limit && t.charAt(se) == '-' && Character.isLetter(t.charAt(se + 1))) {
-                n = se + 1;
+            // "…/VC- ĐT": a further part, a space allowed after its dash
+            int q = se + 1 < limit && t.charAt(se) == '-' ? skipSpace(t, se + 1, limit, 1, false) : -1;
+            if (q > 0 && q < limit && Character.isUpperCase(t.charAt(q))) {
+                n = q;
             } else {
                 break;
             }
@@ -178,6 +180,9 @@ final class SymbolScanner {
         if (year == null && type == null && !(afterTypeWord && first.length() >= 2)) {
             return null;
         }
+        if (year != null && type == null && !afterTypeWord && !lexicon.isIssuerBody(first)) {
+            return null; // "GPQC: 2097/2020/XNQC-ATTP" is a permit; "Luật … số 34/2018/QH14" is a law
+        }
         if (year == null && type != null && parts < 2) {
             return null; // "3/TB": too little to be a symbol
         }
@@ -201,7 +206,12 @@ final class SymbolScanner {
             return i;
         }
         int j = i;
-        while (j < limit && Character.isLetterOrDigit(t.charAt(j))) {
+        while (j < limit) {
+            char c = t.charAt(j);
+            // "BGD&ĐT": an ampersand inside a code
+            if (!Character.isLetterOrDigit(c) && !(c == '&' && j + 1 < limit && Character.isLetter(t.charAt(j + 1)))) {
+                break;
+            }
             j++;
             if (j - i > MAX_CODE) {
                 return i;

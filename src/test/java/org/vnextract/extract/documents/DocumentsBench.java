@@ -20,8 +20,8 @@ import org.vnextract.text.AnalyzedText;
  * after a warm-up round. Prints articles/s and MB/s (of article text) by wall and thread CPU time.
  *
  * <pre>
- * mvn -q -o test-compile
- * java -Xmx4g -cp target/classes:target/test-classes:$(cat target/cp.txt) \
+ * mvn -q -o -DskipTests package &amp;&amp; mvn -q -o test-compile
+ * java -Xmx6g -cp target/vnextract.jar:target/test-classes \
  *     org.vnextract.extract.documents.DocumentsBench [--max N] [--rounds R] ../shared/corpus/bulk/*.jsonl.gz
  * </pre>
  */
