@@ -29,6 +29,7 @@ public final class ExtractorRegistry {
     public static ExtractorRegistry standard() {
         Map<String, Function<ModelSource, Stage>> f = new LinkedHashMap<>();
         f.put("documents", DocumentExtractor::new);
+        f.put("officials", org.vnextract.extract.officials.OfficialExtractor::new);
         return new ExtractorRegistry(java.util.Collections.unmodifiableMap(f));
     }
 
