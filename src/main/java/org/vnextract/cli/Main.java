@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ExtractCommand.class,
                 EvalCommand.class,
+                TrainNerCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

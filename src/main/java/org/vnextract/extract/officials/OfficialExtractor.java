@@ -111,15 +111,16 @@ public final class OfficialExtractor implements Stage {
         orgs.forEach((k, ms) -> organizations.add(new Organization(orgNames.get(k), ms)));
         Map<String, List<Mention>> locs = new LinkedHashMap<>();
         Map<String, String[]> locNames = new LinkedHashMap<>();
+        Set<Integer> locStarts = new HashSet<>();
         for (OfficialRules.Labelled l : r.locations()) {
+            if (!locStarts.add(l.start())) {
+                continue; // the same place read twice (in a title and on its own)
+            }
             String written = text.text().substring(l.start(), l.end());
             String key = Fold.fold(written);
             locNames.putIfAbsent(key, new String[] {written, l.type()});
             List<Mention> ms = locs.computeIfAbsent(key, k -> new ArrayList<>());
-            Mention m = Mention.of(text.text(), l.start(), l.end());
-            if (!ms.contains(m)) {
-                ms.add(m);
-            }
+            ms.add(Mention.of(text.text(), l.start(), l.end()));
         }
         List<Location> locations = new ArrayList<>();
         locs.forEach((k, ms) -> locations.add(new Location(locNames.get(k)[0], locNames.get(k)[1], ms)));

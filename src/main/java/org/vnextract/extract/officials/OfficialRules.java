@@ -34,6 +34,8 @@ public final class OfficialRules {
     /** Longest title read, in tokens: real titles have under 25; hostile text cannot make more work. */
     static final int MAX_TITLE_TOKENS = 30;
     private static final int MAX_NAME = 5;
+    /** How far back a predicate looks for its subject, in segments. */
+    private static final int MAX_SUBJECT_SEGMENTS = 80;
 
     /** Where personal names come from. */
     public enum NameSource { RULES, MODEL, BOTH }
@@ -98,6 +100,8 @@ public final class OfficialRules {
     private final class Pass {
         final Toks t;
         final boolean rules;
+        /** Model names only (the rules' own name finding is off). */
+        final boolean modelOnly;
         final BitSet modelStart = new BitSet();
         final int[] modelEnd;
         final List<Ref> refs = new ArrayList<>();
@@ -106,10 +110,13 @@ public final class OfficialRules {
         final List<Labelled> locs = new ArrayList<>();
         Ref lastRef;
         int groups;
+        /** The people of each list clause ("Các đồng chí: A, …; B, …") of the current sentence. */
+        final Map<Integer, List<Ref>> members = new java.util.HashMap<>();
 
         Pass(Toks t, NameSource source, List<int[]> modelNames) {
             this.t = t;
             this.rules = source != NameSource.MODEL;
+            this.modelOnly = source == NameSource.MODEL;
             this.modelEnd = new int[t.n];
             if (source != NameSource.RULES && modelNames != null) {
                 for (int[] m : modelNames) {
@@ -166,8 +173,8 @@ public final class OfficialRules {
 
         /** Adds the segment(s) starting at token {@code i}; returns the token after them. */
         int segment(int i, int b, List<Seg> segs) {
-            // a model name wins where the model runs
-            if (modelStart.get(i) && modelEnd[i] <= b && !titleWordAt(i)) {
+            // a model name wins where the model alone finds names
+            if (modelOnly && modelStart.get(i) && modelEnd[i] <= b && !titleWordAt(i)) {
                 addName(segs, i, modelEnd[i], null);
                 return modelEnd[i];
             }
@@ -243,6 +250,11 @@ public final class OfficialRules {
                         && r - i >= 2 && r - i <= MAX_NAME && lex.surnameAt(t, i, r) > 0) {
                     nm = new int[] {i, r};
                 }
+                if (nm == null && !modelOnly && modelStart.get(i) && modelEnd[i] <= r && modelEnd[i] - i >= 2
+                        && !titleWordAt(i)) {
+                    nm = new int[] {i, modelEnd[i]}; // a name the rules miss, found by the model
+                    r = Math.max(r, modelEnd[i]);
+                }
                 if (nm != null) {
                     if (nm[0] > i) {
                         segs.add(new Seg(T.OTHER, i, nm[0]));
@@ -275,7 +287,7 @@ public final class OfficialRules {
             if (j >= b || !t.isCapWord(j)) {
                 return -1;
             }
-            if (!rules) {
+            if (modelOnly) {
                 return modelStart.get(j) ? Math.min(modelEnd[j], b) : -1;
             }
             if (titleWordAt(j)) {
@@ -412,7 +424,7 @@ public final class OfficialRules {
             boolean afterPlaceKind = false;
             int limit = Math.min(b, start + MAX_TITLE_TOKENS);
             while (k < limit) {
-                if (modelStart.get(k)) {
+                if (modelOnly && modelStart.get(k)) {
                     break;
                 }
                 if (!t.cap[k] && lex.stops.longest(t, k, limit) != null) {
@@ -420,7 +432,7 @@ public final class OfficialRules {
                 }
                 String f = t.fold[k];
                 if (f.equals(VA)) {
-                    if (k + 1 < limit && (titleEnd(k + 1, b) > 0 || lex.honorifics.longest(t, k + 1, b) != null)) {
+                    if (k + 1 < limit && (roleAt(k + 1, b) || lex.honorifics.longest(t, k + 1, b) != null)) {
                         break;
                     }
                     if (k + 1 < limit && (t.isCapWord(k + 1) || nonRole(k + 1, limit) != null)) {
@@ -430,7 +442,7 @@ public final class OfficialRules {
                     break;
                 }
                 if (t.isPunct(k, '-') || t.isPunct(k, '–') || t.isPunct(k, '/')) {
-                    if (k + 1 < limit && titleEnd(k + 1, b) > 0) {
+                    if (k + 1 < limit && roleAt(k + 1, b)) {
                         break;
                     }
                     if (k + 1 < limit && t.isCapWord(k + 1) && k > start && (t.cap[k - 1] || orgName)) {
@@ -497,6 +509,12 @@ public final class OfficialRules {
                     bare = false;
                     continue;
                 }
+                if (t.kind[k] == TokenKind.NUMBER && orgName && k == last && t.end[k] - t.start[k] <= 3) {
+                    k++; // "Quân khu 5", "Trung đoàn 6"
+                    last = k;
+                    orgName = false;
+                    continue;
+                }
                 if (open && t.isWord(k) && t.cap[k - 1] && t.kind[k - 1] == TokenKind.WORD) {
                     k++;
                     last = k;
@@ -535,7 +553,7 @@ public final class OfficialRules {
          * title: after a place name ("Chư Prông Đinh Văn Dũng"), or the whole run; -1 if no name.
          */
         int nameSplit(int k, int r, boolean afterPlaceKind) {
-            if (!rules) {
+            if (modelOnly) {
                 for (int s = k; s < r; s++) {
                     if (modelStart.get(s)) {
                         return s;
@@ -611,11 +629,14 @@ public final class OfficialRules {
         void patterns(List<Seg> segs) {
             int size = segs.size();
             int group = -1;
+            members.clear();
             for (Seg s : segs) {
                 if (s.type == T.LIST) {
                     group = groups++;
+                    members.put(group, new ArrayList<>());
                 } else if (s.type == T.NAME && group >= 0) {
                     s.ref.group = group;
+                    members.get(group).add(s.ref);
                 }
             }
             for (int x = 0; x < size; x++) {
@@ -693,15 +714,11 @@ public final class OfficialRules {
         /** "X làm t1", "Ông là t1 và t2", "Các ông: A, …; B, … giữ chức t". */
         void predicate(List<Seg> segs, int x) {
             List<Ref> targets = new ArrayList<>(3);
-            for (int y = x - 1; y >= 0; y--) {
+            for (int y = x - 1; y >= 0 && y >= x - MAX_SUBJECT_SEGMENTS; y--) {
                 Seg s = segs.get(y);
                 if (s.type == T.NAME) {
                     if (s.ref.group >= 0) {
-                        for (Seg o : segs) {
-                            if (o.type == T.NAME && o.ref.group == s.ref.group) {
-                                targets.add(o.ref);
-                            }
-                        }
+                        targets.addAll(members.get(s.ref.group));
                     } else {
                         targets.add(s.ref);
                     }
@@ -775,20 +792,35 @@ public final class OfficialRules {
                     shortRefs.add(r);
                 }
             }
-            // a two-syllable form that ends a longer full name ("Quỳnh Vân") joins it
+            // a shorter form that ends a longer full name ("Quỳnh Vân", "Tuấn") joins it when only one
+            // full name ends so: an index of every proper ending of every full name
+            Map<String, String> endings = new java.util.HashMap<>();
+            for (String k : full.keySet()) {
+                int sp = k.indexOf(' ');
+                while (sp >= 0) {
+                    String end = k.substring(sp + 1);
+                    String had = endings.putIfAbsent(end, k);
+                    if (had != null && !had.equals(k)) {
+                        endings.put(end, AMBIGUOUS);
+                    }
+                    sp = k.indexOf(' ', sp + 1);
+                }
+            }
             List<String> keys = new ArrayList<>(full.keySet());
             for (String k : keys) {
-                String target = uniqueEnding(k, full.keySet());
-                if (target != null && !target.equals(k)) {
+                String target = endings.get(k);
+                if (target != null && target != AMBIGUOUS && !target.equals(k) && full.containsKey(target)
+                        && full.containsKey(k)) {
                     full.get(target).addAll(full.remove(k));
                 }
             }
             for (Ref r : shortRefs) {
-                String target = uniqueEnding(Fold.fold(r.name), full.keySet());
-                if (target != null) {
+                String k = Fold.fold(r.name);
+                String target = endings.get(k);
+                if (target != null && target != AMBIGUOUS && full.containsKey(target)) {
                     full.get(target).add(r);
                 } else {
-                    full.computeIfAbsent(Fold.fold(r.name), k -> new ArrayList<>()).add(r);
+                    full.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
                 }
             }
             List<Person> out = new ArrayList<>();
@@ -818,39 +850,23 @@ public final class OfficialRules {
                 out.add(new Person(name, new ArrayList<>(titles.values()), comrade, mentions));
             }
             // a title alone ("Phó Bí thư Thường trực Tỉnh ủy nhấn mạnh") is a mention of its one holder
-            for (Seg s : unclaimedTitles) {
-                String f = Fold.fold(t.text(s.from, s.to));
-                Person holder = null;
-                int count = 0;
-                for (Person p : out) {
-                    for (String title : p.titles()) {
-                        if (Fold.fold(title).equals(f)) {
-                            holder = p;
-                            count++;
-                            break;
-                        }
+            Map<String, Person> holders = new java.util.HashMap<>();
+            Person many = new Person("-", List.of(), false, List.of());
+            for (Person p : out) {
+                for (String title : p.titles()) {
+                    Person had = holders.putIfAbsent(Fold.fold(title), p);
+                    if (had != null && had != p) {
+                        holders.put(Fold.fold(title), many);
                     }
                 }
-                if (count == 1) {
+            }
+            for (Seg s : unclaimedTitles) {
+                Person holder = holders.get(Fold.fold(t.text(s.from, s.to)));
+                if (holder != null && holder != many) {
                     holder.mentions().add(Mention.of(t.text, t.start[s.from], t.end[s.to - 1]));
                 }
             }
             return out;
-        }
-
-        /** The one key among {@code keys} whose syllables end with those of {@code k}; null if none or many. */
-        String uniqueEnding(String k, java.util.Set<String> keys) {
-            String found = null;
-            String suffix = " " + k;
-            for (String c : keys) {
-                if (c.endsWith(suffix)) {
-                    if (found != null) {
-                        return null;
-                    }
-                    found = c;
-                }
-            }
-            return found;
         }
 
         List<Labelled> nameLabels() {
@@ -863,6 +879,8 @@ public final class OfficialRules {
     }
 
     private static final String GOM = Fold.fold("gồm");
+    /** Marks an ending shared by several full names. */
+    private static final String AMBIGUOUS = new String("?");
     private static final String VA = Fold.fold("và");
     private static final String XA = Fold.fold("xã");
     private static final String PHUONG = Fold.fold("phường");
