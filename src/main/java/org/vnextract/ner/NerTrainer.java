@@ -55,7 +55,7 @@ public final class NerTrainer {
         }
 
         public static Settings defaults() {
-            return new Settings(20_000, 80, 3, 2, 100);
+            return new Settings(12_000, 70, 3, 2, 100);
         }
     }
 

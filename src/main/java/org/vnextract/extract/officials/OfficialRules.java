@@ -477,6 +477,11 @@ public final class OfficialRules {
                     if (bare && r - k >= 2 && r - k <= MAX_NAME && lex.surnameAt(t, k, r) > 0) {
                         break;
                     }
+                    // right after a bare role, a capitalised run that is no body and no place is
+                    // someone's name ("Thủ tướng Shinzo Abe"), not part of the title
+                    if (bare && lex.places.longest(t, k, r, pl -> pl.level() <= 2) == null) {
+                        break;
+                    }
                     int s = nameSplit(k, r, afterPlaceKind);
                     if (s == k) {
                         break;
@@ -495,7 +500,7 @@ public final class OfficialRules {
                     last = r;
                     // "Tài nguyên", "Dân tộc": one lower-case syllable ends a word of an organisation's name
                     PhraseTrie.Match<Place> runPlace = lex.places.longest(t, runStart, r);
-                    if (orgName && k < limit && t.isWord(k) && !t.cap[k]
+                    if (orgName && r - runStart == 1 && k < limit && t.isWord(k) && !t.cap[k]
                             && (runPlace == null || runPlace.end() != r) && lex.stops.longest(t, k, limit) == null
                             && nonRole(k, limit) == null) {
                         k++;
@@ -700,7 +705,8 @@ public final class OfficialRules {
                 if (!joins || title.type != T.TITLE) {
                     break;
                 }
-                if (y + 2 < segs.size() && segs.get(y + 2).type == T.NAME && segs.get(y + 2).from == title.to) {
+                if (y + 2 < segs.size() && (segs.get(y + 2).type == T.NAME || segs.get(y + 2).type == T.OTHER
+                        && t.isCapWord(segs.get(y + 2).from)) && segs.get(y + 2).from == title.to) {
                     break; // the title belongs to the next name ("…, Chủ tịch UBND tỉnh Nguyễn Văn A")
                 }
                 attach(name.ref, title);

@@ -22,7 +22,11 @@ public record TrainingSentence(String[] tokens, List<int[]> spans, List<String> 
         List<String> types = new ArrayList<>();
         add(t, r.names(), label, spans, types);
         add(t, r.organizations(), label, spans, types);
-        add(t, r.locations(), label, spans, types);
+        List<OfficialRules.Labelled> places = new ArrayList<>();
+        for (OfficialRules.Labelled l : r.locations()) {
+            places.add(new OfficialRules.Labelled(l.start(), l.end(), "location")); // one type, whatever the kind
+        }
+        add(t, places, label, spans, types);
         List<TrainingSentence> out = new ArrayList<>();
         for (int s = 0; s < t.sentStart.length; s++) {
             int a = t.sentStart[s];
