@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes models/officials/places.tsv from ../shared/data/admin-units (GPL-3.0 / MIT, see
 ../shared/data/SOURCES.md): every province, district and commune name without its type prefix,
-with its kind. The officials rules read it to tell place names from personal names.
+with its kind and level (1 province, 2 district, 3 commune). The officials rules read it to tell place names from personal names.
 usage: python3 tools/make_places.py ../shared/data/admin-units > models/officials/places.tsv"""
 import csv, sys, os, unicodedata
 KINDS = [('Thành phố Trung ương', 'thành phố'), ('Thành phố', 'thành phố'), ('Tỉnh', 'tỉnh'), ('Quận', 'quận'),
@@ -20,6 +20,8 @@ for fn in ['admin-units-pre-2025-07.csv', 'admin-units-2025-07-01.csv']:
         if kind is None or not name or name[0].isdigit():
             continue
         level = int(r['level'])
+        if fn.startswith('admin-units-2025') and level == 2:
+            level = 3  # the two-level system of 2025: its second level is the commune
         if name not in seen or seen[name][1] > level:
             seen[name] = (kind, level)
 print('# Vietnamese administrative units (name without type prefix, kind, level 1-3), derived by')

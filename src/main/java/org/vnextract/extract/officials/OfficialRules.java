@@ -287,6 +287,9 @@ public final class OfficialRules {
             if (j >= b || !t.isCapWord(j)) {
                 return -1;
             }
+            if (t.end[j] - t.start[j] == 1 && (j + 1 >= b || !t.isCapWord(j + 1))) {
+                return -1; // "ông T." is an initial, not a name
+            }
             if (modelOnly) {
                 return modelStart.get(j) ? Math.min(modelEnd[j], b) : -1;
             }
@@ -345,6 +348,23 @@ public final class OfficialRules {
             return false;
         }
 
+        /**
+         * Whether {@code [s, r)} can be a personal name by the surname list: it starts with a surname
+         * and what follows the surname is not a province ("Đại học Y Hà Nội": "Y" is a surname too;
+         * districts are not counted, they share names with people: "Chẩu Văn Lâm", district Văn Lâm).
+         */
+        boolean surnameName(int s, int r) {
+            int sl = lex.surnameAt(t, s, r);
+            if (sl == 0 || r - s < 2 || r - s > MAX_NAME) {
+                return false;
+            }
+            if (s + sl < r) {
+                PhraseTrie.Match<Place> tail = lex.places.longest(t, s + sl, r, pl -> pl.level() == 1);
+                return tail == null || tail.end() != r;
+            }
+            return true;
+        }
+
         /** A personal name inside the capitalised run {@code [i, r)}, by the surname list; null if none. */
         int[] standaloneName(int i, int r) {
             int len = r - i;
@@ -355,13 +375,13 @@ public final class OfficialRules {
             if (pm != null && pm.end() == r) {
                 return null;
             }
-            if (len >= 2 && len <= MAX_NAME && lex.surnameAt(t, i, r) > 0 && pm == null) {
+            if (len >= 2 && len <= MAX_NAME && surnameName(i, r) && pm == null) {
                 return new int[] {i, r};
             }
             if (len > MAX_NAME || pm != null) {
                 int from = pm != null ? pm.end() : i + 1;
                 for (int s = from; s <= r - 2; s++) {
-                    if (lex.surnameAt(t, s, r) > 0 && r - s <= 4) {
+                    if (r - s <= 4 && surnameName(s, r)) {
                         return new int[] {s, r};
                     }
                 }
@@ -474,7 +494,7 @@ public final class OfficialRules {
                 }
                 if (t.isCapWord(k)) {
                     int r = runEnd(k, limit);
-                    if (bare && r - k >= 2 && r - k <= MAX_NAME && lex.surnameAt(t, k, r) > 0) {
+                    if (bare && surnameName(k, r)) {
                         break;
                     }
                     // right after a bare role, a capitalised run that is no body and no place is
@@ -508,10 +528,11 @@ public final class OfficialRules {
                     }
                     continue;
                 }
-                if (t.kind[k] == TokenKind.ABBREVIATION) {
-                    k++;
+                if (t.kind[k] == TokenKind.ABBREVIATION && lex.honorifics.longest(t, k, limit) == null) {
+                    k++; // "ĐH", "THPT", "HĐQT": an organisation's name may go on ("ĐH Quốc gia")
                     last = k;
                     bare = false;
+                    orgName = true;
                     continue;
                 }
                 if (t.kind[k] == TokenKind.NUMBER && orgName && k == last && t.end[k] - t.start[k] <= 3) {
@@ -570,17 +591,17 @@ public final class OfficialRules {
             PhraseTrie.Match<Place> pm = lex.places.longest(t, k, r, pl -> pl.level() <= maxLevel);
             if (pm != null) {
                 int s = pm.end();
-                if (r - s >= 2 && r - s <= MAX_NAME && lex.surnameAt(t, s, r) > 0) {
+                if (surnameName(s, r)) {
                     return s;
                 }
                 return -1;
             }
-            if (r - k >= 2 && r - k <= MAX_NAME && lex.surnameAt(t, k, r) > 0) {
+            if (surnameName(k, r)) {
                 return k;
             }
             if (r - k >= 4) {
                 for (int s = k + 1; s <= r - 2; s++) {
-                    if (lex.surnameAt(t, s, r) > 0 && r - s <= 4) {
+                    if (r - s <= 4 && surnameName(s, r)) {
                         return s;
                     }
                 }
