@@ -14,6 +14,7 @@ import org.vnextract.pipeline.Pipeline;
 import org.vnextract.pipeline.Stage;
 import org.vnextract.record.ArticleRecord;
 import org.vnextract.record.RecordBuilder;
+import org.vnextract.segment.SegmentStage;
 import org.vnextract.text.TextStage;
 
 /**
@@ -97,10 +98,13 @@ public final class Vnextract {
 
         public Vnextract build() {
             List<Stage> extract = ExtractorRegistry.standard().create(models, extractors);
+            SegmentStage segment = SegmentStage.standard(models);
+            modelVersions.put("wordsegmenter", segment.modelVersion());
             Pipeline p = Pipeline.builder()
                     .input(RawDocument.KEY)
                     .add(new CleanStage(models, maxHtmlDepth))
                     .add(new TextStage(models, maxChars, maxSentenceTokens))
+                    .add(segment)
                     .addAll(extract)
                     .build();
             return new Vnextract(p, new RecordBuilder(VERSION, modelVersions));

@@ -66,8 +66,11 @@ public final class CleanStage implements Stage {
         paragraphs.removeIf(p -> p.equals(title) || p.equals(lead));
         List<String> authors = meta.authors().isEmpty() ? a.authors() : meta.authors();
         String site = a.site() != null ? a.site() : HtmlCleaner.host(meta.uri());
+        // a web archive's date is when the page was captured: the page's own date wins over it
+        boolean captureDate = raw.format() == org.vnextract.ingest.SourceFormat.WARC;
         Article out = new Article(title, lead, paragraphs,
-                meta.published() != null ? meta.published() : a.published(),
+                captureDate && a.published() != null ? a.published()
+                        : meta.published() != null ? meta.published() : a.published(),
                 authors, meta.section() != null ? meta.section() : a.section(), site);
         return in.with(Article.KEY, out).withWarnings(raw.warnings()).withWarnings(r.warnings());
     }

@@ -87,9 +87,10 @@ public final class HtmlCleaner {
         List<String> authors = new ArrayList<>();
         if (ld != null) {
             JsonNode a = ld.get("author");
+            // an Organization "author" is the publisher (VnExpress does this), not a byline
             if (a != null && a.isArray()) {
-                a.forEach(x -> addName(authors, x.isObject() ? text(x.get("name")) : text(x)));
-            } else if (a != null) {
+                a.forEach(x -> addName(authors, isOrganization(x) ? null : x.isObject() ? text(x.get("name")) : text(x)));
+            } else if (a != null && !isOrganization(a)) {
                 addName(authors, a.isObject() ? text(a.get("name")) : text(a));
             }
         }
@@ -171,6 +172,10 @@ public final class HtmlCleaner {
         }
         return new TextCleaner.Result(new Article(blankToNull(title), lead, kept, blankToNull(published),
                 authors, blankToNull(section), site), warnings);
+    }
+
+    private static boolean isOrganization(JsonNode n) {
+        return n.isObject() && n.has("@type") && n.get("@type").asText().contains("Organization");
     }
 
     private static void addName(List<String> authors, String name) {

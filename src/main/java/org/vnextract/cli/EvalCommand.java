@@ -63,6 +63,7 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        pipeline.validate(spec.commandLine());
         Evaluator ev = new Evaluator();
         int rejected = 0;
         if (input.records != null) {

@@ -1,13 +1,20 @@
 package org.vnextract.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.vnextract.Vnextract;
+import org.vnextract.batch.BatchRunner;
+import org.vnextract.batch.Progress;
+import org.vnextract.batch.ResumableOutput;
+import org.vnextract.batch.SourceCounter;
 import org.vnextract.ingest.RawDocument;
 import org.vnextract.ingest.Rejected;
 import org.vnextract.ingest.Sources;
+import org.vnextract.internal.Sha256;
 import org.vnextract.pipeline.PipelineException;
 import org.vnextract.record.ArticleRecord;
 import org.vnextract.sink.JsonlSink;
@@ -20,12 +27,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code vnextract extract}: one JSON record per article, in input order. A source that cannot be
- * read gives one line {@code vnextract: SOURCE: REASON} on standard error and the batch goes on.
+ * {@code vnextract extract}: one JSON record per article, in input order (or as ready, with
+ * {@code --unordered}). A source that cannot be read, or takes longer than the time limit, gives
+ * one line {@code vnextract: SOURCE: REASON} on standard error and the batch goes on. With
+ * {@code --resume}, output goes to {@code FILE.part} with a checkpoint journal, so a killed run
+ * continues where it stopped (see {@link ResumableOutput}).
  */
 @Command(name = "extract", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Extract records from articles: .txt, .html/.htm, .jsonl (one article per line with a",
-                "'text' or 'html' field), any of them gzipped; directories are read recursively; - is standard input."},
+                "'text' or 'html' field), .warc (HTML responses of a web archive), any of them gzipped;",
+                "directories are read recursively; - is standard input."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every input was processed", "1:the run failed (output not writable, models missing)",
                 "2:usage error", "3:some inputs were rejected (the others are written)"})
@@ -43,6 +54,27 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores (${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--db", paramLabel = "URL",
+            description = "Write the records into a database instead: a SQLite file or a JDBC URL (jdbc:postgresql://HOST/DB?user=…)."
+                    + " Loading is idempotent (upsert by record id), so re-running after a crash needs no --resume.")
+    String db;
+
+    @Option(names = "--unordered", description = "Write records as they are ready instead of in input order (faster when article sizes vary).")
+    boolean unordered;
+
+    @Option(names = "--max-seconds-per-article", paramLabel = "N",
+            description = "Abandon an article still running after N seconds (an error line; the batch goes on). 0: no limit. Default: ${DEFAULT-VALUE}.")
+    int maxSecondsPerArticle = 30;
+
+    @Option(names = "--resume",
+            description = {"With -o FILE: keep partial output in FILE.part and a checkpoint journal FILE.journal, so that",
+                    "running the same command again after a crash or kill continues where it stopped."})
+    boolean resume;
+
+    @Option(names = "--progress-seconds", paramLabel = "N", hidden = true,
+            description = "Seconds between plain progress lines when standard error is not a terminal. Default: ${DEFAULT-VALUE}.")
+    int progressSeconds = 10;
+
     @Mixin
     PipelineOptions pipeline;
 
@@ -55,6 +87,19 @@ public final class ExtractCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
+        if (maxSecondsPerArticle < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-seconds-per-article must be 0 or more");
+        }
+        if (progressSeconds < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--progress-seconds must be at least 1");
+        }
+        if (resume && output == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--resume needs -o FILE");
+        }
+        pipeline.validate(spec.commandLine());
+        if (db != null && (output != null || resume)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--db writes to a database; it goes with neither -o nor --resume");
+        }
         long t0 = System.nanoTime();
         Vnextract vx;
         try {
@@ -63,32 +108,111 @@ public final class ExtractCommand implements Callable<Integer> {
             err.println("vnextract: " + e.getMessage());
             return ExitCodes.FAILED;
         }
-        int[] counts = new int[2];
-        try (RecordSink sink = output == null ? JsonlSink.toWriter(spec.commandLine().getOut()) : JsonlSink.toFile(output);
-             Sources sources = Sources.open(paths, pipeline.limits(), System.in);
-             BatchRunner runner = new BatchRunner(vx, threads)) {
-            runner.run(sources, new BatchRunner.Handler() {
-                @Override
-                public void record(RawDocument source, ArticleRecord record) throws Exception {
-                    sink.write(record);
-                    counts[0]++;
+        long[] counts = new long[2];
+        ResumableOutput journalled = null;
+        RecordSink sink = null;
+        Thread counter = null;
+        try {
+            if (resume) {
+                journalled = ResumableOutput.open(output, inputKey());
+                counts[1] = journalled.resumedRejected();
+                if (verbosity.level() >= 1 && journalled.resumedPositions() > 0) {
+                    err.printf("vnextract: resuming: %d inputs already done%n", journalled.resumedPositions());
                 }
+            } else {
+                sink = db != null ? openStore(db)
+                        : output == null ? JsonlSink.toWriter(spec.commandLine().getOut()) : JsonlSink.toFile(output);
+            }
+            ResumableOutput res = journalled;
+            RecordSink out = sink;
+            BatchRunner.Builder b = BatchRunner.builder(vx).threads(threads).ordered(!unordered)
+                    .maxSecondsPerArticle(maxSecondsPerArticle);
+            if (res != null) {
+                b.skip(res::isDone);
+            }
+            try (Sources sources = Sources.open(paths, pipeline.limits(), System.in);
+                 BatchRunner runner = b.build();
+                 Progress progress = verbosity.level() < 0 ? Progress.none()
+                         : Progress.start(err, Progress.stderrIsTerminal(), progressSeconds * 1000L,
+                                 res == null ? 0 : res.resumedPositions())) {
+                counter = new Thread(() -> {
+                    OptionalLong n = new SourceCounter().count(paths);
+                    n.ifPresent(progress::total);
+                }, "vnextract-count");
+                counter.setDaemon(true);
+                if (verbosity.level() >= 0) {
+                    counter.start();
+                }
+                runner.run(sources, new BatchRunner.Handler() {
+                    @Override
+                    public void record(long position, RawDocument source, ArticleRecord record) throws Exception {
+                        if (res != null) {
+                            res.write(position, record);
+                        } else {
+                            out.write(record);
+                        }
+                        counts[0]++;
+                        progress.step();
+                    }
 
-                @Override
-                public void rejected(Rejected r) {
-                    err.println("vnextract: " + r.source() + ": " + r.reason());
-                    counts[1]++;
-                }
-            });
-            sink.commit();
+                    @Override
+                    public void rejected(long position, Rejected r) throws Exception {
+                        err.println("vnextract: " + r.source() + ": " + r.reason());
+                        if (res != null) {
+                            res.rejected(position);
+                        }
+                        counts[1]++;
+                        progress.step();
+                    }
+                });
+            }
+            if (res != null) {
+                res.finish();
+            } else {
+                sink.commit();
+            }
+        } catch (java.sql.SQLException e) {
+            err.println("vnextract: cannot write to the database " + db + ": " + e.getMessage());
+            return ExitCodes.FAILED;
+        } catch (ResumableOutput.ResumeMismatch e) {
+            err.println("vnextract: cannot resume: " + e.getMessage());
+            return ExitCodes.FAILED;
         } catch (java.io.IOException e) {
             err.println("vnextract: cannot write " + (output == null ? "standard output" : output) + ": " + e.getMessage());
             return ExitCodes.FAILED;
+        } finally {
+            if (counter != null) {
+                counter.interrupt();
+            }
+            if (journalled != null) {
+                journalled.close();
+            }
+            if (sink != null) {
+                sink.close();
+            }
         }
         if (verbosity.level() >= 1) {
             err.printf("vnextract: %d records, %d rejected, %.1f s%n", counts[0], counts[1], (System.nanoTime() - t0) / 1e9);
         }
         err.flush();
         return counts[1] > 0 ? ExitCodes.SOME_REJECTED : ExitCodes.OK;
+    }
+
+    /** What a resumed run must share with the run it resumes: the inputs and the options that shape records. */
+    private String inputKey() {
+        StringBuilder sb = new StringBuilder();
+        for (String p : paths) {
+            sb.append(p.equals("-") ? "-" : Path.of(p).toAbsolutePath().normalize().toString()).append('\n');
+        }
+        sb.append(pipeline.maxBytes).append(' ').append(pipeline.maxGzipRatio).append(' ').append(pipeline.maxChars)
+                .append(' ').append(pipeline.maxHtmlDepth).append(' ').append(pipeline.maxSentenceTokens)
+                .append(' ').append(pipeline.extractors).append(' ').append(pipeline.models)
+                .append(' ').append(Vnextract.VERSION);
+        return Sha256.hex(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The database sink; its SQL errors surface as I/O errors of the batch, with the database named. */
+    private static RecordSink openStore(String db) throws java.sql.SQLException {
+        return org.vnextract.store.RecordStore.open(db);
     }
 }

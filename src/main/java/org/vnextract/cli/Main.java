@@ -15,6 +15,14 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ExtractCommand.class,
                 EvalCommand.class,
+                BenchCommand.class,
+                LoadCommand.class,
+                LookupCommand.class,
+                SearchCommand.class,
+                ExportCommand.class,
+                ServeCommand.class,
+                SegmentCommand.class,
+                EvalSegmentCommand.class,
                 TrainNerCommand.class,
                 CommandLine.HelpCommand.class,
         })

@@ -41,6 +41,16 @@ public final class PipelineOptions {
         return new IngestLimits(maxBytes, maxGzipRatio);
     }
 
+    /** @throws picocli.CommandLine.ParameterException for values no pipeline can use */
+    public void validate(picocli.CommandLine cl) {
+        if (models != null && !java.nio.file.Files.isDirectory(models)) {
+            throw new picocli.CommandLine.ParameterException(cl, "--models: not a directory: " + models);
+        }
+        if (maxBytes < 1 || maxGzipRatio < 1 || maxChars < 1 || maxHtmlDepth < 1 || maxSentenceTokens < 1) {
+            throw new picocli.CommandLine.ParameterException(cl, "limits (--max-*) must be at least 1");
+        }
+    }
+
     public Vnextract build() {
         Set<String> names = new LinkedHashSet<>(extractors);
         return Vnextract.builder()

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.vnextract.extract.counts.CountExtractor;
+import org.vnextract.extract.dates.DateExtractor;
 import org.vnextract.extract.documents.DocumentExtractor;
 import org.vnextract.internal.Validate;
 import org.vnextract.pipeline.ModelSource;
@@ -29,6 +31,8 @@ public final class ExtractorRegistry {
     public static ExtractorRegistry standard() {
         Map<String, Function<ModelSource, Stage>> f = new LinkedHashMap<>();
         f.put("documents", DocumentExtractor::new);
+        f.put("dates", DateExtractor::new);
+        f.put("counts", CountExtractor::new);
         f.put("officials", org.vnextract.extract.officials.OfficialExtractor::new);
         return new ExtractorRegistry(java.util.Collections.unmodifiableMap(f));
     }

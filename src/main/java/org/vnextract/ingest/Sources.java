@@ -33,7 +33,7 @@ import org.vnextract.internal.Validate;
  * paths in the order given, directory entries sorted by name, JSON Lines line by line. A source
  * that cannot be read becomes a {@link Rejected} value and the stream goes on.
  *
- * <p>Reads {@code .txt}, {@code .html}/{@code .htm}, {@code .jsonl} and any of them gzipped
+ * <p>Reads {@code .txt}, {@code .html}/{@code .htm}, {@code .jsonl}, {@code .warc} ({@link WarcArticles}) and any of them gzipped
  * ({@code .gz}). A directory contributes only files with those endings (so a README beside the
  * articles is not an article); a file named explicitly is read whatever its ending, its kind
  * guessed from its first bytes. {@code -} reads standard input.
@@ -49,6 +49,7 @@ public final class Sources implements Iterator<IngestResult>, Closeable {
     private final Deque<Object> pending = new ArrayDeque<>(); // Path, String "-", or a directory listing
     private final InputStream stdin;
     private JsonLines open; // the JSON Lines file being read, if any
+    private WarcArticles archive; // the web archive being read, if any
     private IngestResult next;
 
     private Sources(List<String> paths, IngestLimits limits, InputStream stdin) {
@@ -69,6 +70,14 @@ public final class Sources implements Iterator<IngestResult>, Closeable {
     @Override
     public boolean hasNext() {
         while (next == null) {
+            if (archive != null) {
+                if (archive.hasNext()) {
+                    next = archive.next();
+                    return true;
+                }
+                archive.close();
+                archive = null;
+            }
             if (open != null) {
                 next = open.next();
                 if (next != null) {
@@ -97,6 +106,10 @@ public final class Sources implements Iterator<IngestResult>, Closeable {
 
     @Override
     public void close() {
+        if (archive != null) {
+            archive.close();
+            archive = null;
+        }
         if (open != null) {
             open.close();
             open = null;
@@ -144,6 +157,14 @@ public final class Sources implements Iterator<IngestResult>, Closeable {
                 InputStream in = Files.newInputStream(p);
                 open = new JsonLines(name, fileName.toLowerCase(Locale.ROOT).endsWith(".gz")
                         ? gunzipStream(in) : in);
+                return null;
+            } catch (IOException e) {
+                return new Rejected(name, "cannot read: " + describe(e));
+            }
+        }
+        if (kind == SourceFormat.WARC) {
+            try {
+                archive = WarcArticles.open(name, Files.newInputStream(p), limits);
                 return null;
             } catch (IOException e) {
                 return new Rejected(name, "cannot read: " + describe(e));
@@ -215,6 +236,9 @@ public final class Sources implements Iterator<IngestResult>, Closeable {
         }
         if (n.endsWith(".jsonl") || n.endsWith(".ndjson")) {
             return SourceFormat.JSONL;
+        }
+        if (n.endsWith(".warc")) {
+            return SourceFormat.WARC;
         }
         return null;
     }

@@ -22,12 +22,13 @@ public final class TextStage implements Stage {
     public static final int DEFAULT_MAX_SENTENCE_TOKENS = 500;
 
     private final TextNormalizer normalizer = new TextNormalizer();
-    private final Tokenizer tokenizer = new Tokenizer();
+    private final Tokenizer tokenizer;
     private final SentenceSplitter splitter;
     private final int maxChars;
 
     public TextStage(ModelSource models, int maxChars, int maxSentenceTokens) {
         Validate.notNull(models, "models");
+        this.tokenizer = new Tokenizer(models);
         this.splitter = new SentenceSplitter(models, maxSentenceTokens);
         this.maxChars = Validate.positive(maxChars, "maxChars");
     }

@@ -4,7 +4,10 @@ package org.vnextract.text;
 public enum TokenKind {
     /** A syllable or word of letters ("Bí", "thư", "H’Drai"). */
     WORD,
-    /** An all-capitals abbreviation, possibly with inner dots ("HĐND", "UBND", "TP.", "PGS.TS."). */
+    /**
+     * An all-capitals abbreviation, possibly with inner dots ("HĐND", "UBND", "TP.HCM"), or a listed
+     * abbreviation with its final dot ("TP.", "PGS.TS.", "v.v.").
+     */
     ABBREVIATION,
     /** A number in Vietnamese or plain format ("4.595", "5,8", "224/274", "100%"). */
     NUMBER,

@@ -1,44 +1,68 @@
 package org.vnextract.extract.documents;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.vnextract.extract.Extractor;
 import org.vnextract.extract.Mention;
+import org.vnextract.extract.documents.IssuingDates.DateAt;
+import org.vnextract.extract.documents.PhraseTrie.Match;
+import org.vnextract.extract.documents.SymbolScanner.Symbol;
 import org.vnextract.internal.Validate;
 import org.vnextract.pipeline.Analysis;
 import org.vnextract.pipeline.Key;
 import org.vnextract.pipeline.ModelSource;
 import org.vnextract.text.AnalyzedText;
-import org.vnextract.text.Token;
-import org.vnextract.text.TokenKind;
+import org.vnextract.text.Fold;
 
 /**
- * Finds documents cited by an explicit symbol ("Kết luận số 21-KL/TW", "20/NQ-HĐND"), with the
- * type and issuer codes of {@code models/documents/}. The tokenizer keeps each symbol as one token,
- * so this reads tokens, not characters, and cannot backtrack.
+ * Finds the party and state documents an article cites (RECORD.md "Documents"):
+ *
+ * <ol>
+ *   <li>every symbol ("21-KL/TW", "03- CT/HU", "100/2019/NĐ-CP"), read by {@link SymbolScanner}
+ *       at each token that starts with a digit, with the type word before it ("Kết luận số");</li>
+ *   <li>every bare number after a type word ("Kế hoạch số 213", "Đề án 03");</li>
+ *   <li>around each, the issuing date (", ngày 28-6-2021"), the issuer ("của Ban Thường vụ Tỉnh
+ *       ủy", or the subject of "… đã ban hành"), and the subject ("về …", a quoted title);</li>
+ *   <li>then bare numbers become mentions of the cited document of the same type and number, or
+ *       documents of their own with an id inferred from the issuer ({@code explicit: false}).</li>
+ * </ol>
+ *
+ * All lexicons are the data files of {@code models/documents/}. Work is bounded per token that
+ * starts with a digit (a fixed window of characters and tokens around it), so the time is linear
+ * in the text whatever it holds.
  *
  * <p>Immutable; thread-safe.
  */
 public final class DocumentExtractor implements Extractor<DocumentReference> {
-    private final Map<String, String> typeNames = new HashMap<>();
-    private final Map<String, String> typeCanon = new HashMap<>(); // upper-case code → code as written
-    private final Map<String, String> issuers = new HashMap<>();
+    private static final int MAX_ISSUER_TOKENS = 16;
+    private static final int MAX_SUBJECT_TOKENS = 80;
+    private static final int MAX_CLAUSE_TOKENS = 30;
+    private static final int MAX_HEADER_TOKENS = 16;
+    private static final int MAX_CONTEXT_STEPS = 8;
+
+    private static final String SO = Fold.fold("số");
+    private static final String NGAY = Fold.fold("ngày");
+    private static final String BAN = Fold.fold("ban");
+    private static final String HANH = Fold.fold("hành");
+    private static final String CUA = Fold.fold("của");
+    private static final String VE = Fold.fold("về");
+    private static final String THU = Fold.fold("thứ");
+    private static final String KHOA = Fold.fold("khóa");
+    private static final String LAN = Fold.fold("lần");
+
+    private final DocumentLexicon lexicon;
+    private final SymbolScanner scanner;
 
     public DocumentExtractor(ModelSource models) {
         Validate.notNull(models, "models");
-        for (String l : models.lines("documents/types.tsv")) {
-            String[] c = l.split("\t");
-            typeNames.put(c[0], c[1]);
-            typeCanon.put(c[0].toUpperCase(java.util.Locale.ROOT), c[0]);
-        }
-        for (String l : models.lines("documents/issuers.tsv")) {
-            String[] c = l.split("\t");
-            issuers.put(c[0], c[1]);
-        }
+        this.lexicon = new DocumentLexicon(models);
+        this.scanner = new SymbolScanner(lexicon);
     }
 
     @Override
@@ -59,68 +83,554 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
     @Override
     public List<DocumentReference> extract(Analysis in) {
         AnalyzedText t = in.get(AnalyzedText.KEY);
-        String text = t.text();
-        Map<String, Builder> byId = new LinkedHashMap<>();
-        for (Token tok : t.tokens()) {
-            if (tok.kind() != TokenKind.SYMBOL) {
-                continue;
-            }
-            Parsed p = parse(text.substring(tok.start(), tok.end()));
-            if (p == null) {
-                continue;
-            }
-            Builder b = byId.computeIfAbsent(p.id, k -> new Builder(p));
-            b.mentions.add(Mention.of(text, tok.start(), tok.end()));
-        }
-        List<DocumentReference> out = new ArrayList<>();
-        for (Builder b : byId.values()) {
-            Parsed p = b.parsed;
-            out.add(new DocumentReference(p.id, p.type, typeNames.get(p.type), p.number, p.issuerCode,
-                    p.issuerCode == null ? null : issuers.get(p.issuerCode), null, null, true, b.mentions));
-        }
-        return out;
+        return extract(t.text(), t);
     }
 
-    private record Parsed(String id, String type, String number, String issuerCode) {}
+    List<DocumentReference> extract(String text, AnalyzedText t) {
+        TokenView v = new TokenView(text, t.tokens());
+        List<Ref> refs = find(v);
+        return assemble(v, refs);
+    }
 
-    private static final class Builder {
-        final Parsed parsed;
-        final List<Mention> mentions = new ArrayList<>();
+    // ---------------------------------------------------------------- finding references
 
-        Builder(Parsed p) {
-            this.parsed = p;
+    /** A type word before a number: its type code, first token, and whether SO follows it. */
+    private record TypeWord(String code, int start, boolean so) {}
+
+    /** One place a document is cited: a symbol, or a bare number after a type word. */
+    private static final class Ref {
+        final int start;
+        final int end;
+        final int firstTok;
+        final int afterTok;
+        final Symbol symbol;
+        final String wordType;
+        final String number;
+        final boolean so;
+        final boolean header;
+        Context context;
+
+        Ref(int start, int end, int firstTok, int afterTok, Symbol symbol, String wordType, String number,
+            boolean so, boolean header) {
+            this.start = start;
+            this.end = end;
+            this.firstTok = firstTok;
+            this.afterTok = afterTok;
+            this.symbol = symbol;
+            this.wordType = wordType;
+            this.number = number;
+            this.so = so;
+            this.header = header;
         }
     }
 
-    /** "21-KL/TW" (party) or "20/NQ-HĐND", "100/2019/NĐ-CP" (state); null if neither. */
-    Parsed parse(String written) {
-        String s = written.replace(" ", "").replace('\u00D0', 'Đ').replace('–', '-');
-        int dash = s.indexOf('-');
-        int slash = s.indexOf('/');
-        if (dash > 0 && (slash < 0 || dash < slash) && slash > dash) {
-            String number = s.substring(0, dash);
-            String type = canonType(s.substring(dash + 1, slash));
-            String issuer = s.substring(slash + 1).toUpperCase(java.util.Locale.ROOT);
-            if (type == null || !number.chars().allMatch(Character::isDigit)) {
-                return null;
+    private List<Ref> find(TokenView v) {
+        List<Ref> refs = new ArrayList<>();
+        int n = v.size();
+        for (int i = 0; i < n; i++) {
+            if (!v.startsWithDigit(i)) {
+                continue;
             }
-            return new Parsed(number + "-" + type + "/" + issuer, type, number, issuer);
+            TypeWord tw = typeWordBefore(v, i);
+            Symbol s = scanner.scan(v.text, v.start(i), tw != null);
+            if (s != null) {
+                int after = v.tokenAtOrAfter(s.end(), i + 1);
+                int first = tw != null ? tw.start : i;
+                String wt = tw == null || tw.code.equals(DocumentLexicon.ANY_TYPE) ? null : tw.code;
+                refs.add(new Ref(v.start(first), s.end(), first, after, s, wt, s.number(), tw != null && tw.so,
+                        tw == null && isHeader(v, i)));
+                i = after - 1;
+                continue;
+            }
+            if (tw == null || tw.code.equals(DocumentLexicon.ANY_TYPE) || !bareNumber(v, i)) {
+                continue;
+            }
+            String number = v.text.substring(v.start(i), v.end(i));
+            if (!tw.so && (number.length() == 4 && number.charAt(0) != '0' || countedAfter(v, i + 1))) {
+                continue; // "Kế hoạch 2024", "Kế hoạch 5 năm": a year or a count, not a number of a document
+            }
+            refs.add(new Ref(v.start(tw.start), v.end(i), tw.start, i + 1, null, tw.code, number, tw.so, false));
         }
-        if (slash > 0) {
-            String number = s.substring(0, slash);
-            String rest = s.substring(s.lastIndexOf('/') + 1);
-            int d = rest.indexOf('-');
-            String type = canonType(d > 0 ? rest.substring(0, d) : rest);
-            if (!number.chars().allMatch(Character::isDigit)) {
+        return refs;
+    }
+
+    /** "5 năm", "3 tháng", "15 ngày": a counted word follows; "12 ngày 3/4/2023" is a dated document. */
+    private boolean countedAfter(TokenView v, int i) {
+        if (!lexicon.notAfterNumber(nextWord(v, i))) {
+            return false;
+        }
+        return !(v.is(i, NGAY) && IssuingDates.read(v, i + 1) != null);
+    }
+
+    private String nextWord(TokenView v, int i) {
+        if (i >= v.size() || v.newlineBefore(i)) {
+            return "";
+        }
+        String f = v.fold(i);
+        return f.isEmpty() ? String.valueOf(v.first(i)) : f; // "%"; never a copy of a long token
+    }
+
+    /** "Nghị quyết số", "Kết luận", "Thông báo kết luận số:" right before token {@code i}. */
+    private TypeWord typeWordBefore(TokenView v, int i) {
+        int j = i - 1;
+        if (v.isChar(j, ':')) {
+            j--;
+        }
+        boolean so = false;
+        if (v.is(j, SO)) {
+            so = true;
+            j--;
+        }
+        if (j < 0) {
+            return null;
+        }
+        Match m = lexicon.typeWords.endingAt(v, j + 1);
+        if (m == null) {
+            return null;
+        }
+        // the type word and its number are written together: a line may break only after SO
+        for (int k = m.end(); k <= i; k++) {
+            if (v.newlineBefore(k) && !(k == i && so)) {
                 return null;
             }
-            return new Parsed(s.toUpperCase(java.util.Locale.ROOT), type == null ? rest : type, number,
-                    d > 0 ? rest.substring(d + 1).toUpperCase(java.util.Locale.ROOT) : null);
+        }
+        return new TypeWord(m.value(), m.start(), so);
+    }
+
+    /** "Số: 2074/QĐ-UBND" opening a paragraph: the header of the document the article reproduces. */
+    private static boolean isHeader(TokenView v, int i) {
+        int j = v.isChar(i - 1, ':') ? i - 2 : i - 1;
+        return v.is(j, SO) && (j == 0 || v.newlineBefore(j));
+    }
+
+    private static boolean bareNumber(TokenView v, int i) {
+        int len = v.end(i) - v.start(i);
+        if (len > 5) {
+            return false;
+        }
+        for (int k = v.start(i); k < v.end(i); k++) {
+            if (!SymbolScanner.isDigit(v.text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- context
+
+    /** What the text says around a reference. */
+    private record Context(String date, String issuerName, String issuerCode, boolean issuerFromSubject,
+                           String subject) {}
+
+    private record Issuer(String name, String code, int end) {}
+
+    private record Code(String code, int end) {}
+
+    private Context context(TokenView v, Ref r) {
+        int n = v.size();
+        int k = r.afterTok;
+        String date = null;
+        Issuer issuer = null;
+        for (int steps = 0; k < n && steps < MAX_CONTEXT_STEPS; steps++) {
+            if (v.newlineBefore(k) && !(v.isWord(k) && Character.isLowerCase(v.first(k)))) {
+                break; // a new paragraph, unless a hard-wrapped line goes on in lower case
+            }
+            if (v.isChar(k, ',') || (v.isChar(k, '(') && v.is(k + 1, NGAY)) || (v.isChar(k, ')') && date != null)) {
+                k++; // "…, ngày …", "… (ngày 5/5/2022) …"
+                continue;
+            }
+            String f = v.fold(k);
+            if (f.equals(NGAY) && date == null) {
+                DateAt d = IssuingDates.read(v, k + 1);
+                if (d == null) {
+                    break;
+                }
+                date = d.iso();
+                k = d.end();
+            } else if (f.equals(BAN) && v.is(k + 1, HANH)) {
+                k += 2;
+            } else if (f.equals(CUA) && issuer == null) {
+                issuer = readIssuer(v, k + 1, true, n);
+                if (issuer == null) {
+                    break;
+                }
+                k = issuer.end;
+            } else {
+                break;
+            }
+        }
+        String subject = subject(v, k);
+        boolean fromSubject = false;
+        if (date == null && r.header) {
+            date = headerDate(v, r.afterTok);
+        }
+        if (issuer == null || date == null) {
+            Before b = before(v, r.firstTok);
+            if (b != null) {
+                if (date == null) {
+                    date = b.date;
+                }
+                if (issuer == null && b.issuer != null) {
+                    issuer = b.issuer;
+                    fromSubject = true;
+                }
+            }
+        }
+        return new Context(date, issuer == null ? null : issuer.name, issuer == null ? null : issuer.code,
+                fromSubject, subject);
+    }
+
+    /** "Số: 2074/QĐ-UBND / Quảng Ngãi, ngày 20 tháng 12 năm 2021": the date line under the number. */
+    private static String headerDate(TokenView v, int k) {
+        int end = Math.min(v.size(), k + MAX_HEADER_TOKENS);
+        for (int i = k; i < end; i++) {
+            if (v.is(i, NGAY)) {
+                DateAt d = IssuingDates.read(v, i + 1);
+                return d == null ? null : d.iso();
+            }
         }
         return null;
     }
 
-    private String canonType(String code) {
-        return typeCanon.get(code.toUpperCase(java.util.Locale.ROOT));
+    /** The issuer code named at token {@code k}: [organ] body ("Ban Tổ chức Tỉnh ủy" → BTCTU). */
+    private Code issuerCode(TokenView v, int k) {
+        Match organ = lexicon.organs.longest(v, k, k + lexicon.organs.maxWords());
+        int b = organ != null ? organ.end() : k;
+        if (organ != null && v.newlineBefore(b)) {
+            return null;
+        }
+        Match body = lexicon.bodies.longest(v, b, b + lexicon.bodies.maxWords());
+        if (body == null) {
+            return null;
+        }
+        String value = body.value();
+        int bar = value.indexOf('|');
+        String code = value;
+        if (bar >= 0) {
+            boolean named = body.end() < v.size() && v.capitalized(body.end()) && !v.newlineBefore(body.end());
+            code = named ? value.substring(bar + 1) : value.substring(0, bar);
+        }
+        return new Code((organ != null ? organ.value() : "") + code, body.end());
+    }
+
+    /** The issuer's name from token {@code k} ("Ban Chấp hành Trung ương Đảng khóa XIII"). */
+    private Issuer readIssuer(TokenView v, int k, boolean newlineBefore, int limitTok) {
+        int n = Math.min(v.size(), limitTok);
+        if (k >= n || (!newlineBefore && v.newlineBefore(k))) {
+            return null;
+        }
+        Code c = issuerCode(v, k);
+        int e = c != null ? Math.min(c.end, n) : k;
+        int limit = Math.min(n, k + MAX_ISSUER_TOKENS);
+        while (e < limit && (e == k || !v.newlineBefore(e))) {
+            if (e > k && lexicon.typeWords.longest(v, e, e + lexicon.typeWords.maxWords()) != null) {
+                break;
+            }
+            boolean more;
+            if (v.isWord(e)) {
+                more = Character.isUpperCase(v.first(e)) || lexicon.issuerNameWord(v.fold(e));
+            } else if (v.startsWithDigit(e)) {
+                more = e > k && v.is(e - 1, THU);
+            } else {
+                more = e > k && SymbolScanner.isDash(v.first(e)) && v.end(e) - v.start(e) == 1
+                        && v.capitalized(e - 1) && e + 1 < limit && v.capitalized(e + 1);
+            }
+            if (!more) {
+                break;
+            }
+            e++;
+        }
+        while (e > k && (c == null || e > c.end) && (v.is(e - 1, KHOA) || v.is(e - 1, THU) || v.is(e - 1, LAN))) {
+            e--; // "… khóa" without its number is not part of the name
+        }
+        if (e <= k || (c == null && !v.capitalized(k))) {
+            return null;
+        }
+        return new Issuer(v.slice(k, e), c == null ? null : c.code, e);
+    }
+
+    /** The subject: "về …" to the end of the clause, or a quoted title, from token {@code k}. */
+    private String subject(TokenView v, int k) {
+        int n = v.size();
+        if (k >= n || v.newlineBefore(k)) {
+            return null;
+        }
+        char q = v.first(k);
+        if (q == '“' || q == '"') {
+            return quoted(v, k);
+        }
+        if (!v.is(k, VE)) {
+            return null;
+        }
+        int limit = Math.min(n, k + MAX_SUBJECT_TOKENS);
+        int e = k + 1;
+        int depth = 0;
+        while (e < limit && !v.newlineBefore(e)) {
+            char c = v.first(e);
+            boolean single = v.end(e) - v.start(e) == 1;
+            if (single && c == '“') {
+                depth++;
+            } else if (single && c == '”') {
+                depth = Math.max(0, depth - 1);
+            } else if (depth == 0 && single && (c == ';' || c == '.' || c == '!' || c == '?' || c == ')' || c == '(')) {
+                break;
+            } else if (depth == 0 && single && c == ',' && e + 1 < n && v.capitalized(e + 1)) {
+                break; // ", Ban Thường vụ Huyện ủy đã …": the clause is over
+            }
+            e++;
+        }
+        return e > k + 1 ? v.slice(k, e) : null;
+    }
+
+    private static String quoted(TokenView v, int k) {
+        int n = v.size();
+        char open = v.first(k);
+        int limit = Math.min(n, k + MAX_SUBJECT_TOKENS);
+        int depth = 1;
+        int e = k + 1;
+        while (e < limit && !v.newlineBefore(e)) {
+            char c = v.first(e);
+            if (v.end(e) - v.start(e) == 1) {
+                if (open == '“' && c == '“') {
+                    depth++;
+                } else if ((open == '“' && c == '”') || (open == '"' && c == '"')) {
+                    depth--;
+                    if (depth == 0) {
+                        break;
+                    }
+                }
+            }
+            e++;
+        }
+        if (e <= k + 1) {
+            return null;
+        }
+        String s = v.text.substring(v.end(k), e < n && depth == 0 ? v.start(e) : v.end(e - 1)).strip();
+        return s.isEmpty() ? null : s;
+    }
+
+    private record Before(String date, Issuer issuer) {}
+
+    /**
+     * "Ngày 22-7-1986, Bộ Chính trị đã ban hành Nghị quyết số 34-NQ/TW": the subject of the clause
+     * whose verb issues the document is its issuer, and a date opening that sentence its date.
+     */
+    private Before before(TokenView v, int firstTok) {
+        int j = firstTok;
+        boolean verb = false;
+        for (int s = 0; s < 4 && j > 0 && !v.newlineBefore(j); s++) {
+            Match m = lexicon.issueVerbs.endingAt(v, j);
+            if (m == null) {
+                break;
+            }
+            verb |= m.value().equals("verb");
+            j = m.start();
+        }
+        if (!verb) {
+            return null;
+        }
+        int c = j - 1;
+        int clauseStart = -1;
+        for (int steps = 0; c >= 0 && steps < MAX_CLAUSE_TOKENS; steps++, c--) {
+            if (isClauseBreak(v, c)) {
+                clauseStart = c + 1;
+                break;
+            }
+            if (v.newlineBefore(c) || c == 0) {
+                clauseStart = c;
+                break;
+            }
+        }
+        if (clauseStart < 0 || clauseStart >= j) {
+            return null;
+        }
+        Issuer issuer = null;
+        for (int p = clauseStart; p < j && issuer == null; p++) {
+            if (issuerCode(v, p) != null) {
+                issuer = readIssuer(v, p, true, j); // the clause may open a paragraph
+            }
+        }
+        String date = null;
+        if (v.isChar(clauseStart - 1, ',')) {
+            int comma = clauseStart - 1;
+            for (int q = Math.max(0, comma - 8); q < comma - 1 && date == null; q++) {
+                if (v.is(q, NGAY)) {
+                    DateAt d = IssuingDates.read(v, q + 1);
+                    if (d != null && d.end() == comma) {
+                        date = d.iso();
+                    }
+                }
+            }
+        }
+        return date == null && issuer == null ? null : new Before(date, issuer);
+    }
+
+    private static boolean isClauseBreak(TokenView v, int i) {
+        if (v.end(i) - v.start(i) != 1) {
+            return false;
+        }
+        char c = v.first(i);
+        return c == ',' || c == ';' || c == ':' || c == '.' || c == '!' || c == '?' || c == '(' || c == ')'
+                || c == '“' || c == '”' || c == '"';
+    }
+
+    // ---------------------------------------------------------------- assembling documents
+
+    private static final class Doc {
+        final String id;
+        final String symbolType;
+        final String number;
+        final String issuerCode;
+        final boolean explicit;
+        final int anchor; // where it was first cited, for choosing the nearest of equal candidates
+        final Set<String> wordTypes = new LinkedHashSet<>();
+        final List<Ref> refs = new ArrayList<>();
+
+        Doc(String id, String symbolType, String number, String issuerCode, boolean explicit, int anchor) {
+            this.id = id;
+            this.anchor = anchor;
+            this.symbolType = symbolType;
+            this.number = number;
+            this.issuerCode = issuerCode;
+            this.explicit = explicit;
+        }
+
+        void add(Ref r) {
+            refs.add(r);
+            if (r.wordType != null) {
+                wordTypes.add(r.wordType);
+            }
+        }
+
+        boolean hasType(String t) {
+            return t.equals(symbolType) || wordTypes.contains(t);
+        }
+    }
+
+    /** Candidates for resolving a short reference, by number; at most {@link #MAX_SAME_NUMBER} each. */
+    private static final int MAX_SAME_NUMBER = 32;
+
+    private static final class Docs {
+        final Map<String, Doc> byKey = new LinkedHashMap<>();
+        final Map<String, List<Doc>> byNumber = new HashMap<>();
+
+        Doc get(String key, java.util.function.Supplier<Doc> make) {
+            Doc d = byKey.get(key);
+            if (d == null) {
+                d = make.get();
+                byKey.put(key, d);
+                List<Doc> same = byNumber.computeIfAbsent(SymbolScanner.key(d.number, ""), k -> new ArrayList<>(2));
+                if (same.size() < MAX_SAME_NUMBER) {
+                    same.add(d); // a hostile page citing thousands of "1-KL/…" cannot make resolution quadratic
+                }
+            }
+            return d;
+        }
+    }
+
+    private List<DocumentReference> assemble(TokenView v, List<Ref> refs) {
+        if (refs.isEmpty()) {
+            return List.of();
+        }
+        Docs docs = new Docs();
+        List<Ref> bare = new ArrayList<>();
+        for (Ref r : refs) {
+            r.context = context(v, r);
+            if (r.symbol == null) {
+                bare.add(r);
+                continue;
+            }
+            Symbol s = r.symbol;
+            docs.get(s.key(), () -> new Doc(s.id(), s.type(), s.number(), s.issuerCode(), true, r.start)).add(r);
+        }
+        // bare numbers with an issuer: the cited document of that issuer, else a document inferred
+        for (Ref r : bare) {
+            String code = r.context.issuerCode();
+            if (code == null) {
+                continue;
+            }
+            Doc d = match(docs, r, code);
+            if (d == null && r.context.issuerFromSubject()) {
+                d = match(docs, r, null);
+            }
+            if (d == null) {
+                String tail = "-" + r.wordType + "/" + code;
+                d = docs.get(SymbolScanner.key(r.number, tail),
+                        () -> new Doc(r.number + tail, r.wordType, r.number, code, false, r.start));
+            }
+            d.add(r);
+        }
+        // bare numbers without an issuer: a short form of a document cited in full elsewhere
+        for (Ref r : bare) {
+            if (r.context.issuerCode() != null) {
+                continue;
+            }
+            Doc d = match(docs, r, null);
+            if (d == null) {
+                if (!r.so && r.context.date() == null) {
+                    continue; // "Chỉ thị 03" with nothing to resolve it to: too weak to be listed
+                }
+                String tail = "-" + r.wordType;
+                d = docs.get(SymbolScanner.key(r.number, tail),
+                        () -> new Doc(r.number + tail, r.wordType, r.number, null, false, r.start));
+            }
+            d.add(r);
+        }
+        List<Doc> list = new ArrayList<>(docs.byKey.values());
+        for (Doc d : list) {
+            d.refs.sort(Comparator.comparingInt(r -> r.start));
+        }
+        list.sort(Comparator.comparingInt(d -> d.refs.get(0).start));
+        List<DocumentReference> out = new ArrayList<>(list.size());
+        for (Doc d : list) {
+            out.add(toReference(v, d));
+        }
+        return out;
+    }
+
+    /** The document of the reference's type and number (and issuer, when given), nearest first. */
+    private static Doc match(Docs docs, Ref r, String issuerCode) {
+        List<Doc> same = docs.byNumber.get(SymbolScanner.key(r.number, ""));
+        if (same == null) {
+            return null;
+        }
+        Doc best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Doc d : same) {
+            if (!d.hasType(r.wordType)) {
+                continue;
+            }
+            if (issuerCode != null && !issuerCode.equals(d.issuerCode)) {
+                continue;
+            }
+            if (issuerCode == null && !d.explicit && d.issuerCode == null) {
+                continue; // resolve to documents that were cited in full or with an issuer
+            }
+            int dist = Math.abs(d.anchor - r.start);
+            if (dist < bestDistance) {
+                best = d;
+                bestDistance = dist;
+            }
+        }
+        return best;
+    }
+
+    private DocumentReference toReference(TokenView v, Doc d) {
+        String date = null;
+        String issuer = null;
+        String subject = null;
+        for (Ref r : d.refs) {
+            Context c = r.context;
+            date = date != null ? date : c.date();
+            issuer = issuer != null ? issuer : c.issuerName();
+            subject = subject != null ? subject : c.subject();
+        }
+        String type = d.wordTypes.isEmpty() ? d.symbolType : d.wordTypes.iterator().next();
+        List<Mention> mentions = new ArrayList<>(d.refs.size());
+        for (Ref r : d.refs) {
+            mentions.add(Mention.of(v.text, r.start, r.end));
+        }
+        return new DocumentReference(d.id, type, lexicon.typeName(type), d.number, d.issuerCode,
+                issuer != null ? issuer : lexicon.issuerName(d.issuerCode), date, subject, d.explicit, mentions);
     }
 }

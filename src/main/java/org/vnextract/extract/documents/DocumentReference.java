@@ -13,7 +13,8 @@ import org.vnextract.pipeline.Key;
  * @param typeName   type name ("Kết luận")
  * @param number     the number as written ("02")
  * @param issuerCode issuer code ("TW", "TU"), or null
- * @param issuer     issuer name as written ("Bộ Chính trị"), or null
+ * @param issuer     issuer name as written ("Bộ Chính trị"), else the name its issuer code stands for
+ *                   ({@code models/documents/issuers.tsv}), else null
  * @param date       issuing date (ISO), or null
  * @param subject    the "về …" or quoted title, or null
  * @param explicit   false when the id was inferred from a reference without a symbol

@@ -1,0 +1,73 @@
+package org.vnextract.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.concurrent.Callable;
+import org.vnextract.store.Database;
+import org.vnextract.store.Exporter;
+import org.vnextract.store.StoreException;
+import org.vnextract.store.StoreReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vnextract export}: the tables as CSV files, or the records as JSON Lines. */
+@Command(name = "export", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Write the database out for other tools (CSV tables or JSON Lines records).",
+                "--format csv writes one TABLE.csv per table into a directory;",
+                "--format jsonl writes every record (as loaded) to a file or standard output."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:written", "1:the database could not be read or the output written", "2:usage error"})
+public final class ExportCommand implements Callable<Integer> {
+    enum Format { csv, jsonl }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--db", paramLabel = "URL", description = "SQLite file or JDBC URL. Default: $VNEXTRACT_DB, else vnextract.db.")
+    String db = Database.defaultLocation();
+
+    @Option(names = "--format", required = true, paramLabel = "csv|jsonl", description = "csv or jsonl.")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "PATH",
+            description = "csv: the directory (default vnextract-export); jsonl: the file (default standard output).")
+    Path output;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Database database = Database.of(db);
+        try (StoreReader reader = StoreReader.open(database, 1)) {
+            Exporter ex = new Exporter(reader);
+            if (format == Format.csv) {
+                Path dir = output == null ? Path.of("vnextract-export") : output;
+                long n = ex.csv(dir);
+                err.println("vnextract: " + n + " rows written to " + dir + "/*.csv");
+            } else if (output == null) {
+                spec.commandLine().getOut().flush();
+                long n = ex.jsonl(System.out);
+                System.out.flush();
+                err.println("vnextract: " + n + " records written");
+            } else {
+                Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".export.", ".part");
+                long n;
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                    n = ex.jsonl(out);
+                }
+                Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                err.println("vnextract: " + n + " records written to " + output);
+            }
+        } catch (SQLException | StoreException | IOException e) {
+            err.println("vnextract: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+        return ExitCodes.OK;
+    }
+}

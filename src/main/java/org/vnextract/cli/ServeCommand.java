@@ -1,0 +1,73 @@
+package org.vnextract.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.sql.SQLException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.vnextract.store.Database;
+import org.vnextract.store.StoreReader;
+import org.vnextract.web.WebServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vnextract serve}: the web page and JSON API over a database, read-only, until interrupted. */
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Serve a search page and a JSON API over the database, read-only.",
+                "API: /api/documents/{id}, /api/officials?q=, /api/search?q=. Stops on Ctrl-C."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped", "1:the database could not be opened or the port bound", "2:usage error"})
+public final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--db", paramLabel = "URL", description = "SQLite file or JDBC URL. Default: $VNEXTRACT_DB, else vnextract.db.")
+    String db = Database.defaultLocation();
+
+    @Option(names = "--port", paramLabel = "N", description = "Port (default ${DEFAULT-VALUE}; 0 for any free port).")
+    int port = 8080;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "Address to listen on (default ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for all).")
+    String bind = "127.0.0.1";
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads and database connections (default ${DEFAULT-VALUE}).")
+    int threads = 16;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (threads < 1 || port < 0 || port > 65535) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1 and --port 0..65535");
+        }
+        Database database = Database.of(db);
+        StoreReader reader;
+        try {
+            reader = StoreReader.open(database, threads);
+        } catch (SQLException e) {
+            err.println("vnextract: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+        WebServer server;
+        try {
+            server = WebServer.start(reader, new InetSocketAddress(bind, port), threads);
+        } catch (IOException e) {
+            reader.close();
+            err.println("vnextract: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            reader.close();
+            stopped.countDown();
+        }, "vnextract-serve-stop"));
+        err.println("vnextract: serving " + database.describe() + " on http://" + bind + ":" + server.port() + "/ (Ctrl-C stops)");
+        err.flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}

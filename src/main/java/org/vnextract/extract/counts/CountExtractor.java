@@ -1,0 +1,457 @@
+package org.vnextract.extract.counts;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.vnextract.clean.Article;
+import org.vnextract.extract.Extractor;
+import org.vnextract.extract.Lexer;
+import org.vnextract.extract.Lexer.Lexeme;
+import org.vnextract.extract.NumberParts;
+import org.vnextract.internal.Validate;
+import org.vnextract.pipeline.Analysis;
+import org.vnextract.pipeline.Key;
+import org.vnextract.pipeline.ModelSource;
+import org.vnextract.text.AnalyzedText;
+
+/**
+ * Finds counts (RECORD.md "Counts"): a cardinal number with the thing it counts — "4.595 đảng
+ * viên", "224/274 chi bộ" (value and total), "50-75 triệu đồng" (a range, money in đồng), "hơn 2
+ * năm" (qualified), "100%", "hơn hai năm" (in words). Numbers inside dates and periods (by their
+ * shapes: this package does not depend on the dates extractor), document symbols, times, labels ("lần thứ 18", "Khối 2") and numbers
+ * that count nothing are left out. The counted noun phrase runs to the first verb, preposition or
+ * punctuation; those words are data under {@code models/counts/}.
+ *
+ * <p>One pass over the {@link Lexer}'s lexemes with bounded look-around at each: linear in the text.
+ * Immutable; thread-safe.
+ */
+public final class CountExtractor implements Extractor<CountMention> {
+    /** The counted noun phrase is cut after this many words (its first syllable is what matters). */
+    static final int MAX_UNIT_WORDS = 6;
+
+    private final Lexer lexer = new Lexer();
+    private final VietnameseNumbers numbers;
+    private final Set<String> qualifiers;
+    private final Set<String> labels = new HashSet<>();
+    private final Set<String> capitalLabels = new HashSet<>(); // "Kế hoạch 70", not "báo cáo hai chuyên đề"
+    private final Set<String> stops;
+    private final Set<String> notUnits;
+    private final Set<String> notMoney;
+    private final Map<String, String> currencies = new HashMap<>();
+
+    public CountExtractor(ModelSource models) {
+        Validate.notNull(models, "models");
+        this.numbers = new VietnameseNumbers(models);
+        this.qualifiers = lowerSet(models.lines("counts/qualifiers.txt"));
+        for (String l : models.lines("counts/labels.txt")) {
+            String e = l.strip();
+            (Character.isUpperCase(e.charAt(0)) ? capitalLabels : labels).add(e.toLowerCase(Locale.ROOT));
+        }
+        this.stops = lowerSet(models.lines("counts/unit_stops.txt"));
+        this.notUnits = lowerSet(models.lines("counts/not_units.txt"));
+        this.notMoney = lowerSet(models.lines("counts/not_money.txt"));
+        for (String l : models.lines("counts/currencies.tsv")) {
+            String[] c = l.split("\t");
+            currencies.put(c[0].strip().toLowerCase(Locale.ROOT), c[1].strip());
+        }
+    }
+
+    private static Set<String> lowerSet(List<String> lines) {
+        Set<String> s = new HashSet<>();
+        for (String l : lines) {
+            s.add(l.strip().toLowerCase(Locale.ROOT));
+        }
+        return s;
+    }
+
+    @Override
+    public String name() {
+        return "counts";
+    }
+
+    @Override
+    public Key<List<CountMention>> key() {
+        return CountMention.KEY;
+    }
+
+    @Override
+    public Set<Key<?>> requires() {
+        return Set.of(AnalyzedText.KEY);
+    }
+
+    @Override
+    public List<CountMention> extract(Analysis in) {
+        return find(in.get(AnalyzedText.KEY).text());
+    }
+
+    /** The counts of {@code text}. */
+    public List<CountMention> find(String text) {
+        Validate.notNull(text, "text");
+        List<Lexeme> lx = lexer.lex(text);
+        List<String> lower = new ArrayList<>(lx.size());
+        for (Lexeme x : lx) {
+            lower.add(x.lower());
+        }
+        Scan s = new Scan(text, lx, lower);
+        s.run();
+        return s.out;
+    }
+
+    /** One pass over one article. Not thread-safe; made per article. */
+    private final class Scan {
+        final String text;
+        final List<Lexeme> lx;
+        final List<String> lower;
+        final int n;
+        final List<CountMention> out = new ArrayList<>();
+
+        Scan(String text, List<Lexeme> lx, List<String> lower) {
+            this.text = text;
+            this.lx = lx;
+            this.lower = lower;
+            this.n = lx.size();
+        }
+
+        void run() {
+            int i = 0;
+            while (i < n) {
+                Lexeme x = lx.get(i);
+                int next = i + 1;
+                if (x.isNumber()) {
+                    next = Math.max(next, digits(i));
+                } else if (x.isWord() && numbers.isNumberWord(x.lower()) && !numbers.isNumberWord(lowerAt(i - 1))) {
+                    next = Math.max(next, spelled(i));
+                }
+                i = next;
+            }
+        }
+
+        Lexeme at(int i) {
+            return i >= 0 && i < n ? lx.get(i) : null;
+        }
+
+        String lowerAt(int i) {
+            return i >= 0 && i < n ? lower.get(i) : null;
+        }
+
+        boolean punct(int i, char c) {
+            Lexeme x = at(i);
+            return x != null && x.is(c, text);
+        }
+
+        boolean dash(int i) {
+            return punct(i, '-') || punct(i, '–');
+        }
+
+        /** The longest phrase of up to {@code k} words ending before {@code i} that is in {@code set}; its word count or 0. */
+        int phraseBefore(int i, Set<String> set, int k) {
+            String phrase = null;
+            int best = 0;
+            for (int w = 1; w <= k && i - w >= 0 && lx.get(i - w).isWord(); w++) {
+                phrase = phrase == null ? lower.get(i - w) : lower.get(i - w) + " " + phrase;
+                if (set.contains(phrase)) {
+                    best = w;
+                }
+            }
+            return best;
+        }
+
+        /** True when the words before {@code i} make the number a label ("lần thứ 18", "Kế hoạch 70"). */
+        boolean label(int i) {
+            if (phraseBefore(i, labels, 3) > 0) {
+                return true;
+            }
+            int w = phraseBefore(i, capitalLabels, 3);
+            return w > 0 && Character.isUpperCase(text.charAt(lx.get(i - w).start()));
+        }
+
+        /** True when {@code i} starts a stop phrase of one to four words. */
+        boolean stopAt(int i) {
+            return phraseAt(i, stops, 4) > 0;
+        }
+
+        /** The length in words of the longest phrase of {@code set} starting at {@code i} (up to {@code k} words), or 0. */
+        int phraseAt(int i, Set<String> set, int k) {
+            String phrase = null;
+            int best = 0;
+            for (int w = 0; w < k && i + w < n && lx.get(i + w).isWord(); w++) {
+                phrase = phrase == null ? lower.get(i) : phrase + " " + lower.get(i + w);
+                if (set.contains(phrase)) {
+                    best = w + 1;
+                }
+            }
+            return best;
+        }
+
+        /** A number glued to letters ("VOV1", "8h", "QH13") or to a symbol ("21-KL/TW", "20/NQ-HĐND"). */
+        boolean glued(Lexeme x) {
+            int b = x.start() - 1;
+            if (b >= 0) {
+                char c = text.charAt(b);
+                if (Character.isLetterOrDigit(c) || c == '/' || c == '.' || c == ',' || c == '-' && b > 0 && Character.isLetter(text.charAt(b - 1))) {
+                    return true;
+                }
+            }
+            int a = x.end();
+            if (a < text.length()) {
+                char c = text.charAt(a);
+                if (Character.isLetter(c)) {
+                    return true;
+                }
+                if ((c == '/' || c == '-' || c == '.') && a + 1 < text.length() && Character.isLetterOrDigit(text.charAt(a + 1))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        int digits(int i) {
+            Lexeme x = lx.get(i);
+            if (glued(x)) {
+                return i + 1;
+            }
+            NumberParts p = NumberParts.of(text, x.start(), x.end());
+            if (p.tooLong() || contains(x, ':')) {
+                return i + 1; // times ("13:45") and runs too long to be a count
+            }
+            if (phoneLike(x)) {
+                return i + 1; // phone numbers and codes ("0912.345.678"); "02", "07/08" stay
+            }
+            if (label(i)) {
+                return i + 1;
+            }
+            BigDecimal value;
+            BigDecimal total = null;
+            BigDecimal max = null;
+            int split = splitAt(x, '/');
+            int range = splitAt(x, '-');
+            if (split > 0) {
+                value = numbers.parseDigits(text, x.start(), split);
+                total = numbers.parseDigits(text, split + 1, x.end());
+                if (value == null || total == null || value.compareTo(total) > 0) {
+                    return i + 1;
+                }
+            } else if (range > 0) {
+                value = numbers.parseDigits(text, x.start(), range);
+                max = numbers.parseDigits(text, range + 1, x.end());
+                if (value == null || max == null || value.compareTo(max) >= 0) {
+                    return i + 1;
+                }
+            } else {
+                value = numbers.parseDigits(text, x.start(), x.end());
+                if (value == null) {
+                    return i + 1;
+                }
+            }
+            if (total == null && max == null && x.end() - x.start() == 4 && value.intValue() >= 1900 && value.intValue() <= 2100) {
+                return i + 1; // a year ("Cúp Quốc gia 2021"): counts this large are written "2.021"
+            }
+            if (max != null && yearRangeAt(i)) {
+                return i + 1; // "nhiệm kỳ 2020-2025": a period
+            }
+            if ("tháng".equals(lowerAt(i + 1)) && at(i + 2) != null && at(i + 2).isNumber()) {
+                return i + 1; // "28 tháng 6 năm 2021": a date
+            }
+            if (nameBefore(i)) {
+                return i + 1; // "iPhone 11 Pro Max", "Hội nghị Trung ương 6 Khóa XIII"
+            }
+            int j = i + 1;
+            // "180 - 200 đảng viên", "từ 3 đến 5 năm"
+            if (max == null && total == null) {
+                int k = -1;
+                if (dash(j) && at(j + 1) != null && at(j + 1).isNumber()) {
+                    k = j + 1;
+                } else if (("đến".equals(lowerAt(j)) || "tới".equals(lowerAt(j))) && "từ".equals(lowerAt(i - 1))
+                        && at(j + 1) != null && at(j + 1).isNumber()) {
+                    k = j + 1;
+                }
+                if (k > 0 && !glued(lx.get(k)) && !year(lx.get(k))) {
+                    BigDecimal m = numbers.parseDigits(text, lx.get(k).start(), lx.get(k).end());
+                    if (m != null && m.compareTo(value) > 0) {
+                        max = m;
+                        j = k + 1;
+                    }
+                }
+            }
+            return finish(i, j, value, total, max);
+        }
+
+        /** "0912.345.678", "02363822": a leading zero on a long run; "02", "07/08", "0,44" are numbers. */
+        boolean phoneLike(Lexeme x) {
+            if (text.charAt(x.start()) != '0' || x.end() - x.start() < 2 || !Character.isDigit(text.charAt(x.start() + 1))) {
+                return false;
+            }
+            int run = 0; // digits before the first separator
+            int digits = 0;
+            boolean first = true;
+            for (int k = x.start(); k < x.end(); k++) {
+                if (Character.isDigit(text.charAt(k))) {
+                    digits++;
+                    run += first ? 1 : 0;
+                } else {
+                    first = false;
+                }
+            }
+            return run >= 4 || digits >= 8;
+        }
+
+        boolean contains(Lexeme x, char c) {
+            for (int k = x.start(); k < x.end(); k++) {
+                if (text.charAt(k) == c) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The position of the one {@code sep} splitting a ratio or range lexeme, or -1. */
+        int splitAt(Lexeme x, char sep) {
+            int found = -1;
+            for (int k = x.start(); k < x.end(); k++) {
+                char c = text.charAt(k);
+                if (c == sep || sep == '-' && c == '–') {
+                    if (found >= 0) {
+                        return -1;
+                    }
+                    found = k;
+                }
+            }
+            return found;
+        }
+
+        int spelled(int i) {
+            Lexeme x = lx.get(i);
+            if (Character.isUpperCase(text.charAt(x.start())) && !sentenceStart(i)) {
+                return i + 1; // "Ba Đình", "Hai Bà Trưng": names, unless the sentence starts with the number
+            }
+            if (label(i)) {
+                return i + 1; // "thứ hai", "lần ba"
+            }
+            VietnameseNumbers.Spelled sp = numbers.parseWords(lower, i);
+            if (sp == null || sp.value() <= 1 && sp.words() == 1 || sp.value() == 0) {
+                return i + 1; // "một" is the article "a"
+            }
+            return finish(i, i + sp.words(), BigDecimal.valueOf(sp.value()), null, null);
+        }
+
+        /** A year written as a bare four-digit number ("2022"); counts this large are written "2.022". */
+        boolean year(Lexeme x) {
+            if (x == null || !x.isNumber() || x.end() - x.start() != 4 || glued(x)) {
+                return false;
+            }
+            NumberParts p = NumberParts.of(text, x.start(), x.end());
+            return p.groups() == 1 && p.value(0) >= 1900 && p.value(0) <= 2100;
+        }
+
+        /** "2015-2020", "2011 – 2020" (one lexeme or three). */
+        boolean yearRangeAt(int k) {
+            Lexeme x = at(k);
+            if (x == null || !x.isNumber()) {
+                return false;
+            }
+            NumberParts p = NumberParts.of(text, x.start(), x.end());
+            if (!p.tooLong() && p.groups() == 2 && p.separator(0) == '-' && p.isYear(0) && p.isYear(1)) {
+                return true;
+            }
+            return year(x);
+        }
+
+        /**
+         * The unit {@code [j, u)} ends in "năm" before a year or a span of years: the number belongs to
+         * a period ("5 năm 2015-2020", "6 tháng đầu năm 2022", "10 năm (2011 – 2020)", "6 tháng đầu năm nay").
+         */
+        boolean periodAfter(int j, int u) {
+            if (!"năm".equals(lower.get(u - 1))) {
+                return false;
+            }
+            int k = punct(u, '(') ? u + 1 : u;
+            if (yearRangeAt(k)) {
+                return true;
+            }
+            String next = lowerAt(u);
+            return "tháng".equals(lower.get(j)) && ("nay".equals(next) || "ngoái".equals(next) || "trước".equals(next));
+        }
+
+        /** A capitalised word before the number and after it, mid-sentence: part of a name. */
+        boolean nameBefore(int i) {
+            Lexeme prev = at(i - 1);
+            Lexeme next = at(i + 1);
+            return prev != null && prev.isWord() && next != null && next.isWord() && !sentenceStart(i - 1)
+                    && hasUpperCase(prev) && Character.isUpperCase(text.charAt(next.start()));
+        }
+
+        boolean hasUpperCase(Lexeme w) { // "iPhone" too
+            for (int k = w.start(); k < w.end(); k++) {
+                if (Character.isUpperCase(text.charAt(k))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean sentenceStart(int i) {
+            Lexeme p = at(i - 1);
+            return p == null || p.kind() == Lexer.Kind.BREAK || p.is('.', text) || p.is(':', text) || p.is('“', text)
+                    || p.is('"', text) || p.is('!', text) || p.is('?', text);
+        }
+
+        /**
+         * Reads scale, percent and unit after the number ({@code i} its first lexeme, {@code j} the
+         * lexeme after it) and adds the count; returns the index to go on from.
+         */
+        int finish(int i, int j, BigDecimal value, BigDecimal total, BigDecimal max) {
+            // scale words: "5,8 tỷ", "136 nghìn"
+            int scaled = 0;
+            while (scaled < 2 && at(j) != null && at(j).isWord() && numbers.scale(lower.get(j)) != null) {
+                BigDecimal f = numbers.scale(lower.get(j));
+                value = value.multiply(f);
+                max = max == null ? null : max.multiply(f);
+                j++;
+                scaled++;
+            }
+            String unit;
+            int end;
+            if (punct(j, '%')) {
+                unit = "%";
+                end = lx.get(j).end();
+                j++;
+            } else if ("phần".equals(lowerAt(j)) && "trăm".equals(lowerAt(j + 1))) {
+                unit = "%";
+                end = lx.get(j + 1).end();
+                j += 2;
+            } else {
+                int u = j;
+                while (u < n && u - j < MAX_UNIT_WORDS && lx.get(u).isWord() && !stopAt(u)
+                        && !(u > j && numbers.scale(lower.get(u)) != null)) {
+                    u++;
+                }
+                if (u == j || notUnits.contains(lower.get(j))) {
+                    return i + 1;
+                }
+                if (periodAfter(j, u)) {
+                    return i + 1;
+                }
+                String first = lower.get(j);
+                String money = phraseAt(j, notMoney, 3) > 0 ? null : currencies.get(first);
+                if (money != null) {
+                    unit = money;
+                    end = lx.get(j).end();
+                } else {
+                    unit = text.substring(lx.get(j).start(), lx.get(u - 1).end());
+                    end = lx.get(u - 1).end();
+                }
+                j = u;
+            }
+            int q = phraseBefore(i, qualifiers, 2);
+            int start = q > 0 ? lx.get(i - q).start() : lx.get(i).start();
+            String qualifier = q > 0 ? text.substring(lx.get(i - q).start(), lx.get(i - 1).end()).toLowerCase(Locale.ROOT) : null;
+            out.add(new CountMention(value, unit, total, max, qualifier, text.substring(start, end), start, end));
+            return j;
+        }
+    }
+}

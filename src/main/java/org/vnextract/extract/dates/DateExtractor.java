@@ -1,0 +1,717 @@
+package org.vnextract.extract.dates;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.vnextract.clean.Article;
+import org.vnextract.extract.Mention;
+import org.vnextract.extract.Lexer;
+import org.vnextract.extract.Lexer.Lexeme;
+import org.vnextract.extract.NumberParts;
+import org.vnextract.internal.Validate;
+import org.vnextract.pipeline.Analysis;
+import org.vnextract.pipeline.Key;
+import org.vnextract.pipeline.ModelSource;
+import org.vnextract.pipeline.Stage;
+import org.vnextract.text.AnalyzedText;
+import org.vnextract.text.Sentence;
+
+/**
+ * Finds the dates (RECORD.md "Dates") and periods of an article: "ngày 28-6-2021", "28/6/2021",
+ * "ngày 28 tháng 6 năm 2021", "Sáng 20-7", "tháng 5-2023", day ranges ("21- 22/4", "25-27/9",
+ * "12 và 13/4"), and periods ("nhiệm kỳ 2020-2025", "quý I/2024", "6 tháng đầu năm 2022",
+ * "năm 2023"). A day written without a year takes it from the publication date, else from the one
+ * year written in its sentence, else stays {@code XXXX}.
+ *
+ * <p>The scan walks the {@link Lexer}'s lexemes once, looking at most a fixed number of lexemes
+ * ahead or behind at each, so it is linear in the text whatever the input. The words it reacts to
+ * are data under {@code models/dates/}.
+ *
+ * <p>Immutable; thread-safe.
+ */
+public final class DateExtractor implements Stage {
+    private final Lexer lexer = new Lexer();
+    private final Set<String> strongCues = new HashSet<>();
+    private final Set<String> weakCues = new HashSet<>();
+    private final Set<String> periodKinds = new HashSet<>();
+    private final Set<String> comparisons = new HashSet<>();
+    private final Set<String> connectors = new HashSet<>();
+
+    public DateExtractor(ModelSource models) {
+        Validate.notNull(models, "models");
+        for (String l : models.lines("dates/cues.tsv")) {
+            String[] c = l.split("\t");
+            (c.length > 1 && c[1].strip().equals("weak") ? weakCues : strongCues).add(c[0].strip());
+        }
+        lower(models.lines("dates/period_kinds.txt"), periodKinds);
+        lower(models.lines("dates/comparisons.txt"), comparisons);
+        lower(models.lines("dates/range_connectors.txt"), connectors);
+    }
+
+    private static void lower(List<String> lines, Set<String> into) {
+        for (String l : lines) {
+            into.add(l.strip().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    @Override
+    public String name() {
+        return "dates";
+    }
+
+    @Override
+    public Set<Key<?>> requires() {
+        return Set.of(AnalyzedText.KEY, Article.KEY);
+    }
+
+    @Override
+    public Set<Key<?>> provides() {
+        return Set.of(DateMention.KEY, Period.KEY);
+    }
+
+    @Override
+    public Analysis process(Analysis in) {
+        Found f = find(in.get(AnalyzedText.KEY), in.get(Article.KEY).published());
+        return in.with(DateMention.KEY, f.dates()).with(Period.KEY, f.periods());
+    }
+
+    /**
+     * What one article holds.
+     *
+     * @param dates   one entry per distinct value
+     * @param periods one entry per distinct period
+     */
+    public record Found(List<DateMention> dates, List<Period> periods) {}
+
+    /** The dates and periods of {@code t}; {@code published} (ISO date, date-time or month) may be null. */
+    public Found find(AnalyzedText t, String published) {
+        Validate.notNull(t, "t");
+        Scan s = new Scan(t, lexer.lex(t.text()));
+        s.run();
+        LocalDate pub = parsePublished(published);
+        Map<String, Set<Mention>> byValue = new LinkedHashMap<>();
+        Map<String, String[]> firstText = new HashMap<>();
+        for (Hit h : s.hits) {
+            String value = resolve(h, pub, s);
+            if (value == null) {
+                continue;
+            }
+            byValue.computeIfAbsent(value, k -> new LinkedHashSet<>()).add(Mention.of(t.text(), h.start, h.end));
+            firstText.putIfAbsent(value, new String[] {t.text().substring(h.coreStart, h.coreEnd), h.day == 0 ? "month" : "day"});
+        }
+        List<DateMention> dates = new ArrayList<>();
+        byValue.forEach((v, ms) -> dates.add(new DateMention(v, firstText.get(v)[1], firstText.get(v)[0], List.copyOf(ms))));
+        Map<String, PeriodHit> periods = new LinkedHashMap<>();
+        Map<String, List<Mention>> periodMentions = new HashMap<>();
+        for (PeriodHit p : s.periods) {
+            String key = p.kind + "\u0000" + p.from + "\u0000" + p.to;
+            periods.putIfAbsent(key, p);
+            periodMentions.computeIfAbsent(key, k -> new ArrayList<>()).add(Mention.of(t.text(), p.start, p.end));
+        }
+        List<Period> out = new ArrayList<>();
+        periods.forEach((k, p) -> out.add(new Period(t.text().substring(p.start, p.end), p.kind, p.from, p.to, periodMentions.get(k))));
+        return new Found(List.copyOf(dates), List.copyOf(out));
+    }
+
+    /** The ISO value of a hit, its year inferred when not written; null for an impossible date. */
+    private String resolve(Hit h, LocalDate pub, Scan s) {
+        if (h.day == 0) {
+            return yearMonth(h.year, h.month);
+        }
+        if (h.year != 0) {
+            return valid(h.year, h.month, h.day) ? iso(h.year, h.month, h.day) : null;
+        }
+        if (!valid(2000, h.month, h.day)) { // not a day of any year
+            return null;
+        }
+        if (pub != null) {
+            int best = 0;
+            long bestDistance = Long.MAX_VALUE;
+            for (int y = pub.getYear() - 1; y <= pub.getYear() + 1; y++) {
+                if (valid(y, h.month, h.day)) {
+                    long d = Math.abs(ChronoUnit.DAYS.between(pub, LocalDate.of(y, h.month, h.day)));
+                    if (d < bestDistance) {
+                        bestDistance = d;
+                        best = y;
+                    }
+                }
+            }
+            return best == 0 ? null : iso(best, h.month, h.day);
+        }
+        int year = s.sentenceYear(h.start);
+        if (year > 0 && valid(year, h.month, h.day)) {
+            return iso(year, h.month, h.day);
+        }
+        return "XXXX-" + two(h.month) + "-" + two(h.day);
+    }
+
+    private static String iso(int y, int m, int d) {
+        return yearMonth(y, m) + "-" + two(d);
+    }
+
+    /** "2023-05" (years are 1800–2199 here, always four digits); String.format is too slow per hit. */
+    static String yearMonth(int y, int m) {
+        return y + "-" + two(m);
+    }
+
+    static String two(int v) {
+        return v < 10 ? "0" + v : Integer.toString(v);
+    }
+
+    static boolean valid(int y, int m, int d) {
+        try {
+            LocalDate.of(y, m, d);
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
+    /** "2015-09-25T20:20:00+07:00", "2023-11-05", "2025-04" (mid-month) or "2025" (mid-year); else null. */
+    static LocalDate parsePublished(String p) {
+        if (p == null || p.length() < 4) {
+            return null;
+        }
+        try {
+            int y = Integer.parseInt(p.substring(0, 4));
+            if (p.length() >= 10 && p.charAt(4) == '-' && p.charAt(7) == '-') {
+                return LocalDate.of(y, Integer.parseInt(p.substring(5, 7)), Integer.parseInt(p.substring(8, 10)));
+            }
+            if (p.length() >= 7 && p.charAt(4) == '-') {
+                return LocalDate.of(y, Integer.parseInt(p.substring(5, 7)), 15);
+            }
+            return LocalDate.of(y, 7, 1);
+        } catch (NumberFormatException | DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** A date found: mention range (with its cue word), the date proper, and what was written. */
+    private record Hit(int start, int end, int coreStart, int coreEnd, int year, int month, int day) {}
+
+    private record PeriodHit(int start, int end, String kind, String from, String to) {}
+
+    /** One pass over one article's lexemes. Not thread-safe; made per article. */
+    private final class Scan {
+        final String text;
+        final AnalyzedText t;
+        final List<Lexeme> lx;
+        final int n;
+        final List<Hit> hits = new ArrayList<>();
+        final List<PeriodHit> periods = new ArrayList<>();
+        final BitSet rangeYears = new BitSet(); // lexeme indexes of years inside year ranges
+        final Map<Integer, Integer> sentenceYears = new HashMap<>(); // sentence start → its year, or 0
+
+        Scan(AnalyzedText t, List<Lexeme> lx) {
+            this.t = t;
+            this.text = t.text();
+            this.lx = lx;
+            this.n = lx.size();
+        }
+
+        void run() {
+            int i = 0;
+            while (i < n) {
+                Lexeme x = lx.get(i);
+                int next = i + 1;
+                if (x.isNumber()) {
+                    next = Math.max(next, atNumber(i));
+                } else if (x.isWord()) {
+                    next = Math.max(next, atWord(i));
+                }
+                i = next;
+            }
+        }
+
+        // ---- lexeme helpers -------------------------------------------------------------
+
+        Lexeme at(int i) {
+            return i >= 0 && i < n ? lx.get(i) : null;
+        }
+
+        boolean word(int i, String lower) {
+            Lexeme x = at(i);
+            return x != null && x.isWord() && x.lower().equals(lower);
+        }
+
+        boolean punct(int i, char c) {
+            Lexeme x = at(i);
+            return x != null && x.is(c, text);
+        }
+
+        boolean dash(int i) {
+            return punct(i, '-') || punct(i, '–') || punct(i, '—');
+        }
+
+        NumberParts parts(int i) {
+            Lexeme x = at(i);
+            if (x == null || !x.isNumber()) {
+                return null;
+            }
+            NumberParts p = NumberParts.of(text, x.start(), x.end());
+            return p.tooLong() ? null : p;
+        }
+
+        /** A number glued to letters or to a symbol ("QH13", "2074/QĐ", "12/2021/NQ-HĐND") is no date. */
+        boolean glued(int i) {
+            Lexeme x = lx.get(i);
+            int b = x.start() - 1;
+            if (b >= 0) {
+                char c = text.charAt(b);
+                if (Lexer.isLetter(c) || c == '/' || c == '-' && b - 1 >= 0 && Lexer.isLetter(text.charAt(b - 1))) {
+                    return true;
+                }
+            }
+            int a = x.end();
+            if (a < text.length()) {
+                char c = text.charAt(a);
+                if (Lexer.isLetter(c)) {
+                    return true;
+                }
+                if ((c == '/' || c == '-') && a + 1 < text.length() && Lexer.isLetter(text.charAt(a + 1))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The lower-case words ending just before lexeme {@code i}, joined by spaces, up to {@code k} words. */
+        String wordsBefore(int i, int k) {
+            StringBuilder sb = new StringBuilder();
+            int j = i - 1;
+            int taken = 0;
+            while (taken < k && j >= 0 && lx.get(j).isWord()) {
+                sb.insert(0, taken == 0 ? lx.get(j).lower() : lx.get(j).lower() + " ");
+                j--;
+                taken++;
+            }
+            return sb.toString();
+        }
+
+        /** The index of the cue word before {@code i} (skipping "(" and ","), or -1. */
+        int cueBefore(int i, Set<String> cues) {
+            int j = i - 1;
+            while (j >= 0 && (punct(j, '(') || punct(j, ','))) {
+                j--;
+            }
+            Lexeme x = at(j);
+            return x != null && x.isWord() && cues.contains(x.lower()) ? j : -1;
+        }
+
+        /** True when the lexeme after {@code i} starts a counted noun (a word, not a verb-like cue). */
+        boolean nounFollows(int i) {
+            Lexeme x = at(i + 1);
+            if (x == null || !x.isWord()) {
+                return false;
+            }
+            return !(strongCues.contains(x.lower()) || weakCues.contains(x.lower()) || x.lower().equals("đã")
+                    || x.lower().equals("tại") || x.lower().equals("vừa") || x.lower().equals("và"));
+        }
+
+        // ---- words ------------------------------------------------------------------------
+
+        int atWord(int i) {
+            String w = lx.get(i).lower();
+            if (w.equals("tháng")) {
+                return monthOfYear(i);
+            }
+            if (w.equals("quý")) {
+                return quarter(i);
+            }
+            if (w.equals("năm")) {
+                return yearPeriod(i);
+            }
+            return i + 1;
+        }
+
+        /** "tháng 5-2023", "tháng 02/2025", "tháng 10 năm 2020". */
+        int monthOfYear(int i) {
+            NumberParts p = parts(i + 1);
+            if (p == null || glued(i + 1)) {
+                return i + 1;
+            }
+            if (p.groups() == 2 && p.isMonth(0) && p.isYear(1) && p.separator(0) != ',') {
+                hits.add(new Hit(lx.get(i).start(), lx.get(i + 1).end(), lx.get(i + 1).start(), lx.get(i + 1).end(),
+                        (int) p.value(1), (int) p.value(0), 0));
+                return i + 2;
+            }
+            if (p.groups() == 1 && p.isMonth(0) && word(i + 2, "năm")) {
+                NumberParts y = parts(i + 3);
+                if (y != null && y.groups() == 1 && y.isYear(0) && !glued(i + 3)) {
+                    hits.add(new Hit(lx.get(i).start(), lx.get(i + 3).end(), lx.get(i).start(), lx.get(i + 3).end(),
+                            (int) y.value(0), (int) p.value(0), 0));
+                    return i + 4;
+                }
+            }
+            return i + 1;
+        }
+
+        /** "quý I/2024", "quý 2 năm 2023". */
+        int quarter(int i) {
+            Lexeme q = at(i + 1);
+            int quarter = 0;
+            if (q != null && q.isWord()) {
+                quarter = switch (q.lower()) {
+                    case "i" -> 1;
+                    case "ii" -> 2;
+                    case "iii" -> 3;
+                    case "iv" -> 4;
+                    default -> 0;
+                };
+            } else if (q != null && q.isNumber()) {
+                NumberParts p = parts(i + 1);
+                if (p != null && p.groups() == 2 && p.separator(0) == '/' && p.value(0) >= 1 && p.value(0) <= 4 && p.isYear(1)) {
+                    addQuarter(i, i + 1, (int) p.value(1), (int) p.value(0));
+                    return i + 2;
+                }
+                if (p != null && p.groups() == 1 && p.value(0) >= 1 && p.value(0) <= 4) {
+                    quarter = (int) p.value(0);
+                }
+            }
+            if (quarter == 0) {
+                return i + 1;
+            }
+            int y = i + 2;
+            if (punct(y, '/') || word(y, "năm")) {
+                y++;
+            } else {
+                return i + 2;
+            }
+            NumberParts yp = parts(y);
+            if (yp != null && yp.groups() == 1 && yp.isYear(0)) {
+                addQuarter(i, y, (int) yp.value(0), quarter);
+                return y + 1;
+            }
+            return i + 2;
+        }
+
+        void addQuarter(int from, int to, int year, int q) {
+            periods.add(new PeriodHit(lx.get(from).start(), lx.get(to).end(), "quý",
+                    yearMonth(year, q * 3 - 2), yearMonth(year, q * 3)));
+        }
+
+        /** "năm 2023" (a single year, not a range). */
+        int yearPeriod(int i) {
+            NumberParts p = parts(i + 1);
+            if (p == null || p.groups() != 1 || !p.isYear(0) || glued(i + 1) || dash(i + 2)) {
+                return i + 1;
+            }
+            Lexeme prev = at(i - 1);
+            if (prev != null && prev.isNumber()) { // "6 tháng đầu năm 2022", "5 năm 2015" are read from the number
+                return i + 1;
+            }
+            String y = Long.toString(p.value(0));
+            periods.add(new PeriodHit(lx.get(i).start(), lx.get(i + 1).end(), "năm", y, y));
+            return i + 2;
+        }
+
+        // ---- numbers ----------------------------------------------------------------------
+
+        int atNumber(int i) {
+            if (glued(i)) {
+                return i + 1;
+            }
+            NumberParts p = parts(i);
+            if (p == null) {
+                return i + 1;
+            }
+            int r;
+            if ((r = yearRange(i, p)) > i) {
+                return r;
+            }
+            if ((r = monthsOfYear(i, p)) > i) {
+                return r;
+            }
+            if ((r = dayRange(i, p)) > i) {
+                return r;
+            }
+            int cue = cueBefore(i, strongCues);
+            boolean strong = cue >= 0;
+            if (cue < 0) {
+                cue = cueBefore(i, weakCues);
+            }
+            // the mention starts at the cue ("ngày 28-6-2021") unless a bracket or comma stands between
+            int from = cue >= 0 && cue == i - 1 ? cue : i;
+            return date(i, p, strong, cue >= 0, from, true);
+        }
+
+        /**
+         * A date starting at number {@code i}: "28-6-2021", "28 tháng 6 năm 2021", "08 Tháng 9 2021",
+         * "20-7", "29/6", "20.6" (the last three only after a cue), "(3-1989)". Adds a hit and returns
+         * the next lexeme index, or {@code i} when there is no date here.
+         */
+        int date(int i, NumberParts p, boolean strongCue, boolean weakCue, int mentionFrom, boolean add) {
+            Lexeme x = lx.get(i);
+            int from = lx.get(mentionFrom).start();
+            if (p.groups() == 3 && p.isDay(0) && p.isMonth(1) && p.isYear(2) && p.separator(0) == p.separator(1)
+                    && (p.separator(0) == '-' || p.separator(0) == '/' || p.separator(0) == '.')) {
+                if (add) {
+                    hits.add(new Hit(from, x.end(), x.start(), x.end(), (int) p.value(2), (int) p.value(1), (int) p.value(0)));
+                }
+                return i + 1;
+            }
+            if (p.groups() == 1 && p.isDay(0) && word(i + 1, "tháng")) {
+                NumberParts m = parts(i + 2);
+                if (m == null || m.groups() != 1 || !m.isMonth(0) || glued(i + 2)) {
+                    return i;
+                }
+                int end = i + 2;
+                int year = 0;
+                int y = word(i + 3, "năm") ? i + 4 : i + 3;
+                NumberParts yp = parts(y);
+                if (yp != null && yp.groups() == 1 && yp.isYear(0) && !glued(y)) {
+                    year = (int) yp.value(0);
+                    end = y;
+                } else if (!strongCue) {
+                    return i; // "5 tháng 6" without a year or a cue reads as a duration
+                }
+                if (add) {
+                    hits.add(new Hit(from, lx.get(end).end(), x.start(), lx.get(end).end(), year, (int) m.value(0), (int) p.value(0)));
+                }
+                return end + 1;
+            }
+            if (p.groups() == 2 && p.isMonth(0) && p.isYear(1) && p.separator(0) != ',' && p.separator(0) != ':'
+                    && punct(i - 1, '(') && punct(i + 1, ')')) {
+                if (add) {
+                    hits.add(new Hit(x.start(), x.end(), x.start(), x.end(), (int) p.value(1), (int) p.value(0), 0));
+                }
+                return i + 1;
+            }
+            if (p.groups() == 2 && p.isDay(0) && p.isMonth(1)) {
+                char sep = p.separator(0);
+                boolean ok = switch (sep) {
+                    case '.' -> strongCue;
+                    case '-', '/' -> strongCue || weakCue && !nounFollows(i);
+                    default -> false;
+                };
+                if (!ok || punct(i + 1, '%')) {
+                    return i;
+                }
+                if (add) {
+                    hits.add(new Hit(from, x.end(), x.start(), x.end(), 0, (int) p.value(1), (int) p.value(0)));
+                }
+                return i + 1;
+            }
+            return i;
+        }
+
+        /**
+         * Two days of one month: "25-27/9" (one lexeme), "21- 22/4", "12 và 13/4", "từ ngày 12 đến ngày 15
+         * tháng 10 năm 2020". The first day takes the month and year of the second.
+         */
+        int dayRange(int i, NumberParts p) {
+            Lexeme x = lx.get(i);
+            int cue = cueBefore(i, strongCues);
+            if (cue < 0) {
+                cue = cueBefore(i, weakCues);
+            }
+            if (cue < 0) {
+                return i;
+            }
+            int from = cue == i - 1 ? lx.get(cue).start() : x.start();
+            if (p.groups() >= 3 && p.groups() <= 4 && p.separator(0) == '-' && p.separator(1) != '-' && p.isDay(0) && p.isDay(1)
+                    && p.isMonth(2) && p.value(0) < p.value(1)) {
+                int year = 0;
+                if (p.groups() == 4) {
+                    if (!p.isYear(3) || p.separator(2) != p.separator(1)) {
+                        return i;
+                    }
+                    year = (int) p.value(3);
+                }
+                int mid = x.start() + p.length(0) + 1;
+                hits.add(new Hit(from, mid - 1, x.start(), mid - 1, year, (int) p.value(2), (int) p.value(0)));
+                hits.add(new Hit(mid, x.end(), mid, x.end(), year, (int) p.value(2), (int) p.value(1)));
+                return i + 1;
+            }
+            if (p.groups() != 1 || !p.isDay(0) || !word(cue, "ngày")) {
+                return i;
+            }
+            int j = i + 1;
+            if (dash(j) || punct(j, ',')) {
+                j++;
+            } else if (at(j) != null && at(j).isWord() && connectors.contains(at(j).lower())) {
+                j++;
+            } else {
+                return i;
+            }
+            if (word(j, "ngày")) {
+                j++;
+            }
+            NumberParts second = parts(j);
+            if (second == null || glued(j)) {
+                return i;
+            }
+            int before = hits.size();
+            int end = date(j, second, true, true, j, true);
+            if (end <= j || hits.size() != before + 1) {
+                return i;
+            }
+            Hit h = hits.get(before);
+            if (h.day == 0 || h.day <= p.value(0)) {
+                hits.remove(before);
+                return i;
+            }
+            hits.add(before, new Hit(from, x.end(), x.start(), x.end(), h.year, h.month, (int) p.value(0)));
+            return end;
+        }
+
+        /** "nhiệm kỳ 2020-2025", "giai đoạn 2016 - 2020", "5 năm 2015-2020". */
+        int yearRange(int i, NumberParts p) {
+            int y1;
+            int y2;
+            int last;
+            if (p.groups() == 2 && p.separator(0) == '-' && p.isYear(0) && p.isYear(1)) {
+                y1 = (int) p.value(0);
+                y2 = (int) p.value(1);
+                last = i;
+            } else if (p.groups() == 1 && p.isYear(0) && dash(i + 1)) {
+                NumberParts q = parts(i + 2);
+                if (q == null || q.groups() != 1 || !q.isYear(0) || glued(i + 2)) {
+                    return i;
+                }
+                y1 = (int) p.value(0);
+                y2 = (int) q.value(0);
+                last = i + 2;
+            } else {
+                return i;
+            }
+            if (y2 <= y1 || y2 - y1 > 100) {
+                return i;
+            }
+            rangeYears.set(i);
+            rangeYears.set(last);
+            String kind = null;
+            int first = i;
+            for (int k = 3; k >= 1; k--) {
+                String before = wordsBefore(i, k);
+                if (!before.isEmpty() && periodKinds.contains(before) && before.split(" ").length == k) {
+                    kind = before;
+                    first = i - k;
+                    break;
+                }
+            }
+            if ("năm".equals(kind) && i - 2 >= 0 && lx.get(i - 2).isNumber()) { // "5 năm 2015-2020"
+                first = i - 2;
+            }
+            periods.add(new PeriodHit(lx.get(first).start(), lx.get(last).end(), kind, Integer.toString(y1), Integer.toString(y2)));
+            return last + 1;
+        }
+
+        /** "6 tháng đầu năm 2022", "9 tháng năm 2023", "6 tháng cuối năm 2021". */
+        int monthsOfYear(int i, NumberParts p) {
+            if (p.groups() != 1 || p.value(0) < 1 || p.value(0) > 12 || !word(i + 1, "tháng")) {
+                return i;
+            }
+            int j = i + 2;
+            boolean last = false;
+            if (word(j, "đầu")) {
+                j++;
+            } else if (word(j, "cuối")) {
+                last = true;
+                j++;
+            }
+            if (!word(j, "năm")) {
+                return i;
+            }
+            NumberParts y = parts(j + 1);
+            if (y == null || y.groups() != 1 || !y.isYear(0) || glued(j + 1)) {
+                return i;
+            }
+            int months = (int) p.value(0);
+            int year = (int) y.value(0);
+            String from = yearMonth(year, last ? 13 - months : 1);
+            String to = yearMonth(year, last ? 12 : months);
+            periods.add(new PeriodHit(lx.get(i).start(), lx.get(j + 1).end(),
+                    text.substring(lx.get(i).start(), lx.get(j).end()).toLowerCase(Locale.ROOT), from, to));
+            return j + 2;
+        }
+
+        // ---- year of the sentence -----------------------------------------------------------
+
+        /**
+         * The one year written in the sentence around {@code charIndex} (bare, or in a full date or a
+         * month), outside year ranges, date ranges and comparisons; 0 when there is none or more than one.
+         */
+        int sentenceYear(int charIndex) {
+            Sentence s = t.sentenceAt(charIndex);
+            if (s == null) {
+                return 0;
+            }
+            // each sentence is read once, however many dates it holds
+            return sentenceYears.computeIfAbsent(s.start(), k -> readSentenceYear(s));
+        }
+
+        int readSentenceYear(Sentence s) {
+            int lo = firstLexemeAt(s.start());
+            int year = 0;
+            for (int i = lo; i < n && lx.get(i).start() < s.end(); i++) {
+                Lexeme x = lx.get(i);
+                if (!x.isNumber() || rangeYears.get(i) || glued(i)) {
+                    continue;
+                }
+                NumberParts p = parts(i);
+                if (p == null || comparison(i)) {
+                    continue;
+                }
+                int y;
+                if (p.groups() == 1 && p.isYear(0)) {
+                    y = (int) p.value(0);                        // "năm 2022"
+                } else if (fullDate(p) && !fullDate(parts(i - 2)) && !fullDate(parts(i + 2))) {
+                    y = (int) p.value(2);                        // "ngày 28-6-2021", not "(1941 - 2011)" ranges
+                } else if (p.groups() == 2 && p.isMonth(0) && p.isYear(1) && word(i - 1, "tháng")) {
+                    y = (int) p.value(1);                        // "tháng 5-2023"
+                } else {
+                    continue;
+                }
+                if (year != 0 && year != y) {
+                    return 0;
+                }
+                year = y;
+            }
+            return year;
+        }
+
+        /** "28-6-2021": day, month and year with one separator. */
+        boolean fullDate(NumberParts p) {
+            return p != null && p.groups() == 3 && p.isDay(0) && p.isMonth(1) && p.isYear(2)
+                    && p.separator(0) == p.separator(1) && p.separator(0) != ',' && p.separator(0) != ':';
+        }
+
+        boolean comparison(int i) {
+            for (int j = i - 1; j >= 0 && j >= i - 4; j--) {
+                Lexeme x = lx.get(j);
+                if (x.isWord() && comparisons.contains(x.lower())) {
+                    return true;
+                }
+                if (!x.isWord()) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        int firstLexemeAt(int charIndex) {
+            int lo = 0;
+            int hi = n;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (lx.get(mid).start() < charIndex) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+    }
+}

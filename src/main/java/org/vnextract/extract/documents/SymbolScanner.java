@@ -1,0 +1,269 @@
+package org.vnextract.extract.documents;
+
+import java.util.Locale;
+
+/**
+ * Reads a document symbol starting at a digit, character by character with a fixed bound
+ * ({@link #MAX_LENGTH}), so it cannot backtrack and costs O(1) per start. It accepts the written
+ * variants the tokenizer may not keep whole: spaces or a dash of another kind around the first
+ * separator ("03- CT/HU", "55 -TB/TW", "05 – CT/TW"), a line break after a separator (a symbol
+ * broken across lines), "Ð" for "Đ", and aliases of type and issuer codes ("Tư" for TW).
+ *
+ * <ul>
+ *   <li>party: {@code number - TYPE / ISSUER} ("21-KL/TW", "03-ĐA/TU", "60-CTr/TU")</li>
+ *   <li>state: {@code number / [year /] CODE(-CODE)*} ("20/NQ-HĐND", "100/2019/NĐ-CP",
+ *       "45/2013/QH13", "621/NQ-NS-TU"); without a year the first code must be a type code,
+ *       unless a type word stands before the number ("Công văn số 573/TTg-KTN"). A dash written
+ *       for a slash around the year ("19-2017/NQ-CP", "134/2016-NĐ-CP") is read as the slash.</li>
+ * </ul>
+ *
+ * <p>Immutable; thread-safe.
+ */
+final class SymbolScanner {
+    /** No symbol is longer than this many characters, written variants included. */
+    static final int MAX_LENGTH = 64;
+    private static final int MAX_NUMBER_DIGITS = 5;
+    private static final int MAX_CODE = 12;
+    private static final int MAX_PARTS = 4;
+
+    private final DocumentLexicon lexicon;
+
+    SymbolScanner(DocumentLexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    /**
+     * A symbol read from a text.
+     *
+     * @param id     canonical id ("03-CT/HU")
+     * @param key    the id as compared: upper case, number without leading zeros
+     * @param type   canonical type code, or null ("45/2013/QH13")
+     * @param issuerCode canonical issuer code (party: after the slash; state: the last part), or null
+     */
+    record Symbol(int start, int end, String id, String key, String type, String number, String issuerCode,
+                  boolean party) {}
+
+    /** The symbol starting at {@code from} (a digit), or null. */
+    Symbol scan(String t, int from, boolean afterTypeWord) {
+        int limit = Math.min(t.length(), from + MAX_LENGTH);
+        int i = from;
+        while (i < limit && isDigit(t.charAt(i))) {
+            i++;
+        }
+        if (i == from || i - from > MAX_NUMBER_DIGITS || (from > 0 && Character.isLetterOrDigit(t.charAt(from - 1)))) {
+            return null;
+        }
+        String number = t.substring(from, i);
+        int j = skipSpace(t, i, limit, 2, false);
+        if (j >= limit) {
+            return null;
+        }
+        char c = t.charAt(j);
+        if (isDash(c)) {
+            Symbol p = party(t, from, number, j + 1, limit);
+            // "19-2017/NQ-CP": a state symbol with a dash for its first slash
+            return p != null || j > i ? p : state(t, from, number, j + 1, limit, afterTypeWord, true);
+        }
+        if (c == '/' && j - i <= 1) {
+            return state(t, from, number, j + 1, limit, afterTypeWord, false);
+        }
+        return null;
+    }
+
+    private Symbol party(String t, int from, String number, int p, int limit) {
+        int k = skipSpace(t, p, limit, 3, true);
+        int e = letters(t, k, limit, 5);
+        if (e <= k) {
+            return null;
+        }
+        String type = lexicon.typeCode(t.substring(k, e), true);
+        if (type == null) {
+            return null;
+        }
+        int m = skipSpace(t, e, limit, 2, true);
+        if (m >= limit || t.charAt(m) != '/') {
+            return null;
+        }
+        int n = skipSpace(t, m + 1, limit, 2, true);
+        StringBuilder issuer = new StringBuilder();
+        int end = -1;
+        int parts = 0;
+        while (parts < MAX_PARTS) {
+            int se = code(t, n, limit);
+            if (se <= n) {
+                break;
+            }
+            String written = t.substring(n, se);
+            if (!allCaps(written) && !lexicon.isIssuerAlias(written)) {
+                break;
+            }
+            if (parts > 0) {
+                issuer.append('-');
+            }
+            issuer.append(lexicon.issuerCode(written));
+            parts++;
+            end = se;
+            // "…/VC- ĐT": a further part, a space allowed after its dash
+            int q = se + 1 < limit && t.charAt(se) == '-' ? skipSpace(t, se + 1, limit, 1, false) : -1;
+            if (q > 0 && q < limit && Character.isUpperCase(t.charAt(q))) {
+                n = q;
+            } else {
+                break;
+            }
+        }
+        if (end < 0 || (end < t.length() && Character.isLetterOrDigit(t.charAt(end)))) {
+            return null;
+        }
+        String code = issuer.toString();
+        String id = number + "-" + type + "/" + code;
+        return new Symbol(from, end, id, key(number, "-" + type + "/" + code), type, number, code, true);
+    }
+
+    private Symbol state(String t, int from, String number, int p, int limit, boolean afterTypeWord,
+                         boolean needYear) {
+        int k = skipSpace(t, p, limit, 1, false);
+        String year = null;
+        int y = k;
+        while (y < limit && isDigit(t.charAt(y)) && y - k < 5) {
+            y++;
+        }
+        if (y - k == 4 && y < limit && (t.charAt(y) == '/' || isDash(t.charAt(y)))) {
+            year = t.substring(k, y); // "134/2016-NĐ-CP" is written for "134/2016/NĐ-CP"
+            k = skipSpace(t, y + 1, limit, 1, false);
+        } else if (y > k) {
+            return null; // "224/274": a fraction, not a symbol
+        }
+        if (needYear && year == null) {
+            return null;
+        }
+        StringBuilder rest = new StringBuilder();
+        String type = null;
+        String first = null;
+        String last = null;
+        int parts = 0;
+        int end = -1;
+        int n = k;
+        while (parts < MAX_PARTS) {
+            int se = code(t, n, limit);
+            if (se <= n || !Character.isUpperCase(t.charAt(n))) {
+                break;
+            }
+            String written = t.substring(n, se);
+            String canon;
+            if (parts == 0) {
+                type = lexicon.typeCode(written, false);
+                canon = type != null ? type : lexicon.issuerCode(written);
+                first = canon;
+            } else {
+                canon = lexicon.issuerCode(written);
+            }
+            if (parts > 0) {
+                rest.append('-');
+            }
+            rest.append(canon);
+            last = canon;
+            parts++;
+            end = se;
+            int d = skipSpace(t, se, limit, 1, false);
+            if (d < limit && isDash(t.charAt(d))) {
+                int q = skipSpace(t, d + 1, limit, 1, false);
+                if (q < limit && Character.isUpperCase(t.charAt(q))) {
+                    n = q;
+                    continue;
+                }
+            }
+            break;
+        }
+        if (end < 0 || (end < t.length() && Character.isLetterOrDigit(t.charAt(end)))) {
+            return null;
+        }
+        if (year == null && type == null && !(afterTypeWord && first.length() >= 2)) {
+            return null;
+        }
+        if (year != null && type == null && !afterTypeWord && !lexicon.isIssuerBody(first)) {
+            return null; // "GPQC: 2097/2020/XNQC-ATTP" is a permit; "Luật … số 34/2018/QH14" is a law
+        }
+        if (year == null && type != null && parts < 2) {
+            return null; // "3/TB": too little to be a symbol
+        }
+        String issuer = parts >= 2 ? last : (type == null ? first : null);
+        String tail = "/" + (year == null ? "" : year + "/") + rest;
+        return new Symbol(from, end, number + tail, key(number, tail), type, number, issuer, false);
+    }
+
+    /** The comparison key of a symbol: upper case, the number without leading zeros. */
+    static String key(String number, String tail) {
+        int z = 0;
+        while (z < number.length() - 1 && number.charAt(z) == '0') {
+            z++;
+        }
+        return (number.substring(z) + tail).toUpperCase(Locale.ROOT);
+    }
+
+    /** A run of letters and digits starting with a letter, at most {@link #MAX_CODE} long. */
+    private static int code(String t, int i, int limit) {
+        if (i >= limit || !Character.isLetter(t.charAt(i))) {
+            return i;
+        }
+        int j = i;
+        while (j < limit) {
+            char c = t.charAt(j);
+            // "BGD&ĐT": an ampersand inside a code
+            if (!Character.isLetterOrDigit(c) && !(c == '&' && j + 1 < limit && Character.isLetter(t.charAt(j + 1)))) {
+                break;
+            }
+            j++;
+            if (j - i > MAX_CODE) {
+                return i;
+            }
+        }
+        return j;
+    }
+
+    private static int letters(String t, int i, int limit, int max) {
+        int j = i;
+        while (j < limit && Character.isLetter(t.charAt(j))) {
+            j++;
+            if (j - i > max) {
+                return i;
+            }
+        }
+        return j;
+    }
+
+    private static boolean allCaps(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetter(c) && !Character.isUpperCase(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Skips at most {@code max} spaces; with {@code newline}, one line break among them. */
+    private static int skipSpace(String t, int i, int limit, int max, boolean newline) {
+        int j = i;
+        boolean brk = false;
+        while (j < limit && j - i < max) {
+            char c = t.charAt(j);
+            if (c == ' ' || c == '\u00A0' || c == '\t') {
+                j++;
+            } else if (c == '\n' && newline && !brk) {
+                brk = true;
+                j++;
+            } else {
+                break;
+            }
+        }
+        return j;
+    }
+
+    static boolean isDash(char c) {
+        return c == '-' || c == '–' || c == '—' || c == '‑' || c == '−';
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}

@@ -1,0 +1,462 @@
+package org.vnextract.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.vnextract.internal.Validate;
+import org.vnextract.pipeline.ModelSource;
+import org.vnextract.record.ArticleRecord;
+import org.vnextract.record.RecordJson;
+import org.vnextract.sink.RecordSink;
+import org.vnextract.text.Fold;
+
+/**
+ * Writes records into the database: the {@link RecordSink} behind {@code load} and
+ * {@code extract --db}. Records are upserted by id: a record already stored is replaced whole
+ * (deleted with all its rows, then inserted), so loading the same records twice leaves one copy.
+ * Records are written in batches, one transaction each: a load interrupted at any point leaves
+ * every batch either fully in or fully out. The per-document and per-official summary rows
+ * (most frequent spelling, article count) are recomputed inside the same transaction for
+ * exactly the documents and officials a batch touched.
+ *
+ * <p>Opening migrates the schema to the latest version. {@link #commit()} writes the last,
+ * partial batch; closing without it drops only that batch.
+ *
+ * <p>Not thread-safe: one writer thread, as {@link RecordSink} says.
+ */
+public final class RecordStore implements RecordSink {
+    public static final int DEFAULT_BATCH = 200;
+
+    private final Database db;
+    private final Connection c;
+    private final int batchSize;
+    private final DocumentKey keys;
+    private final SentenceLocator sentences;
+    private final ObjectMapper json = new RecordJson().mapper();
+    private final Map<String, ArticleRecord> pending = new LinkedHashMap<>();
+    private long stored;
+
+    private RecordStore(Database db, Connection c, int batchSize, ModelSource models) {
+        this.db = db;
+        this.c = c;
+        this.batchSize = batchSize;
+        this.keys = new DocumentKey(models);
+        this.sentences = new SentenceLocator(models);
+    }
+
+    /** Opens (creating and migrating as needed) the database for writing. */
+    public static RecordStore open(Database db) throws SQLException {
+        return open(db, DEFAULT_BATCH, ModelSource.bundled());
+    }
+
+    /** Opens the database named as {@code --db} takes it (file path or JDBC URL). */
+    public static RecordStore open(String db) throws SQLException {
+        return open(Database.of(db));
+    }
+
+    public static RecordStore open(Database db, int batchSize, ModelSource models) throws SQLException {
+        Validate.notNull(db, "db");
+        Validate.positive(batchSize, "batchSize");
+        Validate.notNull(models, "models");
+        Connection c = db.openWritable();
+        try {
+            Migrations.migrate(c, db.dialect());
+            return new RecordStore(db, c, batchSize, models);
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /** How many records this store has committed so far. */
+    public long stored() {
+        return stored;
+    }
+
+    @Override
+    public void write(ArticleRecord record) throws IOException {
+        Validate.notNull(record, "record");
+        Validate.notEmpty(record.id(), "record.id");
+        pending.remove(record.id()); // the later copy wins, and keeps its place in the order
+        pending.put(record.id(), record);
+        if (pending.size() >= batchSize) {
+            flush();
+        }
+    }
+
+    @Override
+    public void commit() throws IOException {
+        flush();
+    }
+
+    /** Closes the connection; records written since the last full batch or commit are dropped. */
+    @Override
+    public void close() throws IOException {
+        pending.clear();
+        try {
+            c.rollback();
+            c.close();
+        } catch (SQLException e) {
+            throw new IOException("closing " + db.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void flush() throws IOException {
+        if (pending.isEmpty()) {
+            return;
+        }
+        try {
+            writeBatch(new ArrayList<>(pending.values()));
+            c.commit();
+            stored += pending.size();
+            pending.clear();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+            } catch (SQLException r) {
+                e.addSuppressed(r);
+            }
+            pending.clear();
+            throw new IOException("writing a batch to " + db.describe() + " failed, the batch was rolled back: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private void writeBatch(List<ArticleRecord> batch) throws SQLException {
+        Set<String> docKeys = new TreeSet<>();
+        Set<String> officialKeys = new TreeSet<>();
+        // 1. the stored copies go, with every row that hangs off them
+        try (PreparedStatement oldDocs = c.prepareStatement("SELECT doc_key FROM article_documents WHERE article_id = ?");
+             PreparedStatement oldOff = c.prepareStatement("SELECT official_key FROM article_officials WHERE article_id = ?");
+             PreparedStatement delFts = db.dialect() == Database.Dialect.SQLITE
+                     ? c.prepareStatement("DELETE FROM article_fts WHERE rowid = (SELECT seq FROM articles WHERE id = ?)")
+                     : null;
+             PreparedStatement del = c.prepareStatement("DELETE FROM articles WHERE id = ?")) {
+            for (ArticleRecord r : batch) {
+                collect(oldDocs, r.id(), docKeys);
+                collect(oldOff, r.id(), officialKeys);
+                if (delFts != null) {
+                    delFts.setString(1, r.id());
+                    delFts.addBatch();
+                }
+                del.setString(1, r.id());
+                del.addBatch();
+            }
+            if (delFts != null) {
+                delFts.executeBatch();
+            }
+            del.executeBatch();
+        }
+        // 2. the new copies
+        Rows rows = new Rows();
+        for (ArticleRecord r : batch) {
+            rows.add(r, docKeys, officialKeys);
+        }
+        rows.insert();
+        // 3. the summaries of what the batch touched
+        for (String k : docKeys) {
+            summariseDocument(k);
+        }
+        for (String k : officialKeys) {
+            summariseOfficial(k);
+        }
+    }
+
+    private static void collect(PreparedStatement ps, String id, Set<String> into) throws SQLException {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                into.add(rs.getString(1));
+            }
+        }
+    }
+
+    /** The key of an official: the folded name (case, spaces and tone-mark placement ignored). */
+    public static String officialKey(String name) {
+        return Fold.fold(name);
+    }
+
+    /** The rows of one batch, grouped by table so each table gets one JDBC batch, in foreign-key order. */
+    private final class Rows {
+        final List<Object[]> articles = new ArrayList<>();
+        final List<Object[]> authors = new ArrayList<>();
+        final Map<String, Object[]> officials = new LinkedHashMap<>();
+        final List<Object[]> articleOfficials = new ArrayList<>();
+        final List<Object[]> titles = new ArrayList<>();
+        final Map<String, Object[]> documents = new LinkedHashMap<>();
+        final List<Object[]> articleDocuments = new ArrayList<>();
+        final List<Object[]> docMentions = new ArrayList<>();
+        final List<Object[]> dates = new ArrayList<>();
+        final List<Object[]> counts = new ArrayList<>();
+        final List<Object[]> periods = new ArrayList<>();
+        final List<Object[]> orgs = new ArrayList<>();
+        final List<Object[]> locs = new ArrayList<>();
+        final List<Object[]> mentions = new ArrayList<>();
+        final List<Object[]> search = new ArrayList<>();
+
+        void add(ArticleRecord r, Set<String> docKeys, Set<String> officialKeys) throws SQLException {
+            String id = r.id();
+            ArticleRecord.Source src = r.source() == null ? new ArticleRecord.Source(null, null, null) : r.source();
+            ArticleRecord.Article art = r.article() == null
+                    ? new ArticleRecord.Article(null, null, null, List.of(), null, "") : r.article();
+            String text = art.text() == null ? "" : art.text();
+            ArticleRecord.Provenance prov = r.provenance() == null
+                    ? new ArticleRecord.Provenance(null, Map.of(), List.of()) : r.provenance();
+            articles.add(new Object[] {id, r.schema() == null ? ArticleRecord.SCHEMA : r.schema(), src.uri(), src.site(),
+                    src.format(), art.title(), art.lead(), art.published(), art.section(), text, prov.extractor(),
+                    toJson(prov.models() == null ? Map.of() : prov.models()),
+                    toJson(prov.warnings() == null ? List.of() : prov.warnings()),
+                    r.periods() != null ? 1 : 0, r.organizations() != null ? 1 : 0, r.locations() != null ? 1 : 0,
+                    Instant.now().toString()});
+            int ord = 0;
+            for (String a : list(art.authors())) {
+                authors.add(new Object[] {id, ord++, a});
+            }
+            Offsets off = new Offsets(text);
+            ord = 0;
+            for (ArticleRecord.Official o : list(r.officials())) {
+                String name = o.name() == null ? "" : o.name();
+                String key = officialKey(name);
+                officialKeys.add(key);
+                officials.putIfAbsent(key, new Object[] {key, name, SearchText.looseText(name), 0});
+                articleOfficials.add(new Object[] {id, ord, key, name, o.honorific()});
+                int t = 0;
+                for (String title : list(o.titles())) {
+                    titles.add(new Object[] {id, ord, t++, title, Fold.fold(title)});
+                }
+                mentions(id, "official", ord, o.mentions());
+                ord++;
+            }
+            List<SentenceLocator.Located> sents = null;
+            ord = 0;
+            for (ArticleRecord.Document d : list(r.documents())) {
+                if (d.id() == null || d.id().isBlank()) {
+                    continue;
+                }
+                DocumentKey.Parts p = keys.parseSymbol(d.id());
+                String key = p.number() == null ? "|" + DocumentKey.upper(d.id()) + "||" : p.key();
+                docKeys.add(key);
+                documents.putIfAbsent(key, new Object[] {key, d.id(), p.number() == null ? "" : p.number(),
+                        p.typeLoose(), p.issuerLoose(), p.year(), 0});
+                articleDocuments.add(new Object[] {id, ord, key, d.id(), d.type(), d.typeName(), d.number(), d.issuerCode(),
+                        d.issuer(), d.date(), d.subject(), d.explicit() ? 1 : 0});
+                int m = 0;
+                for (ArticleRecord.Mention men : list(d.mentions())) {
+                    if (sents == null) {
+                        sents = sentences.sentences(text);
+                    }
+                    int a = off.toChar(men.start());
+                    int b = Math.max(a, off.toChar(men.end()));
+                    SentenceLocator.Located s = SentenceLocator.around(sents, text, a, b);
+                    docMentions.add(new Object[] {id, ord, m++, men.start(), men.end(), men.text() == null ? "" : men.text(),
+                            text.substring(s.start(), s.end()), off.toCodePoint(s.start())});
+                }
+                ord++;
+            }
+            ord = 0;
+            for (ArticleRecord.DateEntry d : list(r.dates())) {
+                dates.add(new Object[] {id, ord, d.value() == null ? "" : d.value(), d.granularity(), d.text()});
+                mentions(id, "date", ord++, d.mentions());
+            }
+            ord = 0;
+            for (ArticleRecord.Count k : list(r.counts())) {
+                counts.add(new Object[] {id, ord++, plain(k.value()), k.value() == null ? null : k.value().doubleValue(),
+                        k.unit(), k.unit() == null ? null : Fold.fold(k.unit()), plain(k.total()), plain(k.valueMax()),
+                        k.qualifier(), k.text(), k.start(), k.end()});
+            }
+            ord = 0;
+            for (ArticleRecord.Period p : list(r.periods())) {
+                periods.add(new Object[] {id, ord, p.text(), p.kind(), p.start(), p.end()});
+                mentions(id, "period", ord++, p.mentions());
+            }
+            ord = 0;
+            for (ArticleRecord.Organization o : list(r.organizations())) {
+                String name = o.name() == null ? "" : o.name();
+                orgs.add(new Object[] {id, ord, name, Fold.fold(name)});
+                mentions(id, "organization", ord++, o.mentions());
+            }
+            ord = 0;
+            for (ArticleRecord.Location l : list(r.locations())) {
+                String name = l.name() == null ? "" : l.name();
+                locs.add(new Object[] {id, ord, name, l.kind(), Fold.fold(name)});
+                mentions(id, "location", ord++, l.mentions());
+            }
+            search.add(new Object[] {id, SearchText.strictText(text), SearchText.looseText(text)});
+        }
+
+        private void mentions(String id, String kind, int entity, List<ArticleRecord.Mention> ms) {
+            int m = 0;
+            for (ArticleRecord.Mention men : list(ms)) {
+                mentions.add(new Object[] {id, kind, entity, m++, men.start(), men.end(), men.text()});
+            }
+        }
+
+        void insert() throws SQLException {
+            run("INSERT INTO articles (id, record_schema, uri, site, format, title, lead, published, section, text, extractor,"
+                    + " models_json, warnings_json, has_periods, has_organizations, has_locations, loaded_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", articles);
+            run("INSERT INTO article_authors (article_id, ord, name) VALUES (?, ?, ?)", authors);
+            run("INSERT INTO officials (official_key, name, loose_key, article_count) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT (official_key) DO NOTHING", new ArrayList<>(officials.values()));
+            run("INSERT INTO article_officials (article_id, ord, official_key, name, honorific) VALUES (?, ?, ?, ?, ?)",
+                    articleOfficials);
+            run("INSERT INTO official_titles (article_id, official_ord, ord, title, title_key) VALUES (?, ?, ?, ?, ?)", titles);
+            run("INSERT INTO documents (doc_key, id, number_key, type_loose, issuer_loose, year_key, article_count)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (doc_key) DO NOTHING", new ArrayList<>(documents.values()));
+            run("INSERT INTO article_documents (article_id, ord, doc_key, id, type, type_name, number, issuer_code, issuer,"
+                    + " issued, subject, explicit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", articleDocuments);
+            run("INSERT INTO document_mentions (article_id, doc_ord, ord, start_cp, end_cp, text, sentence, sentence_start_cp)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", docMentions);
+            run("INSERT INTO article_dates (article_id, ord, value, granularity, text) VALUES (?, ?, ?, ?, ?)", dates);
+            run("INSERT INTO article_counts (article_id, ord, value, value_num, unit, unit_key, total, value_max, qualifier,"
+                    + " text, start_cp, end_cp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", counts);
+            run("INSERT INTO article_periods (article_id, ord, text, kind, start_value, end_value) VALUES (?, ?, ?, ?, ?, ?)",
+                    periods);
+            run("INSERT INTO article_organizations (article_id, ord, name, name_key) VALUES (?, ?, ?, ?)", orgs);
+            run("INSERT INTO article_locations (article_id, ord, name, kind, name_key) VALUES (?, ?, ?, ?, ?)", locs);
+            run("INSERT INTO entity_mentions (article_id, kind, entity_ord, ord, start_cp, end_cp, text)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", mentions);
+            if (db.dialect() == Database.Dialect.SQLITE) {
+                run("INSERT INTO article_fts (rowid, strict, loose) VALUES ((SELECT seq FROM articles WHERE id = ?), ?, ?)",
+                        search);
+            } else {
+                run("INSERT INTO article_search (article_id, strict, loose)"
+                        + " VALUES (?, to_tsvector('simple', ?), to_tsvector('simple', ?))", search);
+            }
+        }
+
+        private void run(String sql, List<Object[]> rows) throws SQLException {
+            if (rows.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (Object[] row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                        Object v = row[i];
+                        if (v == null) {
+                            ps.setNull(i + 1, Types.VARCHAR);
+                        } else if (v instanceof Integer n) {
+                            ps.setInt(i + 1, n);
+                        } else if (v instanceof Double d) {
+                            ps.setDouble(i + 1, d);
+                        } else {
+                            ps.setString(i + 1, v.toString());
+                        }
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
+    /** The document row: each column the most frequent non-null value the citing articles give. */
+    private void summariseDocument(String key) throws SQLException {
+        List<String[]> rows = new ArrayList<>();
+        Set<String> articles = new TreeSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT article_id, id, type, type_name, number, issuer_code, issuer,"
+                + " issued, subject FROM article_documents WHERE doc_key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    articles.add(rs.getString(1));
+                    String[] r = new String[8];
+                    for (int i = 0; i < 8; i++) {
+                        r[i] = rs.getString(i + 2);
+                    }
+                    rows.add(r);
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            delete("DELETE FROM documents WHERE doc_key = ?", key);
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE documents SET id = ?, type = ?, type_name = ?, number = ?,"
+                + " issuer_code = ?, issuer = ?, issued = ?, subject = ?, article_count = ? WHERE doc_key = ?")) {
+            for (int i = 0; i < 8; i++) {
+                ps.setString(i + 1, mode(rows, i));
+            }
+            ps.setInt(9, articles.size());
+            ps.setString(10, key);
+            ps.executeUpdate();
+        }
+    }
+
+    private void summariseOfficial(String key) throws SQLException {
+        List<String[]> rows = new ArrayList<>();
+        Set<String> articles = new TreeSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT article_id, name FROM article_officials WHERE official_key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    articles.add(rs.getString(1));
+                    rows.add(new String[] {rs.getString(2)});
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            delete("DELETE FROM officials WHERE official_key = ?", key);
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE officials SET name = ?, article_count = ? WHERE official_key = ?")) {
+            ps.setString(1, mode(rows, 0));
+            ps.setInt(2, articles.size());
+            ps.setString(3, key);
+            ps.executeUpdate();
+        }
+    }
+
+    private void delete(String sql, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, key);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The most frequent non-null value of a column; ties go to the longer, then the smaller string. */
+    static String mode(List<String[]> rows, int col) {
+        Map<String, Integer> n = new HashMap<>();
+        for (String[] r : rows) {
+            if (r[col] != null) {
+                n.merge(r[col], 1, Integer::sum);
+            }
+        }
+        return n.entrySet().stream()
+                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                        .thenComparingInt(e -> e.getKey().length())
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .map(Map.Entry::getKey).orElse(null);
+    }
+
+    private String toJson(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write provenance as JSON", e);
+        }
+    }
+
+    private static String plain(BigDecimal v) {
+        return v == null ? null : v.toPlainString();
+    }
+
+    private static <T> List<T> list(List<T> l) {
+        return l == null ? List.of() : l;
+    }
+}

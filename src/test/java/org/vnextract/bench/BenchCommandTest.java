@@ -1,0 +1,40 @@
+package org.vnextract.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.vnextract.cli.Main;
+import picocli.CommandLine;
+
+/** The bench command runs end to end and prints every figure it promises (no speed is asserted). */
+class BenchCommandTest {
+    @Test
+    void printsRatesHeapAndAShareForEveryStage() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute("bench", "--corpus", "../shared/corpus/dev", "--articles", "12", "--runs", "2",
+                "--warmup", "0", "--threads", "2");
+        assertThat(code).as(err.toString()).isZero();
+        String o = out.toString();
+        assertThat(o).contains("12 articles from ../shared/corpus/dev", "run 1:", "run 2:")
+                .containsPattern("median: [0-9.]+ articles/s, [0-9]+ words/s \\([1-9][0-9]* words in 12 articles\\), peak heap [0-9]+ MB");
+        for (String stage : new String[] {"clean", "text", "documents", "dates", "counts", "record", "json line"}) {
+            assertThat(o).containsPattern("\\n  " + stage + " +[0-9.]+%");
+        }
+    }
+
+    @Test
+    void aMissingCorpusIsAnErrorLine() {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        cl.setErr(new PrintWriter(err, true));
+        assertThat(cl.execute("bench", "--corpus", "no/such.jsonl")).isEqualTo(1);
+        assertThat(err.toString()).contains("vnextract: no/such.jsonl: no such file or directory");
+    }
+}

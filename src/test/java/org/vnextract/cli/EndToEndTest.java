@@ -1,0 +1,75 @@
+package org.vnextract.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI over the bundled corpus and the shared seeds, as a newcomer runs it. */
+class EndToEndTest {
+    static final Path SHARED = Path.of("..", "shared");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    static List<JsonNode> parse(String jsonl) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (String l : jsonl.split("\n")) {
+            if (!l.isBlank()) {
+                out.add(JSON.readTree(l));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void seedsGiveExactlyFiveValidRecordsOnStandardOutput() throws Exception {
+        Cli r = Cli.run("extract", SHARED.resolve("corpus/seeds").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<JsonNode> recs = parse(r.out());
+        assertThat(recs).hasSize(5);
+        for (JsonNode n : recs) {
+            RecordShape.assertValid(n);
+        }
+    }
+
+    @Test
+    void bundledCorpusRunsCleanInInputOrderWithAnyThreadCount() throws Exception {
+        Path one = dir.resolve("one.jsonl");
+        Path two = dir.resolve("two.jsonl");
+        Cli a = Cli.run("extract", "corpus", "-o", one.toString(), "--threads", "1");
+        Cli b = Cli.run("extract", "corpus", "-o", two.toString(), "--threads", "3");
+        assertThat(a.exit()).as(a.err()).isZero();
+        assertThat(b.exit()).as(b.err()).isZero();
+        assertThat(a.err()).isEmpty();
+        String first = Files.readString(one, StandardCharsets.UTF_8);
+        assertThat(Files.readString(two, StandardCharsets.UTF_8)).isEqualTo(first);
+        List<JsonNode> recs = parse(first);
+        assertThat(recs).hasSizeGreaterThanOrEqualTo(9);
+        recs.forEach(RecordShape::assertValid);
+        assertThat(recs.get(0).get("source").get("uri").asText()).endsWith("000_9153209b28e9a1b4.txt");
+        // no temporary file is left beside the output
+        try (var s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("one.jsonl", "two.jsonl");
+        }
+    }
+
+    @Test
+    void helpAndVersionOnEveryCommand() {
+        for (String cmd : new String[] {"extract", "eval"}) {
+            Cli h = Cli.run(cmd, "--help");
+            assertThat(h.exit()).isZero();
+            assertThat(h.out()).contains("Usage: vnextract " + cmd);
+            Cli v = Cli.run(cmd, "--version");
+            assertThat(v.out()).startsWith("vnextract ");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.vnextract.extract.counts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.vnextract.extract.dates.ArticleTexts;
+import org.vnextract.pipeline.Analysis;
+import org.vnextract.text.AnalyzedText;
+
+/** Runs the positive and negative count corpora of {@code src/test/resources/counts/}. */
+class CountExtractorTest {
+    private static final CountExtractor COUNTS = new CountExtractor(ArticleTexts.MODELS);
+
+    static Stream<Arguments> positive() throws Exception {
+        return ArticleTexts.rows("counts/positive.tsv").stream().map(r -> Arguments.of(r[0], r[1]));
+    }
+
+    static Stream<Arguments> negative() throws Exception {
+        return ArticleTexts.rows("counts/negative.tsv").stream().map(r -> Arguments.of((Object) r[0]));
+    }
+
+    static List<CountMention> counts(String text) {
+        return COUNTS.extract(ArticleTexts.analyze(null, text));
+    }
+
+    /** "value|total|max|unit" with empty fields for null; values compared as numbers. */
+    static String describe(CountMention c) {
+        return plain(c.value()) + "|" + plain(c.total()) + "|" + plain(c.valueMax()) + "|" + c.unit();
+    }
+
+    private static String plain(BigDecimal v) {
+        return v == null ? "" : v.stripTrailingZeros().toPlainString();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("positive")
+    void findsTheCounts(String text, String expected) {
+        assertThat(counts(text)).extracting(CountExtractorTest::describe).containsExactly(expected.split(";"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("negative")
+    void findsNoCount(String text) {
+        assertThat(counts(text)).extracting(CountExtractorTest::describe).isEmpty();
+    }
+
+    @Test
+    void qualifierAndTextAndOffsets() {
+        String text = "Qua hơn 2 năm thực hiện, trên 90% quần chúng tham gia.";
+        Analysis a = ArticleTexts.analyze(null, text);
+        List<CountMention> cs = COUNTS.extract(a);
+        assertThat(cs).extracting(CountMention::qualifier).containsExactly("hơn", "trên");
+        assertThat(cs).extracting(CountMention::text).containsExactly("hơn 2 năm", "trên 90%");
+        String t = a.get(AnalyzedText.KEY).text();
+        for (CountMention c : cs) {
+            assertThat(t.substring(c.start(), c.end())).isEqualTo(c.text());
+        }
+    }
+
+    @Test
+    void runsWithoutTheDatesStage() {
+        // counts finds dates itself, so "--extractors counts" alone works and still skips "28-6-2021"
+        assertThat(counts("Ngày 28-6-2021 có 3 đồng chí")).extracting(CountExtractorTest::describe)
+                .containsExactly("3|||đồng chí");
+    }
+}

@@ -1,0 +1,139 @@
+package org.vnextract.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vnextract.cli.Main;
+import org.vnextract.ingest.IngestLimits;
+import org.vnextract.ingest.WarcFixtures;
+
+/** The Spark job in local mode ({@code local[2]}) gives the same records as the CLI on the same input. */
+class SparkExtractTest {
+    private static SparkSession spark;
+    private static long startNanos;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        startNanos = System.nanoTime();
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        spark = SparkSession.builder().master("local[2]").appName("vnextract-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "2")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .getOrCreate();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+        System.out.printf("SparkExtractTest: %.1f s with Spark start and stop%n", (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    private Path corpus(int n) throws IOException {
+        Path p = dir.resolve("in.jsonl");
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                Files.newInputStream(Path.of("../shared/corpus/bulk/baomoi.jsonl.gz"))), StandardCharsets.UTF_8));
+             Writer out = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < n; i++) {
+                out.write(in.readLine());
+                out.write('\n');
+                if (i == n / 3) {
+                    out.write("not json at all\n\n{\"title\": \"no text\"}\n");
+                }
+            }
+        }
+        return p;
+    }
+
+    private static List<String> cli(Path input, Path out) throws IOException {
+        int code = Main.commandLine().execute("extract", "-q", input.toString(), "-o", out.toString());
+        assertThat(code).isIn(0, 3);
+        return Files.readAllLines(out, StandardCharsets.UTF_8);
+    }
+
+    private static List<String> partFiles(Path outDir) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> s = Files.list(outDir)) {
+            for (Path p : s.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList()) {
+                lines.addAll(Files.readAllLines(p, StandardCharsets.UTF_8));
+            }
+        }
+        return lines;
+    }
+
+    private static List<String> sorted(List<String> l) {
+        return l.stream().sorted().toList();
+    }
+
+    @Test
+    void jsonLinesGiveTheSameRecordsAsTheCli() throws Exception {
+        Path in = corpus(300);
+        List<String> expected = cli(in, dir.resolve("cli.jsonl"));
+        assertThat(expected).hasSize(300);
+        Path out = dir.resolve("spark-out");
+        SparkExtract.Counts c = SparkExtract.run(spark, new SparkExtract.Options(List.of(in.toString()), out.toString(),
+                "jsonl", "auto", Set.of(), IngestLimits.defaults()));
+        assertThat(c.records()).isEqualTo(300);
+        assertThat(c.rejected()).isEqualTo(2);
+        assertThat(sorted(partFiles(out))).isEqualTo(sorted(expected));
+    }
+
+    @Test
+    void parquetHoldsOneRowPerRecord() throws Exception {
+        Path in = corpus(60);
+        List<String> expected = cli(in, dir.resolve("cli.jsonl"));
+        Path out = dir.resolve("parquet-out");
+        SparkExtract.run(spark, new SparkExtract.Options(List.of(in.toString()), out.toString(), "parquet", "jsonl",
+                Set.of(), IngestLimits.defaults()));
+        List<String> ids = spark.read().parquet(out.toString()).select("id").collectAsList().stream()
+                .map((Row r) -> r.getString(0)).sorted().toList();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> expectedIds = new ArrayList<>();
+        for (String l : expected) {
+            expectedIds.add(json.readTree(l).get("id").asText());
+        }
+        assertThat(ids).isEqualTo(sorted(expectedIds));
+        assertThat(spark.read().parquet(out.toString()).columns()).contains("source", "article", "documents", "provenance");
+    }
+
+    @Test
+    void webArchivesGiveTheSameRecordsAsTheCli() throws Exception {
+        Path warc = WarcFixtures.write(dir.resolve("crawl.warc.gz"), true);
+        List<String> expected = cli(warc, dir.resolve("cli.jsonl"));
+        assertThat(expected).hasSize(3);
+        Path out = dir.resolve("warc-out");
+        SparkExtract.Counts c = SparkExtract.run(spark, new SparkExtract.Options(List.of(warc.toString()), out.toString(),
+                "jsonl", "auto", Set.of(), IngestLimits.defaults()));
+        assertThat(c.records()).isEqualTo(3);
+        assertThat(sorted(partFiles(out))).isEqualTo(sorted(expected));
+    }
+
+    @Test
+    void badArgumentsAreNamed() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SparkExtract.parse(new String[] {"--input", "x"}))
+                .hasMessageContaining("--output");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SparkExtract.parse(new String[] {"--input", "x", "--output", "y", "--format", "csv"}))
+                .hasMessageContaining("format");
+    }
+}
