@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 SegmentCommand.class,
                 EvalSegmentCommand.class,
+                TrainNerCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

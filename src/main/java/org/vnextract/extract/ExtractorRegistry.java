@@ -33,6 +33,7 @@ public final class ExtractorRegistry {
         f.put("documents", DocumentExtractor::new);
         f.put("dates", DateExtractor::new);
         f.put("counts", CountExtractor::new);
+        f.put("officials", org.vnextract.extract.officials.OfficialExtractor::new);
         return new ExtractorRegistry(java.util.Collections.unmodifiableMap(f));
     }
 

@@ -1,0 +1,164 @@
+package org.vnextract.extract.officials;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.vnextract.clean.Article;
+import org.vnextract.extract.Mention;
+import org.vnextract.internal.Validate;
+import org.vnextract.ner.NerTagger;
+import org.vnextract.pipeline.Analysis;
+import org.vnextract.pipeline.Key;
+import org.vnextract.pipeline.ModelSource;
+import org.vnextract.pipeline.Stage;
+import org.vnextract.text.AnalyzedText;
+import org.vnextract.text.Fold;
+
+/**
+ * Officials (RECORD.md "Officials"), with the {@code organizations} and {@code locations} lists
+ * found by the same lexicons. Personal names come from the rules ({@link OfficialRules}: surname
+ * list, honorifics, list clauses) and from the statistical name finder ({@link NerTagger}, trained
+ * on what the rules label in the bulk corpora), combined; titles are given by the rules' patterns
+ * either way. A person is an official when the article gives a title or calls them "đồng chí";
+ * names of the byline are never officials.
+ *
+ * <p>The system property {@code vnextract.officials.names} ({@code rules}, {@code model},
+ * {@code both}) picks the name source, for measuring each alone; the default is {@code both} when
+ * the model file is present.
+ *
+ * <p>Immutable; thread-safe (the tagger makes a fresh decoder per article).
+ */
+public final class OfficialExtractor implements Stage {
+    /** The NER model, relative to {@code models/}. */
+    public static final String MODEL = "ner/officials-ner.bin";
+    public static final String COMRADE = "đồng chí";
+
+    private final OfficialLexicon lexicon;
+    private final OfficialRules rules;
+    private final NerTagger tagger; // null: rules only
+    private final OfficialRules.NameSource source;
+
+    public OfficialExtractor(ModelSource models) {
+        this(models, System.getProperty("vnextract.officials.names", "both"));
+    }
+
+    public OfficialExtractor(ModelSource models, String names) {
+        Validate.notNull(models, "models");
+        Validate.notNull(names, "names");
+        this.lexicon = new OfficialLexicon(models);
+        this.rules = new OfficialRules(lexicon);
+        OfficialRules.NameSource s = OfficialRules.NameSource.valueOf(names.trim().toUpperCase(java.util.Locale.ROOT));
+        NerTagger t = s == OfficialRules.NameSource.RULES ? null : NerTagger.load(models, MODEL, lexicon);
+        if (t == null && s == OfficialRules.NameSource.MODEL) {
+            throw new org.vnextract.pipeline.PipelineException("officials: names from the model asked, but " + MODEL + " is missing");
+        }
+        this.tagger = t;
+        this.source = t == null ? OfficialRules.NameSource.RULES : s;
+    }
+
+    public OfficialLexicon lexicon() {
+        return lexicon;
+    }
+
+    @Override
+    public String name() {
+        return "officials";
+    }
+
+    @Override
+    public Set<Key<?>> requires() {
+        return Set.of(AnalyzedText.KEY);
+    }
+
+    @Override
+    public Set<Key<?>> provides() {
+        return Set.of(Official.KEY, Organization.KEY, Location.KEY);
+    }
+
+    @Override
+    public Analysis process(Analysis in) {
+        AnalyzedText text = in.get(AnalyzedText.KEY);
+        Set<String> authors = new HashSet<>();
+        in.find(Article.KEY).ifPresent(a -> a.authors().forEach(x -> authors.add(Fold.fold(x))));
+        Toks t = Toks.of(text);
+        List<int[]> modelNames = tagger == null ? List.of() : modelPersons(t);
+        OfficialRules.Result r = rules.run(t, source, modelNames);
+
+        List<Official> officials = new ArrayList<>();
+        for (OfficialRules.Person p : r.persons()) {
+            if (authors.contains(Fold.fold(p.name()))) {
+                continue;
+            }
+            if (p.titles().isEmpty() && !p.comrade()) {
+                continue;
+            }
+            List<Mention> ms = new ArrayList<>(p.mentions());
+            ms.sort((a, b) -> Integer.compare(a.start(), b.start()));
+            officials.add(new Official(p.name(), p.titles(), p.comrade() ? COMRADE : null, ms));
+        }
+        Map<String, List<Mention>> orgs = new LinkedHashMap<>();
+        Map<String, String> orgNames = new LinkedHashMap<>();
+        for (OfficialRules.Labelled o : r.organizations()) {
+            String written = text.text().substring(o.start(), o.end());
+            String key = Fold.fold(written);
+            orgNames.putIfAbsent(key, written);
+            orgs.computeIfAbsent(key, k -> new ArrayList<>()).add(Mention.of(text.text(), o.start(), o.end()));
+        }
+        List<Organization> organizations = new ArrayList<>();
+        orgs.forEach((k, ms) -> organizations.add(new Organization(orgNames.get(k), ms)));
+        Map<String, List<Mention>> locs = new LinkedHashMap<>();
+        Map<String, String[]> locNames = new LinkedHashMap<>();
+        Set<Integer> locStarts = new HashSet<>();
+        for (OfficialRules.Labelled l : r.locations()) {
+            if (!locStarts.add(l.start())) {
+                continue; // the same place read twice (in a title and on its own)
+            }
+            String written = text.text().substring(l.start(), l.end());
+            String key = Fold.fold(written);
+            locNames.putIfAbsent(key, new String[] {written, l.type()});
+            List<Mention> ms = locs.computeIfAbsent(key, k -> new ArrayList<>());
+            ms.add(Mention.of(text.text(), l.start(), l.end()));
+        }
+        List<Location> locations = new ArrayList<>();
+        locs.forEach((k, ms) -> locations.add(new Location(locNames.get(k)[0], locNames.get(k)[1], ms)));
+        return in.with(Official.KEY, List.copyOf(officials))
+                .with(Organization.KEY, List.copyOf(organizations))
+                .with(Location.KEY, List.copyOf(locations));
+    }
+
+    /** Person names the model finds, as token ranges of {@code t}. */
+    private List<int[]> modelPersons(Toks t) {
+        List<String[]> sentences = new ArrayList<>(t.sentStart.length);
+        for (int s = 0; s < t.sentStart.length; s++) {
+            String[] toks = new String[Math.max(0, t.sentEnd[s] - t.sentStart[s])];
+            for (int i = 0; i < toks.length; i++) {
+                int k = t.sentStart[s] + i;
+                toks[i] = t.text.substring(t.start[k], t.end[k]);
+            }
+            sentences.add(toks);
+        }
+        List<List<NerTagger.Found>> found = tagger.find(sentences);
+        List<int[]> out = new ArrayList<>();
+        for (int s = 0; s < found.size(); s++) {
+            for (NerTagger.Found f : found.get(s)) {
+                if ("person".equals(f.type())) {
+                    out.add(new int[] {t.sentStart[s] + f.start(), t.sentStart[s] + f.end()});
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What the rules label in an article, sentence by sentence, for training the name finder:
+     * syllable tokens and spans {@code {startToken, endToken}} with their types.
+     */
+    public List<TrainingSentence> label(AnalyzedText text) {
+        Toks t = Toks.of(text);
+        OfficialRules.Result r = rules.run(t, OfficialRules.NameSource.RULES, List.of());
+        return TrainingSentence.of(t, r, lexicon);
+    }
+}

@@ -1,0 +1,120 @@
+package org.vnextract.extract.officials;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.vnextract.internal.Validate;
+import org.vnextract.pipeline.ModelSource;
+import org.vnextract.pipeline.PipelineException;
+import org.vnextract.text.Fold;
+
+/**
+ * The data the officials rules read, all from {@code models/officials/}: the title lexicon with its
+ * structure ({@code titles.tsv}), honorifics, predicate triggers, stop phrases, surnames, given
+ * names ({@code given-names.txt}, from {@code ../shared/data/names}) and place names
+ * ({@code places.tsv}, from {@code ../shared/data/admin-units}). Nothing of it is written in Java.
+ *
+ * <p>Immutable after construction; thread-safe.
+ */
+public final class OfficialLexicon {
+    /** The kinds of {@code titles.tsv}. */
+    enum Kind { PREFIX, ROLE, TITLE, MODIFIER, BODY, OPEN_BODY, PLACE_KIND, WORD, JOINER, TERM }
+
+    /** One entry of the title lexicon: its kind, the phrase as written, and an abbreviation's full form. */
+    record Entry(Kind kind, String phrase, String expansion) {}
+
+    /** An honorific and its kind ({@code comrade}, {@code person}, {@code list}). */
+    record Honorific(String phrase, String kind) {}
+
+    /** A place name, its kind ("huyện") and level (1 province, 2 district, 3 commune). */
+    record Place(String name, String kind, int level) {}
+
+    final PhraseTrie<Entry> titles = new PhraseTrie<>();
+    final PhraseTrie<String> stops = new PhraseTrie<>();
+    final PhraseTrie<String> triggers = new PhraseTrie<>();
+    final PhraseTrie<Honorific> honorifics = new PhraseTrie<>();
+    final PhraseTrie<Place> places = new PhraseTrie<>();
+    final PhraseTrie<String> surnames = new PhraseTrie<>();
+    final Set<String> givenSyllables = new HashSet<>();
+    final Set<String> surnameSyllables = new HashSet<>();
+    private final Set<String> firstTitleWords = new HashSet<>();
+    private final Set<String> firstHonorificWords = new HashSet<>();
+    private final Set<String> firstPlaceWords = new HashSet<>();
+
+    public OfficialLexicon(ModelSource models) {
+        Validate.notNull(models, "models");
+        for (String l : models.lines("officials/titles.tsv")) {
+            String[] c = l.split("\t");
+            if (c.length < 2 || c[1].isBlank()) {
+                throw new PipelineException("officials/titles.tsv: bad line '" + l + "'");
+            }
+            Kind k = Kind.valueOf(c[0].trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+            String exp = c.length > 2 && !c[2].isBlank() ? c[2].trim() : null;
+            List<String> f = Toks.foldPhrase(c[1].trim());
+            titles.put(f, new Entry(k, c[1].trim(), exp));
+            firstTitleWords.add(f.get(0));
+        }
+        for (String l : models.lines("officials/stops.txt")) {
+            stops.put(Toks.foldPhrase(l.trim()), l.trim());
+        }
+        for (String l : models.lines("officials/triggers.txt")) {
+            triggers.put(Toks.foldPhrase(l.trim()), l.trim());
+        }
+        for (String l : models.lines("officials/honorifics.tsv")) {
+            String[] c = l.split("\t");
+            List<String> f = Toks.foldPhrase(c[0].trim());
+            honorifics.put(f, new Honorific(c[0].trim(), c[1].trim()));
+            firstHonorificWords.add(f.get(0));
+        }
+        for (String l : models.lines("officials/surnames.txt")) {
+            List<String> f = Toks.foldPhrase(l.trim());
+            surnames.put(f, l.trim());
+            surnameSyllables.add(f.get(0));
+        }
+        for (String l : models.lines("officials/given-names.txt")) {
+            for (String w : l.trim().split(" ")) {
+                givenSyllables.add(Fold.fold(w));
+            }
+        }
+        for (String l : models.lines("officials/places.tsv")) {
+            String[] c = l.split("\t");
+            List<String> f = Toks.foldPhrase(c[0]);
+            places.put(f, new Place(c[0], c[1], Integer.parseInt(c[2].trim())));
+            if (Integer.parseInt(c[2].trim()) <= 2) {
+                firstPlaceWords.add(f.get(0));
+            }
+        }
+    }
+
+    /**
+     * The lexicon classes of one folded syllable, as features for the name finder: "sur" (may start
+     * a surname), "given" (a given-name syllable), "title" (starts a title-lexicon phrase), "hon"
+     * (starts an honorific), "place" (starts a place name). Never null.
+     */
+    public List<String> classes(String folded) {
+        List<String> out = new java.util.ArrayList<>(3);
+        if (surnameSyllables.contains(folded)) {
+            out.add("sur");
+        }
+        if (givenSyllables.contains(folded)) {
+            out.add("given");
+        }
+        if (firstTitleWords.contains(folded)) {
+            out.add("title");
+        }
+        if (firstHonorificWords.contains(folded)) {
+            out.add("hon");
+        }
+        if (firstPlaceWords.contains(folded)) {
+            out.add("place");
+        }
+        return out;
+    }
+
+    /** Whether a personal name (a surname of the list) starts at token {@code i}; its length, else 0. */
+    int surnameAt(Toks t, int i, int limit) {
+        PhraseTrie.Match<String> m = surnames.longest(t, i, limit);
+        return m == null ? 0 : m.end() - m.start();
+    }
+}

@@ -1,0 +1,915 @@
+package org.vnextract.extract.officials;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vnextract.extract.Mention;
+import org.vnextract.extract.officials.OfficialLexicon.Entry;
+import org.vnextract.extract.officials.OfficialLexicon.Honorific;
+import org.vnextract.extract.officials.OfficialLexicon.Kind;
+import org.vnextract.extract.officials.OfficialLexicon.Place;
+import org.vnextract.internal.Validate;
+import org.vnextract.text.Fold;
+import org.vnextract.text.TokenKind;
+
+/**
+ * The officials rules: one left-to-right pass per sentence cuts it into segments (honorific, name,
+ * title, trigger, separator, other), then patterns over the segments give titles to names:
+ * <ul>
+ *   <li>"X, t1, t2", "X - t1 - t2", "X-t1", "X (t1)", "X, t1 và t2" (titles after the name);
+ *   <li>"t1, t2 X", "đồng chí t1 X" (titles right before the name);
+ *   <li>"X … làm/là/giữ chức/đắc cử/như t1, t2; t3" (a predicate; the subject may be "ông" or a
+ *       list "Các ông: A, …; B, …");
+ *   <li>"t gồm ông A, ông B" (one title, several people).
+ * </ul>
+ * Mentions of a person merge by the folded full name; a given name alone ("ông Hưng") joins the one
+ * full name it ends, when there is exactly one. Every step reads a bounded number of tokens ahead
+ * (lexicon phrases, titles of at most {@link #MAX_TITLE_TOKENS}), so a pass is linear in the tokens.
+ *
+ * <p>Immutable; thread-safe (all state of a pass lives in the pass).
+ */
+public final class OfficialRules {
+    /** Longest title read, in tokens: real titles have under 25; hostile text cannot make more work. */
+    static final int MAX_TITLE_TOKENS = 30;
+    private static final int MAX_NAME = 5;
+    /** How far back a predicate looks for its subject, in segments. */
+    private static final int MAX_SUBJECT_SEGMENTS = 80;
+
+    /** Where personal names come from. */
+    public enum NameSource { RULES, MODEL, BOTH }
+
+    private final OfficialLexicon lex;
+
+    public OfficialRules(OfficialLexicon lex) {
+        this.lex = Validate.notNull(lex, "lex");
+    }
+
+    /** A person as the rules found them, before the official filter. */
+    public record Person(String name, List<String> titles, boolean comrade, List<Mention> mentions) {}
+
+    /** A span of text with a label, found by the rules (training data for the NER model). */
+    public record Labelled(int start, int end, String type) {}
+
+    /** What one pass finds. */
+    public record Result(List<Person> persons, List<Labelled> organizations, List<Labelled> locations,
+                         List<Labelled> names) {}
+
+    private enum T { NAME, TITLE, HON, PRON, LIST, TRIG, SEP, AND, GOM, OTHER }
+
+    private static final class Ref {
+        final int tokStart;
+        final int tokEnd;
+        final String name;
+        boolean comrade;
+        int group = -1;
+        final List<Seg> titles = new ArrayList<>(2);
+        Ref target; // after merging
+
+        Ref(int tokStart, int tokEnd, String name) {
+            this.tokStart = tokStart;
+            this.tokEnd = tokEnd;
+            this.name = name;
+        }
+    }
+
+    private static final class Seg {
+        final T type;
+        final int from;
+        final int to;
+        char sep;
+        Ref ref;
+        boolean claimed;
+        String honKind;
+
+        Seg(T type, int from, int to) {
+            this.type = type;
+            this.from = from;
+            this.to = to;
+        }
+    }
+
+    /** Runs the rules; {@code modelNames} marks tokens that start ({@code true} at index) model names. */
+    public Result run(Toks t, NameSource source, List<int[]> modelNames) {
+        Pass p = new Pass(t, source, modelNames);
+        return p.run();
+    }
+
+    /** The state of one pass over one article. */
+    private final class Pass {
+        final Toks t;
+        final boolean rules;
+        /** Model names only (the rules' own name finding is off). */
+        final boolean modelOnly;
+        final BitSet modelStart = new BitSet();
+        final int[] modelEnd;
+        final List<Ref> refs = new ArrayList<>();
+        final List<Seg> unclaimedTitles = new ArrayList<>();
+        final List<Labelled> orgs = new ArrayList<>();
+        final List<Labelled> locs = new ArrayList<>();
+        Ref lastRef;
+        int groups;
+        /** The people of each list clause ("Các đồng chí: A, …; B, …") of the current sentence. */
+        final Map<Integer, List<Ref>> members = new java.util.HashMap<>();
+
+        Pass(Toks t, NameSource source, List<int[]> modelNames) {
+            this.t = t;
+            this.rules = source != NameSource.MODEL;
+            this.modelOnly = source == NameSource.MODEL;
+            this.modelEnd = new int[t.n];
+            if (source != NameSource.RULES && modelNames != null) {
+                for (int[] m : modelNames) {
+                    if (m[0] >= 0 && m[0] < t.n && m[1] > m[0] && m[1] <= t.n) {
+                        modelStart.set(m[0]);
+                        modelEnd[m[0]] = Math.max(modelEnd[m[0]], m[1]);
+                    }
+                }
+            }
+        }
+
+        Result run() {
+            for (int s = 0; s < t.sentStart.length; s++) {
+                if (t.sentEnd[s] > t.sentStart[s]) {
+                    sentence(t.sentStart[s], t.sentEnd[s]);
+                }
+            }
+            return new Result(persons(), orgs, locs, nameLabels());
+        }
+
+        // ------------------------------------------------------------------ segmentation
+
+        void sentence(int a, int b) {
+            List<Seg> segs = new ArrayList<>();
+            int i = a;
+            while (i < b) {
+                int next = segment(i, b, segs);
+                i = next > i ? next : i + 1;
+            }
+            promoteListNames(segs);
+            patterns(segs);
+            organizations(a, b);
+        }
+
+        /** Bodies named in full ("Ban Thường vụ Huyện ủy Chư Prông"): two tokens or more, capitalised. */
+        void organizations(int a, int b) {
+            int i = a;
+            while (i < b) {
+                PhraseTrie.Match<Entry> m = t.cap[i]
+                        ? lex.titles.longest(t, i, b, e -> e.kind() == Kind.BODY || e.kind() == Kind.OPEN_BODY) : null;
+                if (m == null) {
+                    i++;
+                    continue;
+                }
+                int e = extend(i, m.end(), b, false);
+                if (e - i >= 2) {
+                    orgs.add(new Labelled(t.start[i], t.end[e - 1], "organization"));
+                    i = e;
+                } else {
+                    i++;
+                }
+            }
+        }
+
+        /** Adds the segment(s) starting at token {@code i}; returns the token after them. */
+        int segment(int i, int b, List<Seg> segs) {
+            // a model name wins where the model alone finds names
+            if (modelOnly && modelStart.get(i) && modelEnd[i] <= b && !titleWordAt(i)) {
+                addName(segs, i, modelEnd[i], null);
+                return modelEnd[i];
+            }
+            PhraseTrie.Match<Honorific> hm = lex.honorifics.longest(t, i, b);
+            if (hm != null && !(t.cap[i] && hm.end() - i == 1 && t.isCapWord(i) && i + 1 < b && t.isCapWord(i + 1)
+                    && !"person".equals(hm.value().kind()) && !"comrade".equals(hm.value().kind()))) {
+                Honorific h = hm.value();
+                int j = hm.end();
+                if (j < b && t.isPunct(j, '.') && t.kind[i] == TokenKind.ABBREVIATION) {
+                    j++;
+                }
+                if ("list".equals(h.kind())) {
+                    segs.add(new Seg(T.LIST, i, j));
+                    if (j < b && t.isPunct(j, ':')) {
+                        j++;
+                    }
+                    return j;
+                }
+                int ne = honorificName(j, b);
+                Seg hs = new Seg(T.HON, i, j);
+                hs.honKind = h.kind();
+                if (ne > j) {
+                    segs.add(hs);
+                    addName(segs, j, ne, h.kind());
+                    return ne;
+                }
+                if (titleEnd(j, b) > 0) {
+                    segs.add(hs);
+                    return j;
+                }
+                Seg ps = new Seg(T.PRON, i, j);
+                ps.honKind = h.kind();
+                segs.add(ps);
+                return j;
+            }
+            int te = titleEnd(i, b);
+            if (te > 0) {
+                Seg ts = new Seg(T.TITLE, i, te);
+                segs.add(ts);
+                return te;
+            }
+            PhraseTrie.Match<String> tm = lex.triggers.longest(t, i, b);
+            if (tm != null) {
+                int j = tm.end();
+                if (j < b && t.isPunct(j, ':')) {
+                    j++;
+                }
+                if (j < b && t.cap[j] && titleEnd(j, b) > 0) {
+                    segs.add(new Seg(T.TRIG, i, tm.end()));
+                    return tm.end();
+                }
+            }
+            if (t.kind[i] == TokenKind.PUNCT) {
+                char c = t.text.charAt(t.start[i]);
+                Seg s = new Seg(T.SEP, i, i + 1);
+                s.sep = c == '–' || c == '—' ? '-' : c;
+                segs.add(s);
+                return i + 1;
+            }
+            if (t.fold[i].equals(VA)) {
+                segs.add(new Seg(T.AND, i, i + 1));
+                return i + 1;
+            }
+            if (t.fold[i].equals(GOM)) {
+                segs.add(new Seg(T.GOM, i, i + 1));
+                return i + 1;
+            }
+            if (t.isCapWord(i)) {
+                int r = runEnd(i, b);
+                int[] nm = rules ? standaloneName(i, r) : null;
+                Seg prev = segs.isEmpty() ? null : segs.get(segs.size() - 1);
+                if (nm == null && rules && prev != null && prev.type == T.TITLE && prev.to == i
+                        && r - i >= 2 && r - i <= MAX_NAME && lex.surnameAt(t, i, r) > 0) {
+                    nm = new int[] {i, r};
+                }
+                if (nm == null && !modelOnly && modelStart.get(i) && modelEnd[i] <= r && modelEnd[i] - i >= 2
+                        && !titleWordAt(i)) {
+                    nm = new int[] {i, modelEnd[i]}; // a name the rules miss, found by the model
+                    r = Math.max(r, modelEnd[i]);
+                }
+                if (nm != null) {
+                    if (nm[0] > i) {
+                        segs.add(new Seg(T.OTHER, i, nm[0]));
+                    }
+                    addName(segs, nm[0], nm[1], null);
+                    if (nm[1] < r) {
+                        segs.add(new Seg(T.OTHER, nm[1], r));
+                    }
+                } else {
+                    segs.add(new Seg(T.OTHER, i, r));
+                    location(i, r, i > 0 ? i - 1 : -1);
+                }
+                return r;
+            }
+            segs.add(new Seg(T.OTHER, i, i + 1));
+            return i + 1;
+        }
+
+        void addName(List<Seg> segs, int from, int to, String honKind) {
+            Ref r = new Ref(from, to, t.text(from, to));
+            r.comrade = "comrade".equals(honKind);
+            refs.add(r);
+            Seg s = new Seg(T.NAME, from, to);
+            s.ref = r;
+            segs.add(s);
+        }
+
+        /** After an honorific: a capitalised run of 1–5 syllables that does not open a title. */
+        int honorificName(int j, int b) {
+            if (j >= b || !t.isCapWord(j)) {
+                return -1;
+            }
+            if (t.end[j] - t.start[j] == 1 && (j + 1 >= b || !t.isCapWord(j + 1))) {
+                return -1; // "ông T." is an initial, not a name
+            }
+            if (modelOnly) {
+                return modelStart.get(j) ? Math.min(modelEnd[j], b) : -1;
+            }
+            if (titleWordAt(j)) {
+                return -1;
+            }
+            int r = runEnd(j, b);
+            if (r - j > MAX_NAME) {
+                return -1;
+            }
+            return r;
+        }
+
+        boolean titleWordAt(int i) {
+            PhraseTrie.Match<Entry> m = lex.titles.longest(t, i, Math.min(t.n, i + 8));
+            if (m == null) {
+                return false;
+            }
+            if (m.end() - m.start() == 1) {
+                for (Entry e : m.values()) {
+                    if (e.kind() == Kind.ROLE || e.kind() == Kind.TITLE || e.kind() == Kind.PREFIX) {
+                        return true;
+                    }
+                }
+                // a one-word body that is also a surname ("Đoàn") may start a name
+                return lex.surnameAt(t, i, i + 1) == 0;
+            }
+            return true;
+        }
+
+        /** The end of the capitalised run at {@code i}; it stops before a title ("Ba Phó Bí thư"). */
+        int runEnd(int i, int b) {
+            int r = i;
+            while (r < b && t.isCapWord(r) && r - i < 12) {
+                if (r > i && roleAt(r, b)) {
+                    break;
+                }
+                r++;
+            }
+            return r;
+        }
+
+        /** Whether a role starts at {@code i}, after prefixes ("Phó", "nguyên") if any. */
+        boolean roleAt(int i, int b) {
+            int k = i;
+            for (int n = 0; n < 4 && k < b; n++) {
+                if (lex.titles.longest(t, k, b, e -> e.kind() == Kind.ROLE || e.kind() == Kind.TITLE) != null) {
+                    return true;
+                }
+                PhraseTrie.Match<Entry> pre = lex.titles.longest(t, k, b, e -> e.kind() == Kind.PREFIX);
+                if (pre == null) {
+                    return false;
+                }
+                k = pre.end();
+            }
+            return false;
+        }
+
+        /**
+         * Whether {@code [s, r)} can be a personal name by the surname list: it starts with a surname
+         * and what follows the surname is not a province ("Đại học Y Hà Nội": "Y" is a surname too;
+         * districts are not counted, they share names with people: "Chẩu Văn Lâm", district Văn Lâm).
+         */
+        boolean surnameName(int s, int r) {
+            int sl = lex.surnameAt(t, s, r);
+            if (sl == 0 || r - s < 2 || r - s > MAX_NAME) {
+                return false;
+            }
+            if (s + sl < r) {
+                PhraseTrie.Match<Place> tail = lex.places.longest(t, s + sl, r, pl -> pl.level() == 1);
+                return tail == null || tail.end() != r;
+            }
+            return true;
+        }
+
+        /** A personal name inside the capitalised run {@code [i, r)}, by the surname list; null if none. */
+        int[] standaloneName(int i, int r) {
+            int len = r - i;
+            if (titleWordAt(i)) {
+                return null;
+            }
+            PhraseTrie.Match<Place> pm = lex.places.longest(t, i, r, pl -> pl.level() <= 2);
+            if (pm != null && pm.end() == r) {
+                return null;
+            }
+            if (len >= 2 && len <= MAX_NAME && surnameName(i, r) && pm == null) {
+                return new int[] {i, r};
+            }
+            if (len > MAX_NAME || pm != null) {
+                int from = pm != null ? pm.end() : i + 1;
+                for (int s = from; s <= r - 2; s++) {
+                    if (r - s <= 4 && surnameName(s, r)) {
+                        return new int[] {s, r};
+                    }
+                }
+            }
+            return null;
+        }
+
+        // ------------------------------------------------------------------ titles
+
+        /** The end of a title starting at {@code i} ([prefix…] role …), or -1. */
+        int titleEnd(int i, int b) {
+            int k = i;
+            PhraseTrie.Match<Entry> role = null;
+            for (int n = 0; n < 4 && k < b; n++) {
+                role = lex.titles.longest(t, k, b, e -> e.kind() == Kind.ROLE || e.kind() == Kind.TITLE);
+                if (role != null) {
+                    break;
+                }
+                PhraseTrie.Match<Entry> pre = lex.titles.longest(t, k, b, e -> e.kind() == Kind.PREFIX);
+                if (pre == null) {
+                    return -1;
+                }
+                k = pre.end();
+            }
+            if (role == null) {
+                return -1;
+            }
+            // the role's last word may open a longer body: "Trưởng Ban" + "Ban Tổ chức Trung ương"
+            for (int s = role.start() + 1; s < role.end(); s++) {
+                PhraseTrie.Match<Entry> body = nonRole(s, b);
+                if (body != null && body.end() >= role.end()) {
+                    return extend(i, body.end(), b, false, orgNameContext(body));
+                }
+            }
+            return extend(i, role.end(), b, true, false);
+        }
+
+        /** Extends a title or body from {@code k} over bodies, modifiers, places and terms. */
+        int extend(int start, int k, int b, boolean bare) {
+            return extend(start, k, b, bare, false);
+        }
+
+        boolean orgNameContext(PhraseTrie.Match<Entry> m) {
+            for (Entry e : m.values()) {
+                if (e.kind() == Kind.BODY || e.kind() == Kind.OPEN_BODY) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Extends a title or body from {@code k}. {@code orgName}: the last thing read was a body, so
+         * a proper name may follow in the usual style, first syllable of each word capitalised
+         * ("Sở Tài nguyên và Môi trường", "Bộ Dân tộc và Tôn giáo", "Ban Văn hóa-Văn nghệ").
+         */
+        int extend(int start, int k, int b, boolean bare, boolean orgName) {
+            int last = k;
+            boolean open = false;
+            boolean afterPlaceKind = false;
+            int limit = Math.min(b, start + MAX_TITLE_TOKENS);
+            while (k < limit) {
+                if (modelOnly && modelStart.get(k)) {
+                    break;
+                }
+                if (!t.cap[k] && lex.stops.longest(t, k, limit) != null) {
+                    break;
+                }
+                String f = t.fold[k];
+                if (f.equals(VA)) {
+                    if (k + 1 < limit && (roleAt(k + 1, b) || lex.honorifics.longest(t, k + 1, b) != null)) {
+                        break;
+                    }
+                    if (k + 1 < limit && (t.isCapWord(k + 1) || nonRole(k + 1, limit) != null)) {
+                        k++;
+                        continue;
+                    }
+                    break;
+                }
+                if (t.isPunct(k, '-') || t.isPunct(k, '–') || t.isPunct(k, '/')) {
+                    if (k + 1 < limit && roleAt(k + 1, b)) {
+                        break;
+                    }
+                    if (k + 1 < limit && t.isCapWord(k + 1) && k > start && (t.cap[k - 1] || orgName)) {
+                        k++;
+                        continue;
+                    }
+                    break;
+                }
+                PhraseTrie.Match<Entry> m = nonRole(k, limit);
+                if (m != null) {
+                    Kind kind = m.value().kind();
+                    if (kind == Kind.TERM) {
+                        if (k + 1 < limit && isTermNumber(m.end())) {
+                            k = m.end() + 1;
+                            last = k;
+                            continue;
+                        }
+                        break;
+                    }
+                    for (Entry e : m.values()) {
+                        open |= e.kind() == Kind.OPEN_BODY;
+                    }
+                    orgName = orgNameContext(m);
+                    afterPlaceKind = kind == Kind.PLACE_KIND;
+                    bare = false;
+                    k = m.end();
+                    last = k;
+                    continue;
+                }
+                if (t.isCapWord(k)) {
+                    int r = runEnd(k, limit);
+                    if (bare && surnameName(k, r)) {
+                        break;
+                    }
+                    // right after a bare role, a capitalised run that is no body and no place is
+                    // someone's name ("Thủ tướng Shinzo Abe"), not part of the title
+                    if (bare && lex.places.longest(t, k, r, pl -> pl.level() <= 2) == null) {
+                        break;
+                    }
+                    int s = nameSplit(k, r, afterPlaceKind);
+                    if (s == k) {
+                        break;
+                    }
+                    if (s > k) {
+                        last = s;
+                        break;
+                    }
+                    if (afterPlaceKind) {
+                        location(k, r, k - 1);
+                    }
+                    afterPlaceKind = false;
+                    bare = false;
+                    int runStart = k;
+                    k = r;
+                    last = r;
+                    // "Tài nguyên", "Dân tộc": one lower-case syllable ends a word of an organisation's name
+                    PhraseTrie.Match<Place> runPlace = lex.places.longest(t, runStart, r);
+                    if (orgName && r - runStart == 1 && k < limit && t.isWord(k) && !t.cap[k]
+                            && (runPlace == null || runPlace.end() != r) && lex.stops.longest(t, k, limit) == null
+                            && nonRole(k, limit) == null) {
+                        k++;
+                        last = k;
+                    }
+                    continue;
+                }
+                if (t.kind[k] == TokenKind.ABBREVIATION && lex.honorifics.longest(t, k, limit) == null) {
+                    k++; // "ĐH", "THPT", "HĐQT": an organisation's name may go on ("ĐH Quốc gia")
+                    last = k;
+                    bare = false;
+                    orgName = true;
+                    continue;
+                }
+                if (t.kind[k] == TokenKind.NUMBER && orgName && k == last && t.end[k] - t.start[k] <= 3) {
+                    k++; // "Quân khu 5", "Trung đoàn 6"
+                    last = k;
+                    orgName = false;
+                    continue;
+                }
+                if (open && t.isWord(k) && t.cap[k - 1] && t.kind[k - 1] == TokenKind.WORD) {
+                    k++;
+                    last = k;
+                    continue;
+                }
+                break;
+            }
+            return last;
+        }
+
+        PhraseTrie.Match<Entry> nonRole(int k, int limit) {
+            return lex.titles.longest(t, k, limit, e -> e.kind() != Kind.ROLE && e.kind() != Kind.TITLE
+                    && e.kind() != Kind.PREFIX);
+        }
+
+        boolean isTermNumber(int k) {
+            if (k >= t.n) {
+                return false;
+            }
+            if (t.kind[k] == TokenKind.NUMBER) {
+                return true;
+            }
+            if (t.kind[k] != TokenKind.WORD && t.kind[k] != TokenKind.ABBREVIATION) {
+                return false;
+            }
+            for (int c = t.start[k]; c < t.end[k]; c++) {
+                if ("IVXLC".indexOf(t.text.charAt(c)) < 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Where a personal name starts inside the capitalised run {@code [k, r)} that follows a
+         * title: after a place name ("Chư Prông Đinh Văn Dũng"), or the whole run; -1 if no name.
+         */
+        int nameSplit(int k, int r, boolean afterPlaceKind) {
+            if (modelOnly) {
+                for (int s = k; s < r; s++) {
+                    if (modelStart.get(s)) {
+                        return s;
+                    }
+                }
+                return -1;
+            }
+            int maxLevel = afterPlaceKind && k > 0 && isCommuneKind(k - 1) ? 3 : 2;
+            PhraseTrie.Match<Place> pm = lex.places.longest(t, k, r, pl -> pl.level() <= maxLevel);
+            if (pm != null) {
+                int s = pm.end();
+                if (surnameName(s, r)) {
+                    return s;
+                }
+                return -1;
+            }
+            if (surnameName(k, r)) {
+                return k;
+            }
+            if (r - k >= 4) {
+                for (int s = k + 1; s <= r - 2; s++) {
+                    if (r - s <= 4 && surnameName(s, r)) {
+                        return s;
+                    }
+                }
+            }
+            return -1;
+        }
+
+        boolean isCommuneKind(int i) {
+            String f = t.fold[i];
+            return f.equals(XA) || f.equals(PHUONG) || f.equals(TRAN);
+        }
+
+        void location(int from, int to, int prev) {
+            PhraseTrie.Match<Place> pm = lex.places.longest(t, from, to, pl -> pl.level() <= 2);
+            if (pm != null && pm.end() == to) {
+                locs.add(new Labelled(t.start[from], t.end[to - 1], pm.value().kind()));
+            } else if (prev >= 0 && lex.titles.longest(t, prev, from, e -> e.kind() == Kind.PLACE_KIND) != null) {
+                PhraseTrie.Match<Place> any = lex.places.longest(t, from, to);
+                if (any != null && any.end() == to) {
+                    locs.add(new Labelled(t.start[from], t.end[to - 1], any.value().kind()));
+                }
+            }
+        }
+
+        // ------------------------------------------------------------------ patterns
+
+        /** "diễn giả: Hữu Việt, Vụ trưởng, …": a capitalised run opening a list clause before a title. */
+        void promoteListNames(List<Seg> segs) {
+            if (!rules) {
+                return;
+            }
+            for (int x = 0; x + 2 < segs.size(); x++) {
+                Seg s = segs.get(x);
+                if (s.type != T.OTHER || s.to - s.from < 2 || s.to - s.from > 4 || !t.isCapWord(s.from)
+                        || !t.isCapWord(s.to - 1)) {
+                    continue;
+                }
+                boolean opens = x > 0 && segs.get(x - 1).type == T.SEP
+                        && (segs.get(x - 1).sep == ':' || segs.get(x - 1).sep == ';');
+                if (opens && segs.get(x + 1).type == T.SEP && segs.get(x + 1).sep == ','
+                        && segs.get(x + 2).type == T.TITLE && !titleWordAt(s.from)) {
+                    Ref r = new Ref(s.from, s.to, t.text(s.from, s.to));
+                    refs.add(r);
+                    Seg n = new Seg(T.NAME, s.from, s.to);
+                    n.ref = r;
+                    segs.set(x, n);
+                }
+            }
+        }
+
+        void patterns(List<Seg> segs) {
+            int size = segs.size();
+            int group = -1;
+            members.clear();
+            for (Seg s : segs) {
+                if (s.type == T.LIST) {
+                    group = groups++;
+                    members.put(group, new ArrayList<>());
+                } else if (s.type == T.NAME && group >= 0) {
+                    s.ref.group = group;
+                    members.get(group).add(s.ref);
+                }
+            }
+            for (int x = 0; x < size; x++) {
+                Seg s = segs.get(x);
+                if (s.type == T.NAME) {
+                    before(segs, x);
+                    after(segs, x);
+                }
+            }
+            for (int x = 0; x < size; x++) {
+                Seg s = segs.get(x);
+                if (s.type == T.TRIG) {
+                    predicate(segs, x);
+                } else if (s.type == T.GOM && x > 0 && segs.get(x - 1).type == T.TITLE) {
+                    gom(segs, x);
+                }
+            }
+            for (Seg s : segs) {
+                if (s.type == T.NAME) {
+                    lastRef = s.ref;
+                } else if (s.type == T.TITLE && !s.claimed) {
+                    unclaimedTitles.add(s);
+                }
+            }
+        }
+
+        /** "t1, t2 X": the title right before the name, and titles joined to it by commas. */
+        void before(List<Seg> segs, int x) {
+            Seg name = segs.get(x);
+            int y = x - 1;
+            if (y < 0) {
+                return;
+            }
+            Seg prev = segs.get(y);
+            if (prev.type != T.TITLE || prev.to != name.from) {
+                return;
+            }
+            attach(name.ref, prev);
+            y--;
+            while (y >= 1) {
+                Seg sep = segs.get(y);
+                Seg title = segs.get(y - 1);
+                boolean joins = (sep.type == T.SEP && (sep.sep == ',' || sep.sep == '-')) || sep.type == T.AND;
+                if (!joins || title.type != T.TITLE || title.claimed) {
+                    break;
+                }
+                attach(name.ref, title);
+                y -= 2;
+            }
+        }
+
+        /** "X, t1, t2", "X - t1", "X (t1)", "X, t1 và t2". */
+        void after(List<Seg> segs, int x) {
+            Seg name = segs.get(x);
+            int y = x + 1;
+            while (y + 1 < segs.size()) {
+                Seg sep = segs.get(y);
+                Seg title = segs.get(y + 1);
+                boolean joins = sep.type == T.AND
+                        || sep.type == T.SEP && (sep.sep == ',' || sep.sep == '-' || sep.sep == '(' || sep.sep == ':');
+                if (!joins || title.type != T.TITLE) {
+                    break;
+                }
+                if (y + 2 < segs.size() && (segs.get(y + 2).type == T.NAME || segs.get(y + 2).type == T.OTHER
+                        && t.isCapWord(segs.get(y + 2).from)) && segs.get(y + 2).from == title.to) {
+                    break; // the title belongs to the next name ("…, Chủ tịch UBND tỉnh Nguyễn Văn A")
+                }
+                attach(name.ref, title);
+                y += 2;
+                if (sep.sep == '(') {
+                    break;
+                }
+            }
+        }
+
+        /** "X làm t1", "Ông là t1 và t2", "Các ông: A, …; B, … giữ chức t". */
+        void predicate(List<Seg> segs, int x) {
+            List<Ref> targets = new ArrayList<>(3);
+            for (int y = x - 1; y >= 0 && y >= x - MAX_SUBJECT_SEGMENTS; y--) {
+                Seg s = segs.get(y);
+                if (s.type == T.NAME) {
+                    if (s.ref.group >= 0) {
+                        targets.addAll(members.get(s.ref.group));
+                    } else {
+                        targets.add(s.ref);
+                    }
+                    break;
+                }
+                if (s.type == T.PRON && !"list".equals(s.honKind)) {
+                    if (lastRef != null) {
+                        targets.add(lastRef);
+                    }
+                    break;
+                }
+            }
+            if (targets.isEmpty()) {
+                return;
+            }
+            int y = x + 1;
+            if (y < segs.size() && segs.get(y).type == T.SEP && segs.get(y).sep == ':') {
+                y++;
+            }
+            boolean first = true;
+            while (y < segs.size()) {
+                Seg title = segs.get(y);
+                if (title.type != T.TITLE || (first && !t.cap[title.from])) {
+                    break;
+                }
+                for (Ref r : targets) {
+                    attach(r, title);
+                }
+                first = false;
+                if (y + 2 < segs.size()) {
+                    Seg sep = segs.get(y + 1);
+                    boolean joins = sep.type == T.AND || sep.type == T.SEP && (sep.sep == ',' || sep.sep == ';');
+                    if (joins && segs.get(y + 2).type == T.TITLE && t.cap[segs.get(y + 2).from]) {
+                        y += 2;
+                        continue;
+                    }
+                }
+                break;
+            }
+        }
+
+        /** "Ba Phó Bí thư Tỉnh ủy gồm ông A, ông B, ông C": the title goes to each. */
+        void gom(List<Seg> segs, int x) {
+            Seg title = segs.get(x - 1);
+            for (int y = x + 1; y < segs.size(); y++) {
+                Seg s = segs.get(y);
+                if (s.type == T.NAME) {
+                    attach(s.ref, title);
+                } else if (!(s.type == T.HON || s.type == T.LIST || s.type == T.AND
+                        || s.type == T.SEP && (s.sep == ',' || s.sep == ':'))) {
+                    break;
+                }
+            }
+        }
+
+        void attach(Ref r, Seg title) {
+            title.claimed = true;
+            r.titles.add(title);
+        }
+
+        // ------------------------------------------------------------------ merging
+
+        List<Person> persons() {
+            Map<String, List<Ref>> full = new LinkedHashMap<>();
+            List<Ref> shortRefs = new ArrayList<>();
+            for (Ref r : refs) {
+                int syll = r.tokEnd - r.tokStart;
+                if (syll >= 2) {
+                    full.computeIfAbsent(Fold.fold(r.name), k -> new ArrayList<>()).add(r);
+                } else {
+                    shortRefs.add(r);
+                }
+            }
+            // a shorter form that ends a longer full name ("Quỳnh Vân", "Tuấn") joins it when only one
+            // full name ends so: an index of every proper ending of every full name
+            Map<String, String> endings = new java.util.HashMap<>();
+            for (String k : full.keySet()) {
+                int sp = k.indexOf(' ');
+                while (sp >= 0) {
+                    String end = k.substring(sp + 1);
+                    String had = endings.putIfAbsent(end, k);
+                    if (had != null && !had.equals(k)) {
+                        endings.put(end, AMBIGUOUS);
+                    }
+                    sp = k.indexOf(' ', sp + 1);
+                }
+            }
+            List<String> keys = new ArrayList<>(full.keySet());
+            for (String k : keys) {
+                String target = endings.get(k);
+                if (target != null && target != AMBIGUOUS && !target.equals(k) && full.containsKey(target)
+                        && full.containsKey(k)) {
+                    full.get(target).addAll(full.remove(k));
+                }
+            }
+            for (Ref r : shortRefs) {
+                String k = Fold.fold(r.name);
+                String target = endings.get(k);
+                if (target != null && target != AMBIGUOUS && full.containsKey(target)) {
+                    full.get(target).add(r);
+                } else {
+                    full.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
+                }
+            }
+            List<Person> out = new ArrayList<>();
+            for (List<Ref> group : full.values()) {
+                group.sort((a, c) -> Integer.compare(a.tokStart, c.tokStart));
+                String name = null;
+                int best = 0;
+                boolean comrade = false;
+                List<Seg> titleSegs = new ArrayList<>();
+                List<Mention> mentions = new ArrayList<>();
+                for (Ref r : group) {
+                    int syll = r.tokEnd - r.tokStart;
+                    if (syll > best) {
+                        best = syll;
+                        name = r.name;
+                    }
+                    comrade |= r.comrade;
+                    titleSegs.addAll(r.titles);
+                    mentions.add(Mention.of(t.text, t.start[r.tokStart], t.end[r.tokEnd - 1]));
+                }
+                titleSegs.sort((a, c) -> Integer.compare(a.from, c.from));
+                Map<String, String> titles = new LinkedHashMap<>();
+                for (Seg s : titleSegs) {
+                    String text = t.text(s.from, s.to);
+                    titles.putIfAbsent(Fold.fold(text), text);
+                }
+                out.add(new Person(name, new ArrayList<>(titles.values()), comrade, mentions));
+            }
+            // a title alone ("Phó Bí thư Thường trực Tỉnh ủy nhấn mạnh") is a mention of its one holder
+            Map<String, Person> holders = new java.util.HashMap<>();
+            Person many = new Person("-", List.of(), false, List.of());
+            for (Person p : out) {
+                for (String title : p.titles()) {
+                    Person had = holders.putIfAbsent(Fold.fold(title), p);
+                    if (had != null && had != p) {
+                        holders.put(Fold.fold(title), many);
+                    }
+                }
+            }
+            for (Seg s : unclaimedTitles) {
+                Person holder = holders.get(Fold.fold(t.text(s.from, s.to)));
+                if (holder != null && holder != many) {
+                    holder.mentions().add(Mention.of(t.text, t.start[s.from], t.end[s.to - 1]));
+                }
+            }
+            return out;
+        }
+
+        List<Labelled> nameLabels() {
+            List<Labelled> out = new ArrayList<>();
+            for (Ref r : refs) {
+                out.add(new Labelled(t.start[r.tokStart], t.end[r.tokEnd - 1], "person"));
+            }
+            return out;
+        }
+    }
+
+    private static final String GOM = Fold.fold("gồm");
+    /** Marks an ending shared by several full names. */
+    private static final String AMBIGUOUS = new String("?");
+    private static final String VA = Fold.fold("và");
+    private static final String XA = Fold.fold("xã");
+    private static final String PHUONG = Fold.fold("phường");
+    private static final String TRAN = Fold.fold("trấn");
+}
