@@ -22,6 +22,9 @@ import org.vnextract.internal.Validate;
  *     district and country names join in any case, commune names only where every syllable is
  *     capitalised) — unless the syllable is a capitalised surname beginning a longer capitalised
  *     run: "Châu Ngọc Tuấn" is a name, not "châu ngọc" + "Tuấn";</li>
+ * <li>else a surname followed by lower-case middle or given names that begin no vocabulary word is
+ *     one name, as UD Vietnamese-VTB writes them: a capitalised surname with two or more
+ *     ("Trần minh đức"), a lower-case one with a middle name then a given name ("trần văn nhật");</li>
  * <li>else a lower-case syllable, or a capitalised word that never begins a name ("Theo", "Các",
  *     "Tỉnh"), stands alone;</li>
  * <li>else a capitalised syllable is joined with the capitalised syllables after it (up to four in
@@ -302,6 +305,30 @@ public final class WordSegmenter {
                 i += m;
                 continue;
             }
+            // a capitalised surname followed by two or more lower-case middle or given names is one
+            // name ("Trần minh đức", "Nguyễn khắc trường"); one lower-case syllable is too weak a sign
+            if (!lower && !shouting && has(id[i], SURNAME) && !has(id[i], NOT_NAME_START)) {
+                int k = lowerNameRun(id, flags, i, n);
+                if (k - i >= 3) {
+                    for (int j = i + 1; j < k; j++) {
+                        tags[j] = RdrTree.TAG_I;
+                    }
+                    i = k;
+                    continue;
+                }
+            }
+            // a name written in lower case after its surname, as VTB has them ("trần văn nhật"): a surname,
+            // a middle name and a given name, none beginning a vocabulary word
+            if (lower && has(id[i], SURNAME) && i + 2 < n && (flags[i + 1] & T_LOWER) != 0
+                    && has(id[i + 1], MIDDLE) && (flags[i + 2] & T_LOWER) != 0 && has(id[i + 2], GIVEN)
+                    && longestMatch(id, flags, i + 1, n) < 2) {
+                int k = lowerNameRun(id, flags, i, n);
+                for (int j = i + 1; j < k; j++) {
+                    tags[j] = RdrTree.TAG_I;
+                }
+                i = k;
+                continue;
+            }
             if (lower || has(id[i], NOT_NAME_START)) {
                 i++;
                 continue;
@@ -325,15 +352,32 @@ public final class WordSegmenter {
         }
     }
 
+    /**
+     * End of a surname followed by lower-case middle or given names ("Trần minh đức"); the run stops at
+     * a syllable that begins a vocabulary word, since the given-names list holds common syllables
+     * ("Lê hỏi thăm" is not a name).
+     */
+    private int lowerNameRun(int[] id, int[] flags, int i, int n) {
+        int limit = Math.min(i + MAX_NAME_SYLLABLES, n);
+        int k = i + 1;
+        while (k < limit && (flags[k] & T_ALPHA) != 0 && (flags[k] & T_LOWER) != 0
+                && has(id[k], (byte) (MIDDLE | GIVEN)) && longestMatch(id, flags, k, n) < 2) {
+            k++;
+        }
+        return k;
+    }
+
     /** Syllables in the run of capitalised syllables starting at token i (at most {@link #MAX_NAME_SYLLABLES}). */
     private static int capitalRun(int[] flags, int i, int n) {
         int limit = Math.min(i + MAX_NAME_SYLLABLES, n);
         int k = i + 1;
-        while (k < limit && (flags[k] & T_ALPHA) != 0 && (flags[k] & (T_LOWER | T_ABBREVIATION)) == 0) {
+        while (k < limit && (flags[k] & T_ALPHA) != 0 && (flags[k] & (T_LOWER | T_ABBREVIATION)) == 0
+) {
             k++;
         }
         return k - i;
     }
+
 
     /**
      * Syllables of a name in a sentence written in capitals ("NGUYỄN VĂN HÙNG VÀ …"): the run stops at
