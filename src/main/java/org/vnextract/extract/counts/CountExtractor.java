@@ -392,6 +392,11 @@ public final class CountExtractor implements Extractor<CountMention> {
             return "tháng".equals(lower.get(j)) && ("nay".equals(next) || "ngoái".equals(next) || "trước".equals(next));
         }
 
+        /** A number at {@code k}: the word before it starts a date or a label ("18 bệnh nhân | hôm 29/5"), not the unit. */
+        boolean numberAt(int k) {
+            return at(k) != null && at(k).isNumber() && !yearRangeAt(k); // "6 tháng đầu năm 2022" stays whole: a period
+        }
+
         /** The word at {@code u} is glued to a number after it ("F1", "Covid-19"): a code that ends the unit. */
         boolean codeAfter(int u) {
             int a = lx.get(u).end();
@@ -454,7 +459,8 @@ public final class CountExtractor implements Extractor<CountMention> {
             } else {
                 int u = j;
                 while (u < n && u - j < MAX_UNIT_WORDS && lx.get(u).isWord() && !stopAt(u)
-                        && !(u > j && numbers.scale(lower.get(u)) != null) && !(u > j && codeAfter(u))) {
+                        && !(u > j && numbers.scale(lower.get(u)) != null) && !(u > j && codeAfter(u))
+                        && !(u > j && numberAt(u + 1))) {
                     u++;
                 }
                 if (u == j || notUnits.contains(lower.get(j))) {
