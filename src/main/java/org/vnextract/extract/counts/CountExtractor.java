@@ -43,6 +43,8 @@ public final class CountExtractor implements Extractor<CountMention> {
     private final Set<String> notUnits;
     private final Set<String> notMoney;
     private final Map<String, String> currencies = new HashMap<>();
+    private final Set<String> spelledNouns;
+    private final Set<String> exponentBases; // "m 2", "km 2": a square written with a loose superscript
 
     public CountExtractor(ModelSource models) {
         Validate.notNull(models, "models");
@@ -55,6 +57,8 @@ public final class CountExtractor implements Extractor<CountMention> {
         this.stops = lowerSet(models.lines("counts/unit_stops.txt"));
         this.notUnits = lowerSet(models.lines("counts/not_units.txt"));
         this.notMoney = lowerSet(models.lines("counts/not_money.txt"));
+        this.spelledNouns = lowerSet(models.lines("counts/spelled_nouns.txt"));
+        this.exponentBases = lowerSet(models.lines("counts/exponent_bases.txt"));
         for (String l : models.lines("counts/currencies.tsv")) {
             String[] c = l.split("\t");
             currencies.put(c[0].strip().toLowerCase(Locale.ROOT), c[1].strip());
@@ -260,6 +264,14 @@ public final class CountExtractor implements Extractor<CountMention> {
             if (nameBefore(i)) {
                 return i + 1; // "iPhone 11 Pro Max", "Hội nghị Trung ương 6 Khóa XIII"
             }
+            if (total == null && max == null && (value.intValue() == 2 || value.intValue() == 3) && x.end() - x.start() == 1
+                    && at(i - 1) != null && at(i - 1).isWord() && at(i - 1).end() - at(i - 1).start() <= 2
+                    && exponentBases.contains(lower.get(i - 1))) {
+                return i + 1; // "15 triệu đồng/m 2": an exponent
+            }
+            if (dash(i - 1) && at(i - 2) != null && at(i - 2).isWord() && hasUpperCase(at(i - 2))) {
+                return i + 1; // "Covid - 19": part of a name
+            }
             int j = i + 1;
             // "180 - 200 đảng viên", "từ 3 đến 5 năm"
             if (max == null && total == null) {
@@ -332,6 +344,9 @@ public final class CountExtractor implements Extractor<CountMention> {
             if (label(i)) {
                 return i + 1; // "thứ hai", "lần ba"
             }
+            if (phraseBefore(i + 1, spelledNouns, 2) > 1 || phraseAt(i, spelledNouns, 2) > 1) {
+                return i + 1; // "ngã ba", "ba mẹ": a noun, not a number
+            }
             VietnameseNumbers.Spelled sp = numbers.parseWords(lower, i);
             if (sp == null || sp.value() <= 1 && sp.words() == 1 || sp.value() == 0) {
                 return i + 1; // "một" is the article "a"
@@ -375,6 +390,23 @@ public final class CountExtractor implements Extractor<CountMention> {
             }
             String next = lowerAt(u);
             return "tháng".equals(lower.get(j)) && ("nay".equals(next) || "ngoái".equals(next) || "trước".equals(next));
+        }
+
+        /** A number at {@code k}: the word before it starts a date or a label ("18 bệnh nhân | hôm 29/5"), not the unit. */
+        boolean numberAt(int k) {
+            return at(k) != null && at(k).isNumber() && !yearRangeAt(k); // "6 tháng đầu năm 2022" stays whole: a period
+        }
+
+        /** The word at {@code u} is glued to a number after it ("F1", "Covid-19"): a code that ends the unit. */
+        boolean codeAfter(int u) {
+            int a = lx.get(u).end();
+            if (a < text.length() && Character.isDigit(text.charAt(a))) {
+                return true;
+            }
+            return a + 1 < text.length() && text.charAt(a) == '-' && Character.isDigit(text.charAt(a + 1))
+                    || a + 2 < text.length() && text.charAt(a) == ' ' && text.charAt(a + 1) == '-'
+                            && (Character.isDigit(text.charAt(a + 2)) || text.charAt(a + 2) == ' ' && a + 3 < text.length()
+                                    && Character.isDigit(text.charAt(a + 3)));
         }
 
         /** A capitalised word before the number and after it, mid-sentence: part of a name. */
@@ -427,7 +459,8 @@ public final class CountExtractor implements Extractor<CountMention> {
             } else {
                 int u = j;
                 while (u < n && u - j < MAX_UNIT_WORDS && lx.get(u).isWord() && !stopAt(u)
-                        && !(u > j && numbers.scale(lower.get(u)) != null)) {
+                        && !(u > j && numbers.scale(lower.get(u)) != null) && !(u > j && codeAfter(u))
+                        && !(u > j && numberAt(u + 1))) {
                     u++;
                 }
                 if (u == j || notUnits.contains(lower.get(j))) {
