@@ -14,6 +14,7 @@ import org.vnextract.store.StoreException;
 import org.vnextract.store.StoreReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -30,8 +31,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "URL", description = "SQLite file or JDBC URL. Default: $VNEXTRACT_DB, else vnextract.db.")
-    String db = Database.defaultLocation();
+    @Mixin
+    DatabaseOption dbOption;
 
     @Option(names = "--format", required = true, paramLabel = "csv|jsonl", description = "csv or jsonl.")
     Format format;
@@ -43,7 +44,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Database database = Database.of(db);
+        Database database = dbOption.database();
         try (StoreReader reader = StoreReader.open(database, 1)) {
             Exporter ex = new Exporter(reader);
             if (format == Format.csv) {

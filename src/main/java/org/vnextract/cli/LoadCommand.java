@@ -43,9 +43,8 @@ public final class LoadCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "RECORDS", description = "JSON Lines files of records, or - for standard input.")
     List<String> files = new ArrayList<>();
 
-    @Option(names = "--db", paramLabel = "URL", description = "SQLite file or JDBC URL (jdbc:postgresql://HOST/DB?user=…)."
-            + " Default: $VNEXTRACT_DB, else vnextract.db.")
-    String db = Database.defaultLocation();
+    @Mixin
+    DatabaseOption dbOption;
 
     @Option(names = "--batch", paramLabel = "N", description = "Records per transaction (default ${DEFAULT-VALUE}).")
     int batch = RecordStore.DEFAULT_BATCH;
@@ -65,7 +64,7 @@ public final class LoadCommand implements Callable<Integer> {
         long read = 0;
         Database database;
         try {
-            database = Database.of(db);
+            database = dbOption.database();
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

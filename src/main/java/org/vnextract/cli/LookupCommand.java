@@ -16,6 +16,7 @@ import org.vnextract.store.StoreException;
 import org.vnextract.store.StoreReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -47,8 +48,8 @@ public final class LookupCommand implements Callable<Integer> {
     @Option(names = "--gold", paramLabel = "DIR", description = "Measure look-up of every gold document id against DIR/*.json.")
     Path gold;
 
-    @Option(names = "--db", paramLabel = "URL", description = "SQLite file or JDBC URL. Default: $VNEXTRACT_DB, else vnextract.db.")
-    String db = Database.defaultLocation();
+    @Mixin
+    DatabaseOption dbOption;
 
     @Option(names = "--limit", paramLabel = "N", description = "Articles to list (default ${DEFAULT-VALUE}, at most 100).")
     int limit = 20;
@@ -65,7 +66,7 @@ public final class LookupCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "give exactly one of: a document SYMBOL, --official NAME, --gold DIR");
         }
-        try (StoreReader reader = StoreReader.open(Database.of(db), 1)) {
+        try (StoreReader reader = StoreReader.open(dbOption.database(), 1)) {
             int rc = gold != null ? evaluate(reader, out) : official != null ? official(reader, out) : document(reader, out);
             out.flush();
             return rc;

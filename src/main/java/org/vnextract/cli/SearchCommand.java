@@ -13,6 +13,7 @@ import org.vnextract.store.StoreException;
 import org.vnextract.store.StoreReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -31,8 +32,8 @@ public final class SearchCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "WORDS")
     List<String> words;
 
-    @Option(names = "--db", paramLabel = "URL", description = "SQLite file or JDBC URL. Default: $VNEXTRACT_DB, else vnextract.db.")
-    String db = Database.defaultLocation();
+    @Mixin
+    DatabaseOption dbOption;
 
     @Option(names = "--limit", paramLabel = "N", description = "Results (default ${DEFAULT-VALUE}, at most 100).")
     int limit = 20;
@@ -48,7 +49,7 @@ public final class SearchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String q = String.join(" ", words);
-        try (StoreReader reader = StoreReader.open(Database.of(db), 1)) {
+        try (StoreReader reader = StoreReader.open(dbOption.database(), 1)) {
             int lim = Math.max(1, Math.min(limit, StoreReader.MAX_PAGE));
             List<StoreReader.SearchHit> hits = reader.search(q, lim, (Math.max(1, page) - 1) * lim);
             if (json) {

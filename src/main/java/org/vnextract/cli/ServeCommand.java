@@ -11,6 +11,7 @@ import org.vnextract.store.StoreReader;
 import org.vnextract.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -24,8 +25,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "URL", description = "SQLite file or JDBC URL. Default: $VNEXTRACT_DB, else vnextract.db.")
-    String db = Database.defaultLocation();
+    @Mixin
+    DatabaseOption dbOption;
 
     @Option(names = "--port", paramLabel = "N", description = "Port (default ${DEFAULT-VALUE}; 0 for any free port).")
     int port = 8080;
@@ -43,7 +44,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (threads < 1 || port < 0 || port > 65535) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1 and --port 0..65535");
         }
-        Database database = Database.of(db);
+        Database database = dbOption.database();
         StoreReader reader;
         try {
             reader = StoreReader.open(database, threads);

@@ -1,0 +1,18 @@
+package org.vnextract.cli;
+
+import org.vnextract.store.Database;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --db} option of the commands that read or load the store, as a picocli mixin, so its
+ * default and help text are stated once. Not thread-safe (filled by picocli).
+ */
+public final class DatabaseOption {
+    @Option(names = "--db", paramLabel = "URL",
+            description = "SQLite file or JDBC URL (jdbc:postgresql://HOST/DB?user=…). Default: $VNEXTRACT_DB, else vnextract.db.")
+    String db = Database.defaultLocation();
+
+    public Database database() {
+        return Database.of(db);
+    }
+}
