@@ -22,7 +22,8 @@ import org.vnextract.text.TextStage;
  * through the extractor with the rules alone.
  */
 class OfficialRulesCorpusTest {
-    static final String[] RULE_FILES = {"titles", "surnames", "places", "honorifics", "triggers", "stops"};
+    static final String[] RULE_FILES = {"titles", "surnames", "places", "honorifics", "triggers", "stops", "syllables",
+        "company-words"};
     static OfficialExtractor extractor;
     static TextStage text;
 
