@@ -311,7 +311,7 @@ public final class OfficialRules {
 
         /**
          * The end of a personal name of foreign shape at {@code i} ("Mike Pence", "Moon Jae-in",
-         * "Han Min-koo"): two to four capitalised words (a hyphen-joined part counts as a word), one
+         * "Han Min-koo"): two or three capitalised words (a hyphen-joined part belongs to its word), one
          * of them of foreign shape ({@link OfficialLexicon#foreignWord}) or hyphen-joined; -1 if none.
          * A longer capitalised run is an organisation's name, not a person's.
          */
@@ -322,7 +322,7 @@ public final class OfficialRules {
             int k = i;
             int words = 0;
             boolean foreign = false;
-            while (k < b && words <= 4) {
+            while (k < b && words <= 3) {
                 boolean glued = k > i && t.start[k] == t.end[k - 1];
                 if (words > 0 && t.isPunct(k, '-') && k + 1 < b && t.isWord(k + 1) && glued
                         && t.start[k + 1] == t.end[k]) {
@@ -342,7 +342,7 @@ public final class OfficialRules {
                 }
                 k++;
             }
-            if (!foreign || words < 2 || words > 4) {
+            if (!foreign || words < 2 || words > 3) {
                 return -1;
             }
             for (int s = i + 1; s < k - 1; s++) {
