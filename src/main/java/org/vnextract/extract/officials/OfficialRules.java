@@ -473,6 +473,13 @@ public final class OfficialRules {
 
         /** The end of a title starting at {@code i} ([prefix…] role …), or -1. */
         int titleEnd(int i, int b) {
+            if (i > 0 && !t.cap[i]) {
+                // no title starts inside a stop phrase: "Chính quyền Tổng thống Mỹ" (quyền, acting)
+                PhraseTrie.Match<String> stop = lex.stops.longest(t, i - 1, b);
+                if (stop != null && stop.end() > i) {
+                    return -1;
+                }
+            }
             int k = i;
             PhraseTrie.Match<Entry> role = null;
             for (int n = 0; n < 4 && k < b; n++) {
