@@ -41,6 +41,10 @@ public final class EvalSegmentCommand implements Callable<Integer> {
     @Option(names = "--no-lexicons", description = "Use vi-vocab and the rule tree only, without our lexicons.")
     boolean noLexicons;
 
+    @Option(names = "--no-treebank-lexicon",
+            description = "Leave out the lexicon learnt from the treebank's training split (models/segment/treebank.tsv).")
+    boolean noTreebankLexicon;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -51,7 +55,11 @@ public final class EvalSegmentCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         ModelSource ms = models == null ? ModelSource.bundled() : ModelSource.directory(models);
-        WordSegmenter seg = ModelStore.standard().loadSegmenter(noLexicons ? SegmenterLexicons.none() : SegmenterLexicons.from(ms));
+        SegmenterLexicons lexicons = noLexicons ? SegmenterLexicons.none() : SegmenterLexicons.from(ms);
+        if (noTreebankLexicon) {
+            lexicons = lexicons.withoutTreebank();
+        }
+        WordSegmenter seg = ModelStore.standard().loadSegmenter(lexicons);
         List<SegmentEval.GoldSentence> gold = SegmentEval.read(tb);
         SegmentEval.Result initial = SegmentEval.evaluateInitial(seg, gold);
         SegmentEval.Result r = SegmentEval.evaluate(seg, gold);

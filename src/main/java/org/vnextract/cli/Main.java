@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 SegmentCommand.class,
                 EvalSegmentCommand.class,
                 TrainNerCommand.class,
+                TrainSegmentLexiconCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

@@ -5,7 +5,7 @@ package org.vnextract.segment;
  * vowel ("hòa" → "hoà", "thủy" → "thuỷ"), the spelling vi-vocab and wordsegmenter.rdr are written
  * in. Only the key is rewritten; the text and its offsets are never touched, so the output keeps
  * the source spelling. A straight double quote or curly quote becomes {@code ''}, the form the
- * rule tree was trained on.
+ * rule tree was trained on. The Icelandic eth (Ð/ð), which some pages type for Đ/đ ("Ðặng"), keys as đ.
  *
  * <p>Stateless; thread-safe.
  */
@@ -44,7 +44,7 @@ final class SyllableKey {
             if (c < 0x80) {
                 buf[k] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
             } else {
-                c = Character.toLowerCase(c);
+                c = c == '\u00D0' || c == '\u00F0' ? 'đ' : Character.toLowerCase(c);
                 buf[k] = c;
                 toned |= c >= 0xF2;
             }

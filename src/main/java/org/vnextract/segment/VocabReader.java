@@ -20,7 +20,7 @@ import org.vnextract.internal.Validate;
  *
  * <p>Stateless; thread-safe.
  */
-final class VocabReader {
+public final class VocabReader {
     /** Bounds for the stream: vi-vocab has 34,203 strings in 526,544 bytes. */
     static final int MAX_ENTRIES = 2_000_000;
     static final long MAX_BYTES = 64L << 20;
@@ -52,7 +52,7 @@ final class VocabReader {
      * The words of the stream, in no particular order.
      * @throws IOException when the stream is not a serialized set of strings or holds another class
      */
-    static List<String> read(InputStream in) throws IOException {
+    public static List<String> read(InputStream in) throws IOException {
         Validate.notNull(in, "in");
         try (ObjectInputStream ois = new ObjectInputStream(new BufferedInputStream(in))) {
             ois.setObjectInputFilter(filter());

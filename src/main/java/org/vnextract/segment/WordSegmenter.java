@@ -46,6 +46,8 @@ public final class WordSegmenter {
     // trie node flags
     private static final byte VOCAB = 1;
     private static final byte PLACE = 2;
+    /** A vi-vocab word the treebank lexicon rejects: it does not count as a vocabulary match. */
+    private static final byte NOT_WORD = 4;
     // syllable flags
     private static final byte SURNAME = 1;
     private static final byte MIDDLE = 2;
@@ -120,6 +122,12 @@ public final class WordSegmenter {
         }
         for (String w : lexicons.places()) {
             tb.add(w, PLACE);
+        }
+        for (String w : lexicons.treebankWords()) {
+            tb.add(w, VOCAB);
+        }
+        for (String w : lexicons.treebankNonWords()) {
+            tb.add(w, NOT_WORD);
         }
         byte[] sf = tb.syllableFlags;
         Object[][] lists = {
@@ -424,7 +432,7 @@ public final class WordSegmenter {
             allUpper &= (flags[j] & T_UPPER) != 0;
             if (j > i) {
                 byte nf = nodeFlags[node];
-                if ((nf & VOCAB) != 0 || ((nf & PLACE) != 0 && allUpper)) {
+                if ((nf & (VOCAB | NOT_WORD)) == VOCAB || ((nf & PLACE) != 0 && allUpper)) {
                     best = j - i + 1;
                 }
             }

@@ -112,7 +112,7 @@ class WordSegmenterTest {
         WordSegmenter s = WordSegmenter.load(new ByteArrayInputStream(rules.getBytes(StandardCharsets.UTF_8)),
                 vocab(Set.of("con gái", "hoà bình", "bí thư")),
                 new SegmenterLexicons(List.of("Quảng Nam"), List.of("Tân Lập"), List.of("Nguyễn"), List.of("Văn"),
-                        List.of("An"), List.of("theo")));
+                        List.of("An"), List.of("theo"), List.of(), List.of()));
         // the rule tree splits "con gái" although the vocabulary has it, and joins "học sinh" that it lacks
         assertThat(Segmenters.segment(s, tokenizer, "con gái học sinh")).isEqualTo("con gái học_sinh");
         // the tone mark is moved only for the look-up
