@@ -30,7 +30,7 @@ class OfficialRulesCorpusTest {
     @BeforeAll
     static void setUp() {
         ModelSource models = ModelSource.directory(java.nio.file.Path.of("models"));
-        extractor = new OfficialExtractor(models, "rules");
+        extractor = new OfficialExtractor(models, OfficialRules.NameSource.RULES);
         text = new TextStage(models, TextStage.DEFAULT_MAX_CHARS, TextStage.DEFAULT_MAX_SENTENCE_TOKENS);
     }
 
