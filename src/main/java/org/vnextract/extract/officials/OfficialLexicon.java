@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.vnextract.ingest.VietnameseSyllables;
 import org.vnextract.internal.Validate;
 import org.vnextract.pipeline.ModelSource;
 import org.vnextract.pipeline.PipelineException;
@@ -51,9 +52,8 @@ public final class OfficialLexicon {
     private final Set<String> firstPlaceWords = new HashSet<>();
     /** Words that make a capitalised run a company's name ({@code company-words.txt}), folded. */
     final Set<String> companyWords = new HashSet<>();
-    private final Set<String> onsets = new HashSet<>();
-    private final Set<String> codas = new HashSet<>();
-    private final Set<Character> foreignLetters = new HashSet<>();
+    /** The spelling of Vietnamese syllables (models/encodings/syllables.tsv, shared with the encoding detectors). */
+    private final VietnameseSyllables spelling;
 
     public OfficialLexicon(ModelSource models) {
         Validate.notNull(models, "models");
@@ -93,19 +93,7 @@ public final class OfficialLexicon {
         for (String l : models.lines("officials/company-words.txt")) {
             companyWords.add(Fold.fold(l.trim()));
         }
-        for (String l : models.lines("officials/syllables.tsv")) {
-            String[] c = l.split("\t");
-            if (c.length < 2 || c[1].isBlank()) {
-                throw new PipelineException("officials/syllables.tsv: bad line '" + l + "'");
-            }
-            String v = c[1].trim();
-            switch (c[0].trim()) {
-                case "onset" -> onsets.add(v);
-                case "coda" -> codas.add(v);
-                case "foreign-letter" -> foreignLetters.add(v.charAt(0));
-                default -> throw new PipelineException("officials/syllables.tsv: bad part '" + c[0] + "'");
-            }
-        }
+        this.spelling = new VietnameseSyllables(models);
         for (String l : models.lines("officials/places.tsv")) {
             String[] c = l.split("\t");
             List<String> f = Toks.foldPhrase(c[0]);
@@ -142,53 +130,27 @@ public final class OfficialLexicon {
     }
 
     /**
-     * Whether a word is of foreign shape by {@code syllables.tsv}: a capital inside it ("DeVos"), a
-     * letter Vietnamese does not write, or no onset + 1–3 vowels + coda once its diacritics are gone.
+     * Whether a word is of foreign shape: a capital inside it ("DeVos"), or, being a word of letters,
+     * not spelled like a Vietnamese syllable ("Trump", "Pence", "Jae"; {@link VietnameseSyllables},
+     * which also rejects the letters f, j, w and z). Words with digits or other signs are not read here.
      */
     boolean foreignWord(CharSequence text, int from, int to) {
         if (to - from > 24) {
             return true;
         }
-        StringBuilder b = new StringBuilder(to - from);
         for (int c = from; c < to; c++) {
             char ch = text.charAt(c);
             if (c > from && Character.isUpperCase(ch)) {
                 return true;
             }
-            String base = java.text.Normalizer.normalize(String.valueOf(Character.toLowerCase(ch)),
-                    java.text.Normalizer.Form.NFD);
-            char l = base.charAt(0) == 'đ' ? 'd' : base.charAt(0);
-            if (foreignLetters.contains(l)) {
-                return true;
-            }
-            if (l < 'a' || l > 'z') {
-                return false; // digits, marks: not a word this test reads
-            }
-            b.append(l);
-        }
-        String w = b.toString();
-        for (int on = 0; on <= Math.min(3, w.length()); on++) {
-            if (on > 0 && !onsets.contains(w.substring(0, on))) {
-                continue;
-            }
-            int v = on;
-            while (v < w.length() && v - on < 3 && "aeiouy".indexOf(w.charAt(v)) >= 0) {
-                v++;
-            }
-            if (v == on && !(on == 2 && w.startsWith("gi"))) {
-                continue;
-            }
-            for (int vv = v; vv > on; vv--) {
-                String coda = w.substring(vv);
-                if ((coda.isEmpty() || codas.contains(coda)) && vv - on <= 3) {
-                    return false;
-                }
-            }
-            if (v == on && w.length() == 2) {
-                return false; // "gi"
+            if (!Character.isLetter(ch) && Character.getType(ch) != Character.NON_SPACING_MARK) {
+                return false; // digits, signs: not a word this test reads
             }
         }
-        return true;
+        String w = text.subSequence(from, to).toString();
+        // the eth some sources type for Đ ("Ðức" in the given-names data) is Đ here; the encoding
+        // detectors that share the spelling table must keep treating it as a foreign letter
+        return !spelling.isSyllable(w.replace('\u00D0', 'Đ').replace('\u00F0', 'đ'));
     }
 
     /** Whether a personal name (a surname of the list) starts at token {@code i}; its length, else 0. */

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vnextract.pipeline.ModelSource;
 
-/** The syllable shape of {@code models/officials/syllables.tsv}: Vietnamese words pass, foreign ones do not. */
+/** The foreign-shape test of the officials rules (Vietnamese syllable spelling, models/encodings/syllables.tsv): Vietnamese words pass, foreign ones do not. */
 class ForeignShapeTest {
     static OfficialLexicon lex;
     static ModelSource models;
