@@ -45,6 +45,7 @@ public final class CountExtractor implements Extractor<CountMention> {
     private final Map<String, String> currencies = new HashMap<>();
     private final Set<String> spelledNouns;
     private final Set<String> exponentBases; // "m 2", "km 2": a square written with a loose superscript
+    private final Set<String> gluedUnits = new HashSet<>(); // "300kg", "415.000NDT": case-sensitive
 
     public CountExtractor(ModelSource models) {
         Validate.notNull(models, "models");
@@ -59,6 +60,9 @@ public final class CountExtractor implements Extractor<CountMention> {
         this.notMoney = lowerSet(models.lines("counts/not_money.txt"));
         this.spelledNouns = lowerSet(models.lines("counts/spelled_nouns.txt"));
         this.exponentBases = lowerSet(models.lines("counts/exponent_bases.txt"));
+        for (String l : models.lines("counts/glued_units.txt")) {
+            gluedUnits.add(l.strip());
+        }
         for (String l : models.lines("counts/currencies.tsv")) {
             String[] c = l.split("\t");
             currencies.put(c[0].strip().toLowerCase(Locale.ROOT), c[1].strip());
@@ -194,12 +198,8 @@ public final class CountExtractor implements Extractor<CountMention> {
 
         /** A number glued to letters ("VOV1", "8h", "QH13") or to a symbol ("21-KL/TW", "20/NQ-HĐND"). */
         boolean glued(Lexeme x) {
-            int b = x.start() - 1;
-            if (b >= 0) {
-                char c = text.charAt(b);
-                if (Character.isLetterOrDigit(c) || c == '/' || c == '.' || c == ',' || c == '-' && b > 0 && Character.isLetter(text.charAt(b - 1))) {
-                    return true;
-                }
+            if (gluedBefore(x)) {
+                return true;
             }
             int a = x.end();
             if (a < text.length()) {
@@ -214,9 +214,57 @@ public final class CountExtractor implements Extractor<CountMention> {
             return false;
         }
 
+        /**
+         * The lexeme index just past a measure unit written against the number at {@code i}
+         * ("300kg", "1.900m2"), or -1. The unit must be listed as written in glued_units.txt and end
+         * the letter run; a 2 or 3 after a square base is its exponent.
+         */
+        int gluedUnit(int i) {
+            Lexeme x = lx.get(i);
+            Lexeme w = at(i + 1);
+            if (w == null || !w.isWord() || w.start() != x.end() || gluedBefore(x)
+                    || !gluedUnits.contains(text.substring(w.start(), w.end()))) {
+                return -1;
+            }
+            int past = i + 2;
+            int a = w.end();
+            Lexeme e = at(i + 2);
+            if (e != null && e.isNumber() && e.start() == a && e.end() == a + 1 && exponentBases.contains(w.lower())
+                    && (text.charAt(a) == '2' || text.charAt(a) == '3')) {
+                past = i + 3;
+                a = e.end();
+            }
+            if (a < text.length() && (Character.isLetterOrDigit(text.charAt(a))
+                    || (text.charAt(a) == '-' || text.charAt(a) == '.' || text.charAt(a) == ',') && a + 1 < text.length()
+                            && Character.isLetterOrDigit(text.charAt(a + 1)))) {
+                return -1; // "1m75", "5m2a", "20kg-A": a code, not a measure
+            }
+            return past;
+        }
+
+        /** A number glued after letters or a symbol: "F1", "U23", "MH370", "Covid-19", "/2021". */
+        boolean gluedBefore(Lexeme x) {
+            int b = x.start() - 1;
+            if (b < 0) {
+                return false;
+            }
+            char c = text.charAt(b);
+            return Character.isLetterOrDigit(c) || c == '/' || c == '.' || c == ',' || c == '-' && b > 0 && Character.isLetter(text.charAt(b - 1));
+        }
+
+        /** A measure with its unit written against it ("300kg" → 300 kg, "415.000NDT" → 415000 NDT). */
+        int measure(int i, int unitEnd, BigDecimal value, BigDecimal total, BigDecimal max) {
+            Lexeme w = lx.get(i + 1);
+            String money = currencies.get(w.lower());
+            int end = lx.get(unitEnd - 1).end();
+            add(i, value, total, max, money != null ? money : text.substring(w.start(), end), end);
+            return unitEnd;
+        }
+
         int digits(int i) {
             Lexeme x = lx.get(i);
-            if (glued(x)) {
+            int unitEnd = gluedUnit(i);
+            if (unitEnd < 0 && glued(x)) {
                 return i + 1;
             }
             NumberParts p = NumberParts.of(text, x.start(), x.end());
@@ -251,6 +299,9 @@ public final class CountExtractor implements Extractor<CountMention> {
                 if (value == null) {
                     return i + 1;
                 }
+            }
+            if (unitEnd > 0) {
+                return measure(i, unitEnd, value, total, max);
             }
             if (total == null && max == null && x.end() - x.start() == 4 && value.intValue() >= 1900 && value.intValue() <= 2100) {
                 return i + 1; // a year ("Cúp Quốc gia 2021"): counts this large are written "2.021"
@@ -480,11 +531,16 @@ public final class CountExtractor implements Extractor<CountMention> {
                 }
                 j = u;
             }
+            add(i, value, total, max, unit, end);
+            return j;
+        }
+
+        /** Adds the count whose number starts at lexeme {@code i} and whose text ends at char {@code end}, with its qualifier. */
+        void add(int i, BigDecimal value, BigDecimal total, BigDecimal max, String unit, int end) {
             int q = phraseBefore(i, qualifiers, 2);
             int start = q > 0 ? lx.get(i - q).start() : lx.get(i).start();
             String qualifier = q > 0 ? text.substring(lx.get(i - q).start(), lx.get(i - 1).end()).toLowerCase(Locale.ROOT) : null;
             out.add(new CountMention(value, unit, total, max, qualifier, text.substring(start, end), start, end));
-            return j;
         }
     }
 }
