@@ -46,6 +46,7 @@ public final class CountExtractor implements Extractor<CountMention> {
     private final Set<String> spelledNouns;
     private final Set<String> exponentBases; // "m 2", "km 2": a square written with a loose superscript
     private final Set<String> gluedUnits = new HashSet<>(); // "300kg", "415.000NDT": case-sensitive
+    private final Map<String, Set<String>> durations = new HashMap<>(); // durations.tsv: kind → phrases
 
     public CountExtractor(ModelSource models) {
         Validate.notNull(models, "models");
@@ -60,6 +61,13 @@ public final class CountExtractor implements Extractor<CountMention> {
         this.notMoney = lowerSet(models.lines("counts/not_money.txt"));
         this.spelledNouns = lowerSet(models.lines("counts/spelled_nouns.txt"));
         this.exponentBases = lowerSet(models.lines("counts/exponent_bases.txt"));
+        for (String l : models.lines("counts/durations.tsv")) {
+            String[] c = l.split("\t");
+            durations.computeIfAbsent(c[0].strip(), k -> new HashSet<>()).add(c[1].strip().toLowerCase(Locale.ROOT));
+        }
+        for (String kind : List.of("unit", "before", "after", "time")) {
+            durations.putIfAbsent(kind, Set.of());
+        }
         for (String l : models.lines("counts/glued_units.txt")) {
             gluedUnits.add(l.strip());
         }
@@ -497,6 +505,28 @@ public final class CountExtractor implements Extractor<CountMention> {
                 j++;
                 scaled++;
             }
+            if (scaled > 0 && max == null && total == null) {
+                // "từ 30 triệu đến 40 triệu đồng", "30 triệu - 40 triệu đồng": a range whose ends both carry a scale
+                int k = -1;
+                if (dash(j)) {
+                    k = j + 1;
+                } else if (("đến".equals(lowerAt(j)) || "tới".equals(lowerAt(j))) && "từ".equals(lowerAt(i - 1))) {
+                    k = j + 1;
+                }
+                if (k > 0 && at(k) != null && at(k).isNumber() && !glued(lx.get(k)) && !year(lx.get(k))
+                        && at(k + 1) != null && at(k + 1).isWord() && numbers.scale(lower.get(k + 1)) != null) {
+                    BigDecimal m = numbers.parseDigits(text, lx.get(k).start(), lx.get(k).end());
+                    int e = k + 1;
+                    for (int t = 0; m != null && t < 2 && at(e) != null && at(e).isWord() && numbers.scale(lower.get(e)) != null; t++) {
+                        m = m.multiply(numbers.scale(lower.get(e)));
+                        e++;
+                    }
+                    if (m != null && m.compareTo(value) > 0) {
+                        max = m;
+                        j = e;
+                    }
+                }
+            }
             String unit;
             int end;
             if (punct(j, '%')) {
@@ -514,7 +544,13 @@ public final class CountExtractor implements Extractor<CountMention> {
                         && !(u > j && numberAt(u + 1))) {
                     u++;
                 }
-                if (u == j || notUnits.contains(lower.get(j))) {
+                if (u > j && notUnits.contains(lower.get(j))) {
+                    if (!duration(i, j)) {
+                        return i + 1;
+                    }
+                    u = j + 1; // "24 giờ": the duration cue after it ("liên tục") is not part of the unit
+                }
+                if (u == j) {
                     return i + 1;
                 }
                 if (periodAfter(j, u)) {
@@ -533,6 +569,20 @@ public final class CountExtractor implements Extractor<CountMention> {
             }
             add(i, value, total, max, unit, end);
             return j;
+        }
+
+        /**
+         * The clock word at {@code j} after the number at {@code i} measures a length of time
+         * ("suốt 24 giờ liên tục", "trong gần 48 giờ"), not a time of day ("lúc 8 giờ", "8 giờ sáng",
+         * "vào 14 giờ 30"): durations.tsv.
+         */
+        boolean duration(int i, int j) {
+            if (!durations.get("unit").contains(lower.get(j)) || numberAt(j + 1) || punct(j + 1, ':')
+                    || phraseAt(j + 1, durations.get("time"), 2) > 0) {
+                return false;
+            }
+            int b = i - phraseBefore(i, qualifiers, 2);
+            return phraseBefore(b, durations.get("before"), 3) > 0 || phraseAt(j + 1, durations.get("after"), 2) > 0;
         }
 
         /** Adds the count whose number starts at lexeme {@code i} and whose text ends at char {@code end}, with its qualifier. */
