@@ -237,8 +237,9 @@ public final class CountExtractor implements Extractor<CountMention> {
             int past = i + 2;
             int a = w.end();
             Lexeme e = at(i + 2);
-            if (e != null && e.isNumber() && e.start() == a && e.end() == a + 1 && exponentBases.contains(w.lower())
-                    && (text.charAt(a) == '2' || text.charAt(a) == '3')) {
+            if (e != null && e.isNumber() && (e.start() == a || e.start() == a + 1 && text.charAt(a) == ' ')
+                    && e.end() == e.start() + 1 && exponentBases.contains(w.lower())
+                    && (text.charAt(e.start()) == '2' || text.charAt(e.start()) == '3')) { // "m2", "m 3 /s"
                 past = i + 3;
                 a = e.end();
             }
@@ -265,7 +266,22 @@ public final class CountExtractor implements Extractor<CountMention> {
             Lexeme w = lx.get(i + 1);
             String money = currencies.get(w.lower());
             int end = lx.get(unitEnd - 1).end();
-            add(i, value, total, max, money != null ? money : text.substring(w.start(), end), end);
+            // "407m 2" is written "m2": the loose superscript's space is not part of the unit
+            String written = unitEnd == i + 3 ? text.substring(w.start(), w.end()) + text.charAt(end - 1) : text.substring(w.start(), end);
+            int k = unitEnd + 1;
+            if (max == null && total == null && dash(unitEnd) && at(k) != null && at(k).isNumber()) {
+                // "588m – 644m": a range with the unit written on both ends
+                int e = gluedUnit(k);
+                BigDecimal m = e > 0 && text.substring(lx.get(k + 1).start(), lx.get(k + 1).end()).equals(text.substring(w.start(), w.end()))
+                        && e - k == unitEnd - i
+                        ? numbers.parseDigits(text, lx.get(k).start(), lx.get(k).end()) : null;
+                if (m != null && m.compareTo(value) > 0) {
+                    max = m;
+                    end = lx.get(e - 1).end();
+                    unitEnd = e;
+                }
+            }
+            add(i, value, total, max, money != null ? money : written, end);
             return unitEnd;
         }
 
@@ -295,6 +311,9 @@ public final class CountExtractor implements Extractor<CountMention> {
                 total = numbers.parseDigits(text, split + 1, x.end());
                 if (value == null || total == null || value.compareTo(total) > 0) {
                     return i + 1;
+                }
+                if (dateAcross(i - 1, i - 2) || dateAcross(i + 1, i + 2)) {
+                    return i + 1; // "30/4 - 1/5": a day range, not the ratio 1/5
                 }
             } else if (range > 0) {
                 value = numbers.parseDigits(text, x.start(), range);
@@ -350,6 +369,26 @@ public final class CountExtractor implements Extractor<CountMention> {
                 }
             }
             return finish(i, j, value, total, max);
+        }
+
+        /**
+         * The ratio-shaped lexeme next to {@code link} is a day-month: {@code link} is a dash or
+         * "đến"/"tới" and {@code other} is surely a date, a day-month no ratio can be ("30/4", the
+         * part above the whole) or a day-month-year ("1/5/2023").
+         */
+        boolean dateAcross(int link, int other) {
+            Lexeme o = at(other);
+            if (o == null || !o.isNumber() || !(dash(link) || "đến".equals(lowerAt(link)) || "tới".equals(lowerAt(link)))) {
+                return false;
+            }
+            NumberParts p = NumberParts.of(text, o.start(), o.end());
+            if (p.tooLong() || !p.isDay(0) || p.groups() < 2 || !p.isMonth(1)) {
+                return false;
+            }
+            if (p.groups() == 2) {
+                return p.separator(0) == '/' && p.value(0) > p.value(1);
+            }
+            return p.groups() == 3 && p.separator(0) == p.separator(1) && p.isYear(2);
         }
 
         /** "0912.345.678", "02363822": a leading zero on a long run; "02", "07/08", "0,44" are numbers. */
