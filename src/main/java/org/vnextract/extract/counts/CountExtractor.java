@@ -46,6 +46,7 @@ public final class CountExtractor implements Extractor<CountMention> {
     private final Set<String> spelledNouns;
     private final Set<String> exponentBases; // "m 2", "km 2": a square written with a loose superscript
     private final Set<String> gluedUnits = new HashSet<>(); // "300kg", "415.000NDT": case-sensitive
+    private final Set<String> measureLabels; // "quả 11m": a penalty, not a measure
     private final Map<String, Set<String>> durations = new HashMap<>(); // durations.tsv: kind → phrases
 
     public CountExtractor(ModelSource models) {
@@ -61,6 +62,7 @@ public final class CountExtractor implements Extractor<CountMention> {
         this.notMoney = lowerSet(models.lines("counts/not_money.txt"));
         this.spelledNouns = lowerSet(models.lines("counts/spelled_nouns.txt"));
         this.exponentBases = lowerSet(models.lines("counts/exponent_bases.txt"));
+        this.measureLabels = lowerSet(models.lines("counts/measure_labels.txt"));
         for (String l : models.lines("counts/durations.tsv")) {
             String[] c = l.split("\t");
             durations.computeIfAbsent(c[0].strip(), k -> new HashSet<>()).add(c[1].strip().toLowerCase(Locale.ROOT));
@@ -328,7 +330,7 @@ public final class CountExtractor implements Extractor<CountMention> {
                 }
             }
             if (unitEnd > 0) {
-                return measure(i, unitEnd, value, total, max);
+                return phraseBefore(i, measureLabels, 2) > 0 ? unitEnd : measure(i, unitEnd, value, total, max);
             }
             if (total == null && max == null && x.end() - x.start() == 4 && value.intValue() >= 1900 && value.intValue() <= 2100) {
                 return i + 1; // a year ("Cúp Quốc gia 2021"): counts this large are written "2.021"
