@@ -232,7 +232,7 @@ public final class CountExtractor implements Extractor<CountMention> {
         int gluedUnit(int i) {
             Lexeme x = lx.get(i);
             Lexeme w = at(i + 1);
-            if (w == null || !w.isWord() || w.start() != x.end() || gluedBefore(x)
+            if (w == null || !w.isWord() || w.start() != x.end() || w.end() - w.start() > 4 || gluedBefore(x)
                     || !gluedUnits.contains(text.substring(w.start(), w.end()))) {
                 return -1;
             }

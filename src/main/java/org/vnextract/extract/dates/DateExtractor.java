@@ -214,9 +214,12 @@ public final class DateExtractor implements Stage {
         final BitSet rangeYears = new BitSet(); // lexeme indexes of years inside year ranges
         final Map<Integer, Integer> sentenceYears = new HashMap<>(); // sentence start → its year, or 0
 
+        final int headlineEnd; // end of the first line, or -1: found once, not per candidate (linear time)
+
         Scan(AnalyzedText t, List<Lexeme> lx) {
             this.t = t;
             this.text = t.text();
+            this.headlineEnd = text.indexOf('\n');
             this.lx = lx;
             this.n = lx.size();
         }
@@ -696,8 +699,7 @@ public final class DateExtractor implements Stage {
          * ratio or a score.
          */
         boolean headlineColon(int i) {
-            int lineEnd = text.indexOf('\n');
-            return lineEnd > 0 && lx.get(i).end() <= lineEnd && (punct(i - 1, ':') || punct(i + 1, ':'));
+            return headlineEnd > 0 && lx.get(i).end() <= headlineEnd && (punct(i - 1, ':') || punct(i + 1, ':'));
         }
 
         /** The words just before lexeme {@code i} (up to three) are a period_ends.txt phrase ("đến năm"). */

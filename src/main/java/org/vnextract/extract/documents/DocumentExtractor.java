@@ -214,10 +214,10 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
     private static boolean numberOfYear(TokenView v, int i) {
         int s = v.start(i);
         int e = v.end(i);
-        int slash = v.text.indexOf('/', s);
-        if (slash <= s || slash > s + 4 || e - slash != 5) {
-            return false;
+        if (e - s < 6 || e - s > 9 || v.text.charAt(e - 5) != '/') {
+            return false; // checked on the token alone: a search past it would make the pass quadratic
         }
+        int slash = e - 5;
         for (int k = s; k < e; k++) {
             if (k != slash && !SymbolScanner.isDigit(v.text.charAt(k))) {
                 return false;
