@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.vnextract.clean.CleanStage;
+import org.vnextract.extract.ExtractorOptions;
 import org.vnextract.extract.ExtractorRegistry;
+import org.vnextract.extract.officials.OfficialRules;
 import org.vnextract.ingest.RawDocument;
 import org.vnextract.internal.Validate;
 import org.vnextract.pipeline.Analysis;
@@ -63,6 +65,7 @@ public final class Vnextract {
     public static final class Builder {
         private ModelSource models = ModelSource.bundled();
         private Set<String> extractors = Set.of();
+        private ExtractorOptions extractorOptions = ExtractorOptions.defaults();
         private int maxHtmlDepth = CleanStage.DEFAULT_MAX_DEPTH;
         private int maxChars = TextStage.DEFAULT_MAX_CHARS;
         private int maxSentenceTokens = TextStage.DEFAULT_MAX_SENTENCE_TOKENS;
@@ -78,6 +81,12 @@ public final class Vnextract {
         /** Only these extractors (names of {@link ExtractorRegistry}); empty means all. */
         public Builder extractors(Set<String> names) {
             this.extractors = Set.copyOf(Validate.noNulls(names, "names"));
+            return this;
+        }
+
+        /** Where officials' personal names come from; default {@link OfficialRules.NameSource#RULES}. */
+        public Builder officialsNames(OfficialRules.NameSource s) {
+            this.extractorOptions = extractorOptions.withOfficialsNames(Validate.notNull(s, "s"));
             return this;
         }
 
@@ -97,7 +106,7 @@ public final class Vnextract {
         }
 
         public Vnextract build() {
-            List<Stage> extract = ExtractorRegistry.standard().create(models, extractors);
+            List<Stage> extract = ExtractorRegistry.standard().create(models, extractors, extractorOptions);
             SegmentStage segment = SegmentStage.standard(models);
             modelVersions.put("wordsegmenter", segment.modelVersion());
             Pipeline p = Pipeline.builder()

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.vnextract.internal.Spaces;
 import org.vnextract.internal.Validate;
 
 /**
@@ -98,23 +99,12 @@ public final class TextCleaner {
         return new Result(new Article(title, null, lines, published, authors, section, null), warnings);
     }
 
-    /** Collapses white space (including no-break spaces) and strips list bullets. */
+    /**
+     * Collapses white space (including no-break spaces; zero-width spaces and byte-order marks count
+     * as spaces here, so words they separate stay apart) and strips list bullets.
+     */
     static String normalizeLine(String raw) {
-        StringBuilder sb = new StringBuilder(raw.length());
-        boolean space = false;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00A0' || c == '\u200B' || c == '\uFEFF' || c == '\u202F') {
-                space = sb.length() > 0;
-                continue;
-            }
-            if (space) {
-                sb.append(' ');
-                space = false;
-            }
-            sb.append(c);
-        }
-        String s = sb.toString();
+        String s = Spaces.collapse(raw, "\u200B\uFEFF");
         while (!s.isEmpty() && (s.charAt(0) == '•' || s.charAt(0) == '·' || s.charAt(0) == '▪' || s.charAt(0) == '►')) {
             s = s.substring(1).strip();
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.vnextract.Vnextract;
 import org.vnextract.clean.CleanStage;
+import org.vnextract.extract.officials.OfficialRules;
 import org.vnextract.ingest.IngestLimits;
 import org.vnextract.pipeline.ModelSource;
 import org.vnextract.text.TextStage;
@@ -34,6 +35,10 @@ public final class PipelineOptions {
     @Option(names = "--extractors", split = ",", paramLabel = "NAME", description = "Only these extractors (comma-separated). Default: all.")
     List<String> extractors = List.of();
 
+    @Option(names = "--officials-names", paramLabel = "SOURCE",
+            description = "Where officials' personal names come from: rules, model (the statistical name finder under models/ner/) or both. Default: rules.")
+    OfficialRules.NameSource officialsNames = OfficialRules.NameSource.RULES;
+
     @Option(names = "--models", paramLabel = "DIR", description = "Read rules and lexicons from DIR instead of the copy in the jar.")
     Path models;
 
@@ -56,6 +61,7 @@ public final class PipelineOptions {
         return Vnextract.builder()
                 .models(models == null ? ModelSource.bundled() : ModelSource.directory(models))
                 .extractors(names)
+                .officialsNames(officialsNames)
                 .maxChars(maxChars)
                 .maxHtmlDepth(maxHtmlDepth)
                 .maxSentenceTokens(maxSentenceTokens)

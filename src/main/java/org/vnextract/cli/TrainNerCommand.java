@@ -63,7 +63,7 @@ public final class TrainNerCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ModelSource ms = models == null ? ModelSource.bundled() : ModelSource.directory(models);
         NerTrainer.Settings s = new NerTrainer.Settings(maxSentences, iterations, cutoff, threads, negativePerMille);
-        OfficialExtractor rules = new OfficialExtractor(ms, "rules");
+        OfficialExtractor rules = new OfficialExtractor(ms, org.vnextract.extract.officials.OfficialRules.NameSource.RULES);
         NerTrainer trainer = new NerTrainer(rules, new TextStage(ms, TextStage.DEFAULT_MAX_CHARS,
                 TextStage.DEFAULT_MAX_SENTENCE_TOKENS), s);
         NerTrainer.Report r = trainer.train(corpora, output);

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.vnextract.extract.counts.CountExtractor;
 import org.vnextract.extract.dates.DateExtractor;
 import org.vnextract.extract.documents.DocumentExtractor;
@@ -16,24 +16,25 @@ import org.vnextract.pipeline.Stage;
 
 /**
  * The extractors vnextract knows, by name, in the order they run. Adding an extractor is one line
- * here; the pipeline and the CLI ({@code --extractors}) pick it up.
+ * here; the pipeline and the CLI ({@code --extractors}) pick it up. Settings reach the factories
+ * as one {@link ExtractorOptions} value.
  *
  * <p>Immutable; thread-safe.
  */
 public final class ExtractorRegistry {
-    private final Map<String, Function<ModelSource, Stage>> factories;
+    private final Map<String, BiFunction<ModelSource, ExtractorOptions, Stage>> factories;
 
-    private ExtractorRegistry(Map<String, Function<ModelSource, Stage>> factories) {
+    private ExtractorRegistry(Map<String, BiFunction<ModelSource, ExtractorOptions, Stage>> factories) {
         this.factories = factories;
     }
 
     /** Every extractor of this release. */
     public static ExtractorRegistry standard() {
-        Map<String, Function<ModelSource, Stage>> f = new LinkedHashMap<>();
-        f.put("documents", DocumentExtractor::new);
-        f.put("dates", DateExtractor::new);
-        f.put("counts", CountExtractor::new);
-        f.put("officials", org.vnextract.extract.officials.OfficialExtractor::new);
+        Map<String, BiFunction<ModelSource, ExtractorOptions, Stage>> f = new LinkedHashMap<>();
+        f.put("documents", (m, o) -> new DocumentExtractor(m));
+        f.put("dates", (m, o) -> new DateExtractor(m));
+        f.put("counts", (m, o) -> new CountExtractor(m));
+        f.put("officials", (m, o) -> new org.vnextract.extract.officials.OfficialExtractor(m, o.officialsNames()));
         return new ExtractorRegistry(java.util.Collections.unmodifiableMap(f));
     }
 
@@ -41,10 +42,16 @@ public final class ExtractorRegistry {
         return factories.keySet();
     }
 
-    /** Builds the named extractors (all when {@code names} is empty), in registry order. */
+    /** Builds the named extractors (all when {@code names} is empty), in registry order, with default settings. */
     public List<Stage> create(ModelSource models, Set<String> names) {
+        return create(models, names, ExtractorOptions.defaults());
+    }
+
+    /** Builds the named extractors (all when {@code names} is empty), in registry order. */
+    public List<Stage> create(ModelSource models, Set<String> names, ExtractorOptions options) {
         Validate.notNull(models, "models");
         Validate.notNull(names, "names");
+        Validate.notNull(options, "options");
         for (String n : names) {
             if (!factories.containsKey(n)) {
                 throw new PipelineException("unknown extractor '" + n + "'; known: " + String.join(", ", factories.keySet()));
@@ -53,7 +60,7 @@ public final class ExtractorRegistry {
         List<Stage> out = new ArrayList<>();
         factories.forEach((name, factory) -> {
             if (names.isEmpty() || names.contains(name)) {
-                out.add(factory.apply(models));
+                out.add(factory.apply(models, options));
             }
         });
         return out;

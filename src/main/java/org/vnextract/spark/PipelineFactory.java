@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.vnextract.Vnextract;
+import org.vnextract.extract.officials.OfficialRules;
 import org.vnextract.ingest.IngestLimits;
 import org.vnextract.internal.Validate;
 
@@ -30,10 +31,12 @@ public final class PipelineFactory implements Serializable {
     private final List<String> extractors;
     private final long maxBytes;
     private final int maxGzipRatio;
+    private final OfficialRules.NameSource officialsNames;
     private transient Vnextract built;
 
-    public PipelineFactory(Set<String> extractors, IngestLimits limits) {
+    public PipelineFactory(Set<String> extractors, IngestLimits limits, OfficialRules.NameSource officialsNames) {
         this.extractors = List.copyOf(Validate.noNulls(extractors, "extractors"));
+        this.officialsNames = Validate.notNull(officialsNames, "officialsNames");
         Validate.notNull(limits, "limits");
         this.maxBytes = limits.maxBytes();
         this.maxGzipRatio = limits.maxGzipRatio();
@@ -42,7 +45,7 @@ public final class PipelineFactory implements Serializable {
     /** The pipeline, built on the first call in this JVM's copy of the factory. */
     public synchronized Vnextract pipeline() {
         if (built == null) {
-            built = Vnextract.builder().extractors(new LinkedHashSet<>(extractors)).build();
+            built = Vnextract.builder().extractors(new LinkedHashSet<>(extractors)).officialsNames(officialsNames).build();
         }
         return built;
     }

@@ -13,6 +13,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
+import org.vnextract.extract.officials.OfficialRules;
 import org.vnextract.ingest.IngestLimits;
 import org.vnextract.internal.Validate;
 
@@ -37,7 +38,7 @@ import org.vnextract.internal.Validate;
 public final class SparkExtract {
     /** What to read and write. */
     public record Options(List<String> inputs, String output, String format, String inputFormat,
-                          Set<String> extractors, IngestLimits limits) {
+                          Set<String> extractors, IngestLimits limits, OfficialRules.NameSource officialsNames) {
         public Options {
             Validate.isTrue(!Validate.noNulls(inputs, "inputs").isEmpty(), "inputs", "needs at least one path");
             Validate.notEmpty(output, "output");
@@ -47,6 +48,13 @@ public final class SparkExtract {
             inputs = List.copyOf(inputs);
             extractors = Set.copyOf(Validate.noNulls(extractors, "extractors"));
             Validate.notNull(limits, "limits");
+            Validate.notNull(officialsNames, "officialsNames");
+        }
+
+        /** Officials' names from the rules (the default). */
+        public Options(List<String> inputs, String output, String format, String inputFormat,
+                       Set<String> extractors, IngestLimits limits) {
+            this(inputs, output, format, inputFormat, extractors, limits, OfficialRules.NameSource.RULES);
         }
     }
 
@@ -62,7 +70,8 @@ public final class SparkExtract {
         } catch (IllegalArgumentException e) {
             System.err.println("vnextract spark: " + e.getMessage());
             System.err.println("usage: SparkExtract --input PATH[,PATH…] --output DIR [--format jsonl|parquet]"
-                    + " [--input-format auto|jsonl|warc] [--extractors a,b] [--max-bytes N]");
+                    + " [--input-format auto|jsonl|warc] [--extractors a,b] [--max-bytes N]"
+                    + " [--officials-names rules|model|both]");
             System.exit(2);
             return;
         }
@@ -82,6 +91,7 @@ public final class SparkExtract {
         String inputFormat = "auto";
         Set<String> extractors = new LinkedHashSet<>();
         long maxBytes = IngestLimits.DEFAULT_MAX_BYTES;
+        OfficialRules.NameSource names = OfficialRules.NameSource.RULES;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (i + 1 >= args.length) {
@@ -95,6 +105,7 @@ public final class SparkExtract {
                 case "--input-format" -> inputFormat = v.toLowerCase(Locale.ROOT);
                 case "--extractors" -> extractors.addAll(List.of(v.split(",")));
                 case "--max-bytes" -> maxBytes = Long.parseLong(v);
+                case "--officials-names" -> names = nameSource(v);
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -102,13 +113,21 @@ public final class SparkExtract {
             throw new IllegalArgumentException("--input and --output are required");
         }
         return new Options(inputs, output, format, inputFormat, extractors,
-                IngestLimits.defaults().withMaxBytes(maxBytes));
+                IngestLimits.defaults().withMaxBytes(maxBytes), names);
+    }
+
+    private static OfficialRules.NameSource nameSource(String v) {
+        try {
+            return OfficialRules.NameSource.valueOf(v.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--officials-names must be rules, model or both, not '" + v + "'");
+        }
     }
 
     /** The records as JSON lines, computed lazily by Spark. */
     public static Dataset<String> records(SparkSession spark, Options o, LongAccumulator records, LongAccumulator rejected) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<PipelineFactory> factory = jsc.broadcast(new PipelineFactory(o.extractors(), o.limits()));
+        Broadcast<PipelineFactory> factory = jsc.broadcast(new PipelineFactory(o.extractors(), o.limits(), o.officialsNames()));
         boolean warc = o.inputFormat().equals("warc") || (o.inputFormat().equals("auto")
                 && o.inputs().stream().allMatch(p -> p.toLowerCase(Locale.ROOT).matches(".*\\.warc(\\.gz)?")));
         if (warc) {

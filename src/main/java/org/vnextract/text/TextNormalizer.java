@@ -1,6 +1,7 @@
 package org.vnextract.text;
 
 import java.text.Normalizer;
+import org.vnextract.internal.Spaces;
 
 /**
  * Normalises one paragraph: NFC; the Icelandic eth (Ð/ð), which legacy Vietnamese pages use for
@@ -19,7 +20,6 @@ public final class TextNormalizer {
                 ? paragraph : Normalizer.normalize(paragraph, Normalizer.Form.NFC);
         StringBuilder sb = new StringBuilder(s.length());
         boolean eth = false;
-        boolean space = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -38,16 +38,9 @@ public final class TextNormalizer {
                 }
                 default -> { }
             }
-            if (Character.isWhitespace(c) || c == '\u00A0' || c == '\u202F' || c == '\u2007') {
-                space = sb.length() > 0;
-                continue;
-            }
-            if (space) {
-                sb.append(' ');
-                space = false;
-            }
             sb.append(c);
         }
-        return new Result(sb.toString(), eth);
+        // the characters above never become spaces, so collapsing afterwards is the same as during
+        return new Result(Spaces.collapse(sb, "\u2007"), eth);
     }
 }

@@ -28,6 +28,14 @@ class CleanerTest {
     }
 
     @Test
+    void lineNormalisationCollapsesSpacesAndStripsBullets() {
+        // zero-width spaces and byte-order marks separate words here; a figure space is left to the text stage
+        assertThat(TextCleaner.normalizeLine(" • Kết\u00A0 luận\u200Bsố\uFEFF21\u2007KL ")).isEqualTo("Kết luận số 21\u2007KL");
+        assertThat(TextCleaner.normalizeLine("\u00A0 \t")).isEmpty();
+        assertThat(TextCleaner.normalizeLine("► ▪ Đảng viên")).isEqualTo("Đảng viên");
+    }
+
+    @Test
     void plainTextBoilerplateClasses() throws Exception {
         Article a = TEXT.clean(Files.readString(Path.of("corpus/written/w001_boilerplate.txt"), StandardCharsets.UTF_8)).article();
         String text = all(a);

@@ -44,7 +44,7 @@ class NerTrainerTest {
     @Test
     void learnsNamesFromTheRulesLabels(@TempDir Path dir) throws Exception {
         ModelSource models = ModelSource.directory(Path.of("models"));
-        OfficialExtractor rules = new OfficialExtractor(models, "rules");
+        OfficialExtractor rules = new OfficialExtractor(models, org.vnextract.extract.officials.OfficialRules.NameSource.RULES);
         TextStage text = new TextStage(models, TextStage.DEFAULT_MAX_CHARS, TextStage.DEFAULT_MAX_SENTENCE_TOKENS);
         NerTrainer trainer = new NerTrainer(rules, text, new NerTrainer.Settings(2_000, 30, 1, 1, 1000));
         Path c = corpus(dir, 40);
@@ -71,7 +71,7 @@ class NerTrainerTest {
     @Test
     void featuresMarkLexiconClassesAndCapitalisedRuns() {
         ModelSource models = ModelSource.directory(Path.of("models"));
-        OfficialExtractor rules = new OfficialExtractor(models, "rules");
+        OfficialExtractor rules = new OfficialExtractor(models, org.vnextract.extract.officials.OfficialRules.NameSource.RULES);
         String[][] ctx = NerFeatures.context(new String[] {"đồng", "chí", "Ksor", "Phước", "dự"}, rules.lexicon());
         assertThat(ctx[2]).contains("c=sur|cap", "run=1", "ahead=1");
         assertThat(ctx[3]).contains("run=2", "p1c=sur");

@@ -130,10 +130,30 @@ class SparkExtractTest {
     }
 
     @Test
+    void theOfficialsNameSourceReachesTheExecutors() throws Exception {
+        Path in = corpus(40);
+        Path cliOut = dir.resolve("cli-model.jsonl");
+        int code = Main.commandLine().execute("extract", "-q", "--extractors=officials", "--officials-names=model",
+                in.toString(), "-o", cliOut.toString());
+        assertThat(code).isIn(0, 3);
+        List<String> expected = Files.readAllLines(cliOut, StandardCharsets.UTF_8);
+        Path out = dir.resolve("spark-model");
+        SparkExtract.run(spark, new SparkExtract.Options(List.of(in.toString()), out.toString(), "jsonl", "auto",
+                Set.of("officials"), IngestLimits.defaults(), org.vnextract.extract.officials.OfficialRules.NameSource.MODEL));
+        assertThat(sorted(partFiles(out))).isEqualTo(sorted(expected));
+        SparkExtract.Options o = SparkExtract.parse(new String[] {"--input", "x", "--output", "y", "--officials-names", "Both"});
+        assertThat(o.officialsNames()).isEqualTo(org.vnextract.extract.officials.OfficialRules.NameSource.BOTH);
+        assertThat(SparkExtract.parse(new String[] {"--input", "x", "--output", "y"}).officialsNames())
+                .isEqualTo(org.vnextract.extract.officials.OfficialRules.NameSource.RULES);
+    }
+
+    @Test
     void badArgumentsAreNamed() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SparkExtract.parse(new String[] {"--input", "x"}))
                 .hasMessageContaining("--output");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SparkExtract.parse(new String[] {"--input", "x", "--output", "y", "--format", "csv"}))
                 .hasMessageContaining("format");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SparkExtract.parse(new String[] {"--input", "x", "--output", "y", "--officials-names", "oracle"}))
+                .hasMessageContaining("--officials-names");
     }
 }

@@ -29,7 +29,8 @@ import org.vnextract.text.Sentence;
 /**
  * Finds the dates (RECORD.md "Dates") and periods of an article: "ngày 28-6-2021", "28/6/2021",
  * "ngày 28 tháng 6 năm 2021", "Sáng 20-7", "tháng 5-2023", day ranges ("21- 22/4", "25-27/9",
- * "12 và 13/4"), and periods ("nhiệm kỳ 2020-2025", "quý I/2024", "6 tháng đầu năm 2022",
+ * "12 và 13/4", "từ 22 đến 24/5"; both days are dates), a second day after "và" ("ngày 5/3 và
+ * 12/3"), and periods ("nhiệm kỳ 2020-2025", "quý I/2024", "6 tháng đầu năm 2022",
  * "năm 2023"). A day written without a year takes it from the publication date, else from the one
  * year written in its sentence, else stays {@code XXXX}.
  *
@@ -445,9 +446,25 @@ public final class DateExtractor implements Stage {
             if (cue < 0) {
                 cue = cueBefore(i, weakCues);
             }
+            if (cue < 0 && afterDayAndConnector(i)) {
+                // "ngày 5/3 và 12/3": the second day shares the first one's cue, read as a weak one
+                // so that "5/3 và 12/3 đảng viên" (a counted noun after it) stays no date
+                return date(i, p, false, true, i, true);
+            }
             // the mention starts at the cue ("ngày 28-6-2021") unless a bracket or comma stands between
             int from = cue >= 0 && cue == i - 1 ? cue : i;
             return date(i, p, strong, cue >= 0, from, true);
+        }
+
+        /** Lexeme {@code i} follows a connector ("và") right after a day just found ("ngày 5/3 và 12/3"). */
+        boolean afterDayAndConnector(int i) {
+            Lexeme c = at(i - 1);
+            Lexeme prev = at(i - 2);
+            if (c == null || !c.isWord() || !connectors.contains(c.lower()) || prev == null || !prev.isNumber() || hits.isEmpty()) {
+                return false;
+            }
+            Hit last = hits.get(hits.size() - 1);
+            return last.day != 0 && last.coreEnd == prev.end();
         }
 
         /**
@@ -538,9 +555,12 @@ public final class DateExtractor implements Stage {
                 hits.add(new Hit(mid, x.end(), mid, x.end(), year, (int) p.value(2), (int) p.value(1)));
                 return i + 1;
             }
-            if (p.groups() != 1 || !p.isDay(0) || !word(cue, "ngày")) {
+            if (p.groups() != 1 || !p.isDay(0)) {
                 return i;
             }
+            // "ngày 12 và 13/4" reads the second day as after "ngày"; after another cue ("từ 22 đến
+            // 24/5") as after a weak one, so "từ 2 đến 3/4 số xã" (a counted noun follows) is no range
+            boolean strongRange = word(cue, "ngày");
             int j = i + 1;
             if (dash(j) || punct(j, ',')) {
                 j++;
@@ -557,7 +577,7 @@ public final class DateExtractor implements Stage {
                 return i;
             }
             int before = hits.size();
-            int end = date(j, second, true, true, j, true);
+            int end = date(j, second, strongRange, true, j, true);
             if (end <= j || hits.size() != before + 1) {
                 return i;
             }

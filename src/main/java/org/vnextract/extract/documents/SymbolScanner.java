@@ -10,7 +10,8 @@ import java.util.Locale;
  * broken across lines), "Ð" for "Đ", and aliases of type and issuer codes ("Tư" for TW).
  *
  * <ul>
- *   <li>party: {@code number - TYPE / ISSUER} ("21-KL/TW", "03-ĐA/TU", "60-CTr/TU")</li>
+ *   <li>party: {@code number - TYPE / ISSUER} ("21-KL/TW", "03-ĐA/TU", "60-CTr/TU"); right after
+ *       a type word the dash may be written as a space ("Kết luận số 21 KL/TW")</li>
  *   <li>state: {@code number / [year /] CODE(-CODE)*} ("20/NQ-HĐND", "100/2019/NĐ-CP",
  *       "45/2013/QH13", "621/NQ-NS-TU"); without a year the first code must be a type code,
  *       unless a type word stands before the number ("Công văn số 573/TTg-KTN"). A dash written
@@ -66,6 +67,12 @@ final class SymbolScanner {
         }
         if (c == '/' && j - i <= 1) {
             return state(t, from, number, j + 1, limit, afterTypeWord, false);
+        }
+        if (j > i && afterTypeWord && Character.isUpperCase(c)) {
+            // "Kết luận số 21 KL/TW": a space written for the dash. Only right after a type word,
+            // and the code must still be a type code followed by "/ISSUER", so a count
+            // ("21 người/TW") or a bare code ("21 KL") is not read as a symbol.
+            return party(t, from, number, j, limit);
         }
         return null;
     }

@@ -25,8 +25,9 @@ import org.vnextract.text.Fold;
  * either way. A person is an official when the article gives a title or calls them "đồng chí";
  * names of the byline are never officials.
  *
- * <p>The system property {@code vnextract.officials.names} ({@code rules}, {@code model},
- * {@code both}) picks the name source, for measuring each alone. The default is {@code rules}:
+ * <p>The name source ({@link OfficialRules.NameSource}: rules, model, both) is a pipeline option
+ * ({@code Vnextract.builder().officialsNames(..)}, on the CLI {@code --officials-names}), for
+ * measuring each alone. The default is {@code rules}:
  * measured on the gold, the model adds no name the rules miss, and over 500 unseen Dân trí
  * articles it added one official (with a wrong title) while making the whole pipeline about six
  * times slower, even when it reads only the sentences the rules leave unexplained ({@code both}).
@@ -43,16 +44,17 @@ public final class OfficialExtractor implements Stage {
     private final NerTagger tagger; // null: rules only
     private final OfficialRules.NameSource source;
 
+    /** Names from the rules only (the default name source). */
     public OfficialExtractor(ModelSource models) {
-        this(models, System.getProperty("vnextract.officials.names", "rules"));
+        this(models, OfficialRules.NameSource.RULES);
     }
 
-    public OfficialExtractor(ModelSource models, String names) {
+    public OfficialExtractor(ModelSource models, OfficialRules.NameSource names) {
         Validate.notNull(models, "models");
         Validate.notNull(names, "names");
         this.lexicon = new OfficialLexicon(models);
         this.rules = new OfficialRules(lexicon);
-        OfficialRules.NameSource s = OfficialRules.NameSource.valueOf(names.trim().toUpperCase(java.util.Locale.ROOT));
+        OfficialRules.NameSource s = names;
         NerTagger t = s == OfficialRules.NameSource.RULES ? null : NerTagger.load(models, MODEL, lexicon);
         if (t == null && s == OfficialRules.NameSource.MODEL) {
             throw new org.vnextract.pipeline.PipelineException("officials: names from the model asked, but " + MODEL + " is missing");

@@ -19,7 +19,15 @@ import org.vnextract.text.Fold;
  */
 public final class OfficialLexicon {
     /** The kinds of {@code titles.tsv}. */
-    enum Kind { PREFIX, ROLE, TITLE, MODIFIER, BODY, OPEN_BODY, PLACE_KIND, WORD, JOINER, TERM }
+    enum Kind {
+        PREFIX, ROLE, TITLE, COMPANY_ROLE, MINISTER_ROLE, MODIFIER, BODY, OPEN_BODY, PORTFOLIO, COUNTRY, PLACE_KIND, WORD, JOINER,
+        TERM, BETWEEN;
+
+        /** Whether this kind starts a title (a position). */
+        boolean isRole() {
+            return this == ROLE || this == TITLE || this == COMPANY_ROLE || this == MINISTER_ROLE;
+        }
+    }
 
     /** One entry of the title lexicon: its kind, the phrase as written, and an abbreviation's full form. */
     record Entry(Kind kind, String phrase, String expansion) {}
@@ -41,6 +49,11 @@ public final class OfficialLexicon {
     private final Set<String> firstTitleWords = new HashSet<>();
     private final Set<String> firstHonorificWords = new HashSet<>();
     private final Set<String> firstPlaceWords = new HashSet<>();
+    /** Words that make a capitalised run a company's name ({@code company-words.txt}), folded. */
+    final Set<String> companyWords = new HashSet<>();
+    private final Set<String> onsets = new HashSet<>();
+    private final Set<String> codas = new HashSet<>();
+    private final Set<Character> foreignLetters = new HashSet<>();
 
     public OfficialLexicon(ModelSource models) {
         Validate.notNull(models, "models");
@@ -77,6 +90,22 @@ public final class OfficialLexicon {
                 givenSyllables.add(Fold.fold(w));
             }
         }
+        for (String l : models.lines("officials/company-words.txt")) {
+            companyWords.add(Fold.fold(l.trim()));
+        }
+        for (String l : models.lines("officials/syllables.tsv")) {
+            String[] c = l.split("\t");
+            if (c.length < 2 || c[1].isBlank()) {
+                throw new PipelineException("officials/syllables.tsv: bad line '" + l + "'");
+            }
+            String v = c[1].trim();
+            switch (c[0].trim()) {
+                case "onset" -> onsets.add(v);
+                case "coda" -> codas.add(v);
+                case "foreign-letter" -> foreignLetters.add(v.charAt(0));
+                default -> throw new PipelineException("officials/syllables.tsv: bad part '" + c[0] + "'");
+            }
+        }
         for (String l : models.lines("officials/places.tsv")) {
             String[] c = l.split("\t");
             List<String> f = Toks.foldPhrase(c[0]);
@@ -110,6 +139,56 @@ public final class OfficialLexicon {
             out.add("place");
         }
         return out;
+    }
+
+    /**
+     * Whether a word is of foreign shape by {@code syllables.tsv}: a capital inside it ("DeVos"), a
+     * letter Vietnamese does not write, or no onset + 1–3 vowels + coda once its diacritics are gone.
+     */
+    boolean foreignWord(CharSequence text, int from, int to) {
+        if (to - from > 24) {
+            return true;
+        }
+        StringBuilder b = new StringBuilder(to - from);
+        for (int c = from; c < to; c++) {
+            char ch = text.charAt(c);
+            if (c > from && Character.isUpperCase(ch)) {
+                return true;
+            }
+            String base = java.text.Normalizer.normalize(String.valueOf(Character.toLowerCase(ch)),
+                    java.text.Normalizer.Form.NFD);
+            char l = base.charAt(0) == 'đ' ? 'd' : base.charAt(0);
+            if (foreignLetters.contains(l)) {
+                return true;
+            }
+            if (l < 'a' || l > 'z') {
+                return false; // digits, marks: not a word this test reads
+            }
+            b.append(l);
+        }
+        String w = b.toString();
+        for (int on = 0; on <= Math.min(3, w.length()); on++) {
+            if (on > 0 && !onsets.contains(w.substring(0, on))) {
+                continue;
+            }
+            int v = on;
+            while (v < w.length() && v - on < 3 && "aeiouy".indexOf(w.charAt(v)) >= 0) {
+                v++;
+            }
+            if (v == on && !(on == 2 && w.startsWith("gi"))) {
+                continue;
+            }
+            for (int vv = v; vv > on; vv--) {
+                String coda = w.substring(vv);
+                if ((coda.isEmpty() || codas.contains(coda)) && vv - on <= 3) {
+                    return false;
+                }
+            }
+            if (v == on && w.length() == 2) {
+                return false; // "gi"
+            }
+        }
+        return true;
     }
 
     /** Whether a personal name (a surname of the list) starts at token {@code i}; its length, else 0. */

@@ -56,7 +56,7 @@ public final class OfficialRules {
     public record Result(List<Person> persons, List<Labelled> organizations, List<Labelled> locations,
                          List<Labelled> names) {}
 
-    private enum T { NAME, TITLE, HON, PRON, LIST, TRIG, SEP, AND, GOM, OTHER }
+    private enum T { NAME, TITLE, GAP, HON, PRON, LIST, TRIG, SEP, AND, GOM, OTHER }
 
     private static final class Ref {
         final int tokStart;
@@ -201,6 +201,15 @@ public final class OfficialRules {
                     addName(segs, j, ne, h.kind());
                     return ne;
                 }
+                // "đồng chí Đại tá Nguyễn Văn A": a rank between the honorific and the name
+                PhraseTrie.Match<Entry> gap = between(j, b);
+                int gne = gap == null ? -1 : honorificName(gap.end(), b);
+                if (gap != null && gne > gap.end()) {
+                    segs.add(hs);
+                    segs.add(new Seg(T.GAP, j, gap.end()));
+                    addName(segs, gap.end(), gne, h.kind());
+                    return gne;
+                }
                 if (titleEnd(j, b) > 0) {
                     segs.add(hs);
                     return j;
@@ -215,6 +224,11 @@ public final class OfficialRules {
                 Seg ts = new Seg(T.TITLE, i, te);
                 segs.add(ts);
                 return te;
+            }
+            PhraseTrie.Match<Entry> gap = between(i, b);
+            if (gap != null) {
+                segs.add(new Seg(T.GAP, i, gap.end()));
+                return gap.end();
             }
             PhraseTrie.Match<String> tm = lex.triggers.longest(t, i, b);
             if (tm != null) {
@@ -243,10 +257,15 @@ public final class OfficialRules {
                 return i + 1;
             }
             if (t.isCapWord(i)) {
+                Seg prev = titleBefore(segs, i);
+                int fe = prev != null ? foreignNameEnd(i, b) : -1;
+                if (fe > 0) {
+                    addName(segs, i, fe, null); // "Phó Tổng thống Mỹ Mike Pence", "Tổng thống nước này Moon Jae-in"
+                    return fe;
+                }
                 int r = runEnd(i, b);
                 int[] nm = rules ? standaloneName(i, r) : null;
-                Seg prev = segs.isEmpty() ? null : segs.get(segs.size() - 1);
-                if (nm == null && rules && prev != null && prev.type == T.TITLE && prev.to == i
+                if (nm == null && rules && prev != null
                         && r - i >= 2 && r - i <= MAX_NAME && lex.surnameAt(t, i, r) > 0) {
                     nm = new int[] {i, r};
                 }
@@ -271,6 +290,67 @@ public final class OfficialRules {
             }
             segs.add(new Seg(T.OTHER, i, i + 1));
             return i + 1;
+        }
+
+        /** The title that ends at token {@code i}, right before it or before a rank or tail between them; or null. */
+        Seg titleBefore(List<Seg> segs, int i) {
+            int n = segs.size();
+            Seg prev = n == 0 ? null : segs.get(n - 1);
+            if (prev != null && prev.type == T.GAP && prev.to == i && n >= 2) {
+                i = prev.from;
+                prev = segs.get(n - 2);
+            }
+            return prev != null && prev.type == T.TITLE && prev.to == i ? prev : null;
+        }
+
+        /** A phrase that stands between a title and its name but belongs to neither ("Trung tướng", "nước này"). */
+        PhraseTrie.Match<Entry> between(int i, int b) {
+            PhraseTrie.Match<Entry> m = lex.titles.longest(t, i, b);
+            return m != null && m.value().kind() == Kind.BETWEEN ? m : null;
+        }
+
+        /**
+         * The end of a personal name of foreign shape at {@code i} ("Mike Pence", "Moon Jae-in",
+         * "Han Min-koo"): two or three capitalised words (a hyphen-joined part belongs to its word), one
+         * of them of foreign shape ({@link OfficialLexicon#foreignWord}) or hyphen-joined; -1 if none.
+         * A longer capitalised run is an organisation's name, not a person's.
+         */
+        int foreignNameEnd(int i, int b) {
+            if (!rules || i >= b || !t.isCapWord(i) || titleWordAt(i)) {
+                return -1;
+            }
+            int k = i;
+            int words = 0;
+            boolean foreign = false;
+            while (k < b && words <= 3) {
+                boolean glued = k > i && t.start[k] == t.end[k - 1];
+                if (words > 0 && t.isPunct(k, '-') && k + 1 < b && t.isWord(k + 1) && glued
+                        && t.start[k + 1] == t.end[k]) {
+                    foreign = true; // "Jae-in", "Min-koo"
+                    k += 2;
+                    continue;
+                }
+                if (!t.isCapWord(k) || words > 0 && !glued && (roleAt(k, b) || titleWordAt(k))) {
+                    break;
+                }
+                if (lex.companyWords.contains(t.fold[k])) {
+                    return -1; // "Samsung Electronics", "LienVietPostBank"
+                }
+                foreign |= glued || lex.foreignWord(t.text, t.start[k], t.end[k]);
+                if (!glued) {
+                    words++;
+                }
+                k++;
+            }
+            if (!foreign || words < 2 || words > 3) {
+                return -1;
+            }
+            for (int s = i + 1; s < k - 1; s++) {
+                if (surnameName(s, k)) {
+                    return -1; // "Vinamilk Mai Kiều Liên": a company's name, then a Vietnamese name
+                }
+            }
+            return k;
         }
 
         void addName(List<Seg> segs, int from, int to, String honKind) {
@@ -310,7 +390,7 @@ public final class OfficialRules {
             }
             if (m.end() - m.start() == 1) {
                 for (Entry e : m.values()) {
-                    if (e.kind() == Kind.ROLE || e.kind() == Kind.TITLE || e.kind() == Kind.PREFIX) {
+                    if (e.kind().isRole() || e.kind() == Kind.PREFIX || e.kind() == Kind.BETWEEN) {
                         return true;
                     }
                 }
@@ -336,7 +416,7 @@ public final class OfficialRules {
         boolean roleAt(int i, int b) {
             int k = i;
             for (int n = 0; n < 4 && k < b; n++) {
-                if (lex.titles.longest(t, k, b, e -> e.kind() == Kind.ROLE || e.kind() == Kind.TITLE) != null) {
+                if (lex.titles.longest(t, k, b, e -> e.kind().isRole()) != null) {
                     return true;
                 }
                 PhraseTrie.Match<Entry> pre = lex.titles.longest(t, k, b, e -> e.kind() == Kind.PREFIX);
@@ -393,10 +473,17 @@ public final class OfficialRules {
 
         /** The end of a title starting at {@code i} ([prefix…] role …), or -1. */
         int titleEnd(int i, int b) {
+            if (i > 0 && !t.cap[i]) {
+                // no title starts inside a stop phrase: "Chính quyền Tổng thống Mỹ" (quyền, acting)
+                PhraseTrie.Match<String> stop = lex.stops.longest(t, i - 1, b);
+                if (stop != null && stop.end() > i) {
+                    return -1;
+                }
+            }
             int k = i;
             PhraseTrie.Match<Entry> role = null;
             for (int n = 0; n < 4 && k < b; n++) {
-                role = lex.titles.longest(t, k, b, e -> e.kind() == Kind.ROLE || e.kind() == Kind.TITLE);
+                role = lex.titles.longest(t, k, b, e -> e.kind().isRole());
                 if (role != null) {
                     break;
                 }
@@ -413,15 +500,21 @@ public final class OfficialRules {
             for (int s = role.start() + 1; s < role.end(); s++) {
                 PhraseTrie.Match<Entry> body = nonRole(s, b);
                 if (body != null && body.end() >= role.end()) {
-                    return extend(i, body.end(), b, false, orgNameContext(body));
+                    return extend(i, body.end(), b, false, orgNameContext(body), Kind.ROLE);
                 }
             }
-            return extend(i, role.end(), b, true, false);
+            Kind roleKind = Kind.ROLE;
+            for (Entry e : role.values()) {
+                if (e.kind() == Kind.COMPANY_ROLE || e.kind() == Kind.MINISTER_ROLE) {
+                    roleKind = e.kind();
+                }
+            }
+            return extend(i, role.end(), b, true, false, roleKind);
         }
 
         /** Extends a title or body from {@code k} over bodies, modifiers, places and terms. */
         int extend(int start, int k, int b, boolean bare) {
-            return extend(start, k, b, bare, false);
+            return extend(start, k, b, bare, false, Kind.ROLE);
         }
 
         boolean orgNameContext(PhraseTrie.Match<Entry> m) {
@@ -438,7 +531,9 @@ public final class OfficialRules {
          * a proper name may follow in the usual style, first syllable of each word capitalised
          * ("Sở Tài nguyên và Môi trường", "Bộ Dân tộc và Tôn giáo", "Ban Văn hóa-Văn nghệ").
          */
-        int extend(int start, int k, int b, boolean bare, boolean orgName) {
+        int extend(int start, int k, int b, boolean bare, boolean orgName, Kind roleKind) {
+            boolean company = roleKind == Kind.COMPANY_ROLE;
+            boolean portfolio = roleKind == Kind.MINISTER_ROLE;
             int last = k;
             boolean open = false;
             boolean afterPlaceKind = false;
@@ -465,15 +560,39 @@ public final class OfficialRules {
                     if (k + 1 < limit && roleAt(k + 1, b)) {
                         break;
                     }
-                    if (k + 1 < limit && t.isCapWord(k + 1) && k > start && (t.cap[k - 1] || orgName)) {
+                    boolean abbr = k + 1 < limit && t.kind[k + 1] == TokenKind.ABBREVIATION && k > start
+                            && t.kind[k - 1] == TokenKind.ABBREVIATION; // "Bộ TT-TT", "Sở LĐ-TB&XH"
+                    if (k + 1 < limit && (t.isCapWord(k + 1) || abbr) && k > start && (t.cap[k - 1] || orgName)) {
                         k++;
                         continue;
                     }
                     break;
                 }
-                PhraseTrie.Match<Entry> m = nonRole(k, limit);
+                if (t.isPunct(k, '(') && orgName && k + 3 < limit && t.kind[k + 1] == TokenKind.ABBREVIATION
+                        && t.isPunct(k + 2, ')') && (nonRole(k + 3, limit) != null || t.isCapWord(k + 3))) {
+                    k += 3; // "Ủy ban Kiểm tra (UBKT) Tỉnh ủy Sơn La": an abbreviation inside the name goes on
+                    continue;
+                }
+                // a country follows a role or a portfolio only ("Phó Tổng thống Mỹ"), a portfolio a
+                // minister's role only ("Bộ trưởng Quốc phòng Hàn Quốc", not "Chủ tịch Tài chính Hoàng Huy")
+                boolean countryOk = bare;
+                boolean portfolioOk = bare && portfolio;
+                PhraseTrie.Match<Entry> m = lex.titles.longest(t, k, limit, e -> !e.kind().isRole()
+                        && e.kind() != Kind.PREFIX && (countryOk || e.kind() != Kind.COUNTRY)
+                        && (portfolioOk || e.kind() != Kind.PORTFOLIO));
+                if (m != null && m.value().kind() == Kind.BETWEEN) {
+                    break; // "trưởng đoàn Trung tướng Hà Lôi", "Tổng thống nước này Moon Jae-in"
+                }
                 if (m != null) {
                     Kind kind = m.value().kind();
+                    if (kind == Kind.COUNTRY || kind == Kind.PORTFOLIO) {
+                        portfolio = false;
+                        k = m.end();
+                        last = k;
+                        orgName = false;
+                        afterPlaceKind = false;
+                        continue; // still bare: a name may follow ("Bộ trưởng Quốc phòng James Mattis")
+                    }
                     if (kind == Kind.TERM) {
                         if (k + 1 < limit && isTermNumber(m.end())) {
                             k = m.end() + 1;
@@ -495,6 +614,27 @@ public final class OfficialRules {
                 if (t.isCapWord(k)) {
                     int r = runEnd(k, limit);
                     if (bare && surnameName(k, r)) {
+                        break;
+                    }
+                    if (bare && company && lex.places.longest(t, k, r, pl -> pl.level() <= 2) == null) {
+                        // "Phó Tổng giám đốc Sabeco", "Tổng giám đốc Vinamilk Mai Kiều Liên": a company's
+                        // own name of up to three words follows a company role
+                        int s = nameSplit(k, r, false);
+                        if (s > k && s - k <= 3) {
+                            last = s;
+                            break;
+                        }
+                        boolean companyName = r - k >= 2 || lex.foreignWord(t.text, t.start[k], t.end[k])
+                                || lex.companyWords.contains(t.fold[r - 1]);
+                        if (s < 0 && r - k <= 3 && companyName) {
+                            k = r;
+                            last = r;
+                            bare = false;
+                            continue;
+                        }
+                        break;
+                    }
+                    if (bare && foreignNameEnd(k, limit) > 0) {
                         break;
                     }
                     // right after a bare role, a capitalised run that is no body and no place is
@@ -520,7 +660,7 @@ public final class OfficialRules {
                     last = r;
                     // "Tài nguyên", "Dân tộc": one lower-case syllable ends a word of an organisation's name
                     PhraseTrie.Match<Place> runPlace = lex.places.longest(t, runStart, r);
-                    if (orgName && r - runStart == 1 && k < limit && t.isWord(k) && !t.cap[k]
+                    if (orgName && r - runStart == 1 && k < limit && t.isWord(k) && !t.cap[k] && !t.fold[k].equals(VA)
                             && (runPlace == null || runPlace.end() != r) && lex.stops.longest(t, k, limit) == null
                             && nonRole(k, limit) == null) {
                         k++;
@@ -552,8 +692,7 @@ public final class OfficialRules {
         }
 
         PhraseTrie.Match<Entry> nonRole(int k, int limit) {
-            return lex.titles.longest(t, k, limit, e -> e.kind() != Kind.ROLE && e.kind() != Kind.TITLE
-                    && e.kind() != Kind.PREFIX);
+            return lex.titles.longest(t, k, limit, e -> !e.kind().isRole() && e.kind() != Kind.PREFIX);
         }
 
         boolean isTermNumber(int k) {
@@ -697,7 +836,11 @@ public final class OfficialRules {
                 return;
             }
             Seg prev = segs.get(y);
-            if (prev.type != T.TITLE || prev.to != name.from) {
+            if (prev.type == T.GAP && prev.to == name.from && y >= 1 && segs.get(y - 1).type == T.TITLE
+                    && segs.get(y - 1).to == prev.from) {
+                y--; // "trưởng đoàn Trung tướng Hà Lôi": the rank is no part of the title
+                prev = segs.get(y);
+            } else if (prev.type != T.TITLE || prev.to != name.from) {
                 return;
             }
             attach(name.ref, prev);

@@ -67,7 +67,7 @@ class OfficialLinearTimeTest {
     @Test
     void officialsAreLinearOnHostileText() {
         ModelSource models = ModelSource.directory(java.nio.file.Path.of("models"));
-        OfficialExtractor ex = new OfficialExtractor(models, "rules");
+        OfficialExtractor ex = new OfficialExtractor(models, OfficialRules.NameSource.RULES);
         TextStage text = new TextStage(models, 2_000_000, TextStage.DEFAULT_MAX_SENTENCE_TOKENS);
         String big = hostile(1 << 20);
         String small = big.substring(0, 1 << 17);

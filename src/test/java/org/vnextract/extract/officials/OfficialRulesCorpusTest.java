@@ -22,14 +22,15 @@ import org.vnextract.text.TextStage;
  * through the extractor with the rules alone.
  */
 class OfficialRulesCorpusTest {
-    static final String[] RULE_FILES = {"titles", "surnames", "places", "honorifics", "triggers", "stops"};
+    static final String[] RULE_FILES = {"titles", "surnames", "places", "honorifics", "triggers", "stops", "syllables",
+        "company-words"};
     static OfficialExtractor extractor;
     static TextStage text;
 
     @BeforeAll
     static void setUp() {
         ModelSource models = ModelSource.directory(java.nio.file.Path.of("models"));
-        extractor = new OfficialExtractor(models, "rules");
+        extractor = new OfficialExtractor(models, OfficialRules.NameSource.RULES);
         text = new TextStage(models, TextStage.DEFAULT_MAX_CHARS, TextStage.DEFAULT_MAX_SENTENCE_TOKENS);
     }
 

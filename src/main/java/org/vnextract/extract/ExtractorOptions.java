@@ -1,0 +1,28 @@
+package org.vnextract.extract;
+
+import org.vnextract.extract.officials.OfficialRules;
+import org.vnextract.internal.Validate;
+
+/**
+ * Settings of the extractors that have any, passed by {@link ExtractorRegistry} to each factory.
+ * A value, not global state: two pipelines in one JVM may be configured differently.
+ *
+ * @param officialsNames where the officials extractor takes personal names from (rules, the
+ *     statistical model, or both); see {@link org.vnextract.extract.officials.OfficialExtractor}
+ *
+ * <p>Immutable; thread-safe.
+ */
+public record ExtractorOptions(OfficialRules.NameSource officialsNames) {
+    public ExtractorOptions {
+        Validate.notNull(officialsNames, "officialsNames");
+    }
+
+    /** The defaults of this release: officials' names from the rules. */
+    public static ExtractorOptions defaults() {
+        return new ExtractorOptions(OfficialRules.NameSource.RULES);
+    }
+
+    public ExtractorOptions withOfficialsNames(OfficialRules.NameSource s) {
+        return new ExtractorOptions(s);
+    }
+}
