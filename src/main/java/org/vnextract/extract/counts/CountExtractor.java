@@ -45,6 +45,9 @@ public final class CountExtractor implements Extractor<CountMention> {
     private final Map<String, String> currencies = new HashMap<>();
     private final Set<String> spelledNouns;
     private final Set<String> exponentBases; // "m 2", "km 2": a square written with a loose superscript
+    private final Set<String> gluedUnits = new HashSet<>(); // "300kg", "415.000NDT": case-sensitive
+    private final Set<String> measureLabels; // "quả 11m": a penalty, not a measure
+    private final Map<String, Set<String>> durations = new HashMap<>(); // durations.tsv: kind → phrases
 
     public CountExtractor(ModelSource models) {
         Validate.notNull(models, "models");
@@ -59,6 +62,17 @@ public final class CountExtractor implements Extractor<CountMention> {
         this.notMoney = lowerSet(models.lines("counts/not_money.txt"));
         this.spelledNouns = lowerSet(models.lines("counts/spelled_nouns.txt"));
         this.exponentBases = lowerSet(models.lines("counts/exponent_bases.txt"));
+        this.measureLabels = lowerSet(models.lines("counts/measure_labels.txt"));
+        for (String l : models.lines("counts/durations.tsv")) {
+            String[] c = l.split("\t");
+            durations.computeIfAbsent(c[0].strip(), k -> new HashSet<>()).add(c[1].strip().toLowerCase(Locale.ROOT));
+        }
+        for (String kind : List.of("unit", "before", "after", "time")) {
+            durations.putIfAbsent(kind, Set.of());
+        }
+        for (String l : models.lines("counts/glued_units.txt")) {
+            gluedUnits.add(l.strip());
+        }
         for (String l : models.lines("counts/currencies.tsv")) {
             String[] c = l.split("\t");
             currencies.put(c[0].strip().toLowerCase(Locale.ROOT), c[1].strip());
@@ -194,12 +208,8 @@ public final class CountExtractor implements Extractor<CountMention> {
 
         /** A number glued to letters ("VOV1", "8h", "QH13") or to a symbol ("21-KL/TW", "20/NQ-HĐND"). */
         boolean glued(Lexeme x) {
-            int b = x.start() - 1;
-            if (b >= 0) {
-                char c = text.charAt(b);
-                if (Character.isLetterOrDigit(c) || c == '/' || c == '.' || c == ',' || c == '-' && b > 0 && Character.isLetter(text.charAt(b - 1))) {
-                    return true;
-                }
+            if (gluedBefore(x)) {
+                return true;
             }
             int a = x.end();
             if (a < text.length()) {
@@ -214,9 +224,73 @@ public final class CountExtractor implements Extractor<CountMention> {
             return false;
         }
 
+        /**
+         * The lexeme index just past a measure unit written against the number at {@code i}
+         * ("300kg", "1.900m2"), or -1. The unit must be listed as written in glued_units.txt and end
+         * the letter run; a 2 or 3 after a square base is its exponent.
+         */
+        int gluedUnit(int i) {
+            Lexeme x = lx.get(i);
+            Lexeme w = at(i + 1);
+            if (w == null || !w.isWord() || w.start() != x.end() || w.end() - w.start() > 4 || gluedBefore(x)
+                    || !gluedUnits.contains(text.substring(w.start(), w.end()))) {
+                return -1;
+            }
+            int past = i + 2;
+            int a = w.end();
+            Lexeme e = at(i + 2);
+            if (e != null && e.isNumber() && (e.start() == a || e.start() == a + 1 && text.charAt(a) == ' ')
+                    && e.end() == e.start() + 1 && exponentBases.contains(w.lower())
+                    && (text.charAt(e.start()) == '2' || text.charAt(e.start()) == '3')) { // "m2", "m 3 /s"
+                past = i + 3;
+                a = e.end();
+            }
+            if (a < text.length() && (Character.isLetterOrDigit(text.charAt(a))
+                    || (text.charAt(a) == '-' || text.charAt(a) == '.' || text.charAt(a) == ',') && a + 1 < text.length()
+                            && Character.isLetterOrDigit(text.charAt(a + 1)))) {
+                return -1; // "1m75", "5m2a", "20kg-A": a code, not a measure
+            }
+            return past;
+        }
+
+        /** A number glued after letters or a symbol: "F1", "U23", "MH370", "Covid-19", "/2021". */
+        boolean gluedBefore(Lexeme x) {
+            int b = x.start() - 1;
+            if (b < 0) {
+                return false;
+            }
+            char c = text.charAt(b);
+            return Character.isLetterOrDigit(c) || c == '/' || c == '.' || c == ',' || c == '-' && b > 0 && Character.isLetter(text.charAt(b - 1));
+        }
+
+        /** A measure with its unit written against it ("300kg" → 300 kg, "415.000NDT" → 415000 NDT). */
+        int measure(int i, int unitEnd, BigDecimal value, BigDecimal total, BigDecimal max) {
+            Lexeme w = lx.get(i + 1);
+            String money = currencies.get(w.lower());
+            int end = lx.get(unitEnd - 1).end();
+            // "407m 2" is written "m2": the loose superscript's space is not part of the unit
+            String written = unitEnd == i + 3 ? text.substring(w.start(), w.end()) + text.charAt(end - 1) : text.substring(w.start(), end);
+            int k = unitEnd + 1;
+            if (max == null && total == null && dash(unitEnd) && at(k) != null && at(k).isNumber()) {
+                // "588m – 644m": a range with the unit written on both ends
+                int e = gluedUnit(k);
+                BigDecimal m = e > 0 && text.substring(lx.get(k + 1).start(), lx.get(k + 1).end()).equals(text.substring(w.start(), w.end()))
+                        && e - k == unitEnd - i
+                        ? numbers.parseDigits(text, lx.get(k).start(), lx.get(k).end()) : null;
+                if (m != null && m.compareTo(value) > 0) {
+                    max = m;
+                    end = lx.get(e - 1).end();
+                    unitEnd = e;
+                }
+            }
+            add(i, value, total, max, money != null ? money : written, end);
+            return unitEnd;
+        }
+
         int digits(int i) {
             Lexeme x = lx.get(i);
-            if (glued(x)) {
+            int unitEnd = gluedUnit(i);
+            if (unitEnd < 0 && glued(x)) {
                 return i + 1;
             }
             NumberParts p = NumberParts.of(text, x.start(), x.end());
@@ -240,6 +314,9 @@ public final class CountExtractor implements Extractor<CountMention> {
                 if (value == null || total == null || value.compareTo(total) > 0) {
                     return i + 1;
                 }
+                if (dateAcross(i - 1, i - 2) || dateAcross(i + 1, i + 2)) {
+                    return i + 1; // "30/4 - 1/5": a day range, not the ratio 1/5
+                }
             } else if (range > 0) {
                 value = numbers.parseDigits(text, x.start(), range);
                 max = numbers.parseDigits(text, range + 1, x.end());
@@ -251,6 +328,9 @@ public final class CountExtractor implements Extractor<CountMention> {
                 if (value == null) {
                     return i + 1;
                 }
+            }
+            if (unitEnd > 0) {
+                return phraseBefore(i, measureLabels, 2) > 0 ? unitEnd : measure(i, unitEnd, value, total, max);
             }
             if (total == null && max == null && x.end() - x.start() == 4 && value.intValue() >= 1900 && value.intValue() <= 2100) {
                 return i + 1; // a year ("Cúp Quốc gia 2021"): counts this large are written "2.021"
@@ -291,6 +371,26 @@ public final class CountExtractor implements Extractor<CountMention> {
                 }
             }
             return finish(i, j, value, total, max);
+        }
+
+        /**
+         * The ratio-shaped lexeme next to {@code link} is a day-month: {@code link} is a dash or
+         * "đến"/"tới" and {@code other} is surely a date, a day-month no ratio can be ("30/4", the
+         * part above the whole) or a day-month-year ("1/5/2023").
+         */
+        boolean dateAcross(int link, int other) {
+            Lexeme o = at(other);
+            if (o == null || !o.isNumber() || !(dash(link) || "đến".equals(lowerAt(link)) || "tới".equals(lowerAt(link)))) {
+                return false;
+            }
+            NumberParts p = NumberParts.of(text, o.start(), o.end());
+            if (p.tooLong() || !p.isDay(0) || p.groups() < 2 || !p.isMonth(1)) {
+                return false;
+            }
+            if (p.groups() == 2) {
+                return p.separator(0) == '/' && p.value(0) > p.value(1);
+            }
+            return p.groups() == 3 && p.separator(0) == p.separator(1) && p.isYear(2);
         }
 
         /** "0912.345.678", "02363822": a leading zero on a long run; "02", "07/08", "0,44" are numbers. */
@@ -446,6 +546,28 @@ public final class CountExtractor implements Extractor<CountMention> {
                 j++;
                 scaled++;
             }
+            if (scaled > 0 && max == null && total == null) {
+                // "từ 30 triệu đến 40 triệu đồng", "30 triệu - 40 triệu đồng": a range whose ends both carry a scale
+                int k = -1;
+                if (dash(j)) {
+                    k = j + 1;
+                } else if (("đến".equals(lowerAt(j)) || "tới".equals(lowerAt(j))) && "từ".equals(lowerAt(i - 1))) {
+                    k = j + 1;
+                }
+                if (k > 0 && at(k) != null && at(k).isNumber() && !glued(lx.get(k)) && !year(lx.get(k))
+                        && at(k + 1) != null && at(k + 1).isWord() && numbers.scale(lower.get(k + 1)) != null) {
+                    BigDecimal m = numbers.parseDigits(text, lx.get(k).start(), lx.get(k).end());
+                    int e = k + 1;
+                    for (int t = 0; m != null && t < 2 && at(e) != null && at(e).isWord() && numbers.scale(lower.get(e)) != null; t++) {
+                        m = m.multiply(numbers.scale(lower.get(e)));
+                        e++;
+                    }
+                    if (m != null && m.compareTo(value) > 0) {
+                        max = m;
+                        j = e;
+                    }
+                }
+            }
             String unit;
             int end;
             if (punct(j, '%')) {
@@ -463,7 +585,13 @@ public final class CountExtractor implements Extractor<CountMention> {
                         && !(u > j && numberAt(u + 1))) {
                     u++;
                 }
-                if (u == j || notUnits.contains(lower.get(j))) {
+                if (u > j && notUnits.contains(lower.get(j))) {
+                    if (!duration(i, j)) {
+                        return i + 1;
+                    }
+                    u = j + 1; // "24 giờ": the duration cue after it ("liên tục") is not part of the unit
+                }
+                if (u == j) {
                     return i + 1;
                 }
                 if (periodAfter(j, u)) {
@@ -480,11 +608,30 @@ public final class CountExtractor implements Extractor<CountMention> {
                 }
                 j = u;
             }
+            add(i, value, total, max, unit, end);
+            return j;
+        }
+
+        /**
+         * The clock word at {@code j} after the number at {@code i} measures a length of time
+         * ("suốt 24 giờ liên tục", "trong gần 48 giờ"), not a time of day ("lúc 8 giờ", "8 giờ sáng",
+         * "vào 14 giờ 30"): durations.tsv.
+         */
+        boolean duration(int i, int j) {
+            if (!durations.get("unit").contains(lower.get(j)) || numberAt(j + 1) || punct(j + 1, ':')
+                    || phraseAt(j + 1, durations.get("time"), 2) > 0) {
+                return false;
+            }
+            int b = i - phraseBefore(i, qualifiers, 2);
+            return phraseBefore(b, durations.get("before"), 3) > 0 || phraseAt(j + 1, durations.get("after"), 2) > 0;
+        }
+
+        /** Adds the count whose number starts at lexeme {@code i} and whose text ends at char {@code end}, with its qualifier. */
+        void add(int i, BigDecimal value, BigDecimal total, BigDecimal max, String unit, int end) {
             int q = phraseBefore(i, qualifiers, 2);
             int start = q > 0 ? lx.get(i - q).start() : lx.get(i).start();
             String qualifier = q > 0 ? text.substring(lx.get(i - q).start(), lx.get(i - 1).end()).toLowerCase(Locale.ROOT) : null;
             out.add(new CountMention(value, unit, total, max, qualifier, text.substring(start, end), start, end));
-            return j;
         }
     }
 }

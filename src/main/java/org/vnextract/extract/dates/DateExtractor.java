@@ -47,6 +47,7 @@ public final class DateExtractor implements Stage {
     private final Set<String> periodKinds = new HashSet<>();
     private final Set<String> comparisons = new HashSet<>();
     private final Set<String> connectors = new HashSet<>();
+    private final Set<String> periodEnds = new HashSet<>(); // "đến năm 2020": a period's end, not the sentence's year
 
     public DateExtractor(ModelSource models) {
         Validate.notNull(models, "models");
@@ -57,6 +58,7 @@ public final class DateExtractor implements Stage {
         lower(models.lines("dates/period_kinds.txt"), periodKinds);
         lower(models.lines("dates/comparisons.txt"), comparisons);
         lower(models.lines("dates/range_connectors.txt"), connectors);
+        lower(models.lines("dates/period_ends.txt"), periodEnds);
     }
 
     private static void lower(List<String> lines, Set<String> into) {
@@ -213,9 +215,12 @@ public final class DateExtractor implements Stage {
         final BitSet rangeYears = new BitSet(); // lexeme indexes of years inside year ranges
         final Map<Integer, Integer> sentenceYears = new HashMap<>(); // sentence start → its year, or 0
 
+        final int headlineEnd; // end of the first line, or -1: found once, not per candidate (linear time)
+
         Scan(AnalyzedText t, List<Lexeme> lx) {
             this.t = t;
             this.text = t.text();
+            this.headlineEnd = text.indexOf('\n');
             this.lx = lx;
             this.n = lx.size();
         }
@@ -508,7 +513,7 @@ public final class DateExtractor implements Stage {
                 char sep = p.separator(0);
                 boolean ok = switch (sep) {
                     case '.' -> strongCue;
-                    case '-', '/' -> strongCue || weakCue && !nounFollows(i);
+                    case '-', '/' -> strongCue || weakCue && !nounFollows(i) || sep == '/' && headlineColon(i);
                     default -> false;
                 };
                 if (!ok || punct(i + 1, '%')) {
@@ -680,7 +685,7 @@ public final class DateExtractor implements Stage {
                     continue;
                 }
                 NumberParts p = parts(i);
-                if (p == null || comparison(i)) {
+                if (p == null || comparison(i) || periodEnd(i)) {
                     continue;
                 }
                 int y;
@@ -705,6 +710,28 @@ public final class DateExtractor implements Stage {
         boolean fullDate(NumberParts p) {
             return p != null && p.groups() == 3 && p.isDay(0) && p.isMonth(1) && p.isYear(2)
                     && p.separator(0) == p.separator(1) && p.separator(0) != ',' && p.separator(0) != ':';
+        }
+
+        /**
+         * A day-month beside a colon in the headline, the text's first line ("Sabeco: 16/2 tổ chức
+         * ĐHCĐ", "Điểm tin 6/2: ..."): headlines date their news so, with no cue word. Only the first
+         * line of a text with more lines, and only next to the colon: a bare "2/10" elsewhere is a
+         * ratio or a score.
+         */
+        boolean headlineColon(int i) {
+            return headlineEnd > 0 && lx.get(i).end() <= headlineEnd && (punct(i - 1, ':') || punct(i + 1, ':'));
+        }
+
+        /** The words just before lexeme {@code i} (up to three) are a period_ends.txt phrase ("đến năm"). */
+        boolean periodEnd(int i) {
+            String phrase = null;
+            for (int w = 1; w <= 3 && i - w >= 0 && lx.get(i - w).isWord(); w++) {
+                phrase = phrase == null ? lx.get(i - w).lower() : lx.get(i - w).lower() + " " + phrase;
+                if (periodEnds.contains(phrase)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         boolean comparison(int i) {

@@ -142,6 +142,13 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                 i = after - 1;
                 continue;
             }
+            if (tw != null && tw.so && !tw.code.equals(DocumentLexicon.ANY_TYPE) && numberOfYear(v, i)) {
+                // "Nghị quyết số 35/2016 của Chính phủ": a state document by number and year, its
+                // symbol inferred below when a state issuer follows
+                refs.add(new Ref(v.start(tw.start), v.end(i), tw.start, i + 1, null, tw.code,
+                        v.text.substring(v.start(i), v.end(i)), true, false));
+                continue;
+            }
             if (tw == null || tw.code.equals(DocumentLexicon.ANY_TYPE) || !bareNumber(v, i)) {
                 continue;
             }
@@ -201,6 +208,23 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
     private static boolean isHeader(TokenView v, int i) {
         int j = v.isChar(i - 1, ':') ? i - 2 : i - 1;
         return v.is(j, SO) && (j == 0 || v.newlineBefore(j));
+    }
+
+    /** "35/2016": one to four digits, a slash and a year (1945–2099), the whole token. */
+    private static boolean numberOfYear(TokenView v, int i) {
+        int s = v.start(i);
+        int e = v.end(i);
+        if (e - s < 6 || e - s > 9 || v.text.charAt(e - 5) != '/') {
+            return false; // checked on the token alone: a search past it would make the pass quadratic
+        }
+        int slash = e - 5;
+        for (int k = s; k < e; k++) {
+            if (k != slash && !SymbolScanner.isDigit(v.text.charAt(k))) {
+                return false;
+            }
+        }
+        int year = Integer.parseInt(v.text, slash + 1, e, 10);
+        return year >= 1945 && year <= 2099;
     }
 
     private static boolean bareNumber(TokenView v, int i) {
@@ -545,6 +569,15 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         }
         // bare numbers with an issuer: the cited document of that issuer, else a document inferred
         for (Ref r : bare) {
+            if (r.number.indexOf('/') > 0) { // "35/2016 của Chính phủ" → "35/2016/NQ-CP"
+                String state = stateIssuerAfter(v, r.afterTok);
+                if (state != null) {
+                    String tail = "/" + r.wordType + "-" + state;
+                    docs.get(SymbolScanner.key(r.number, tail),
+                            () -> new Doc(r.number + tail, r.wordType, r.number, state, false, r.start)).add(r);
+                }
+                continue;
+            }
             String code = r.context.issuerCode();
             if (code == null) {
                 continue;
@@ -562,8 +595,8 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         }
         // bare numbers without an issuer: a short form of a document cited in full elsewhere
         for (Ref r : bare) {
-            if (r.context.issuerCode() != null) {
-                continue;
+            if (r.context.issuerCode() != null || r.number.indexOf('/') > 0) {
+                continue; // a number/year with no state issuer: its symbol cannot be told
             }
             Doc d = match(docs, r, null);
             if (d == null) {
@@ -586,6 +619,15 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
             out.add(toReference(v, d));
         }
         return out;
+    }
+
+    /** The code of the state body named by "của …" at token {@code k} ("của Chính phủ" → CP), or null. */
+    private String stateIssuerAfter(TokenView v, int k) {
+        if (k >= v.size() || !v.is(k, CUA) || v.newlineBefore(k + 1)) {
+            return null;
+        }
+        Match m = lexicon.stateBodies.longest(v, k + 1, k + 1 + lexicon.stateBodies.maxWords());
+        return m == null ? null : m.value();
     }
 
     /** The document of the reference's type and number (and issuer, when given), nearest first. */

@@ -29,6 +29,7 @@ final class DocumentLexicon {
     private final Set<String> writtenIssuerAliases = new HashSet<>(); // UPPER written forms of issuer_aliases.tsv
     private final Set<String> notAfterNumber = new HashSet<>();
     private final Set<String> issuerNameWords = new HashSet<>();
+    final PhraseTrie stateBodies = new PhraseTrie(); // state_issuers.tsv: "của Chính phủ" → CP, for "35/2016/NQ-CP"
     final PhraseTrie typeWords = new PhraseTrie();
     final PhraseTrie bodies = new PhraseTrie();
     final PhraseTrie organs = new PhraseTrie();
@@ -80,6 +81,12 @@ final class DocumentLexicon {
         }
         for (String[] c : rows(models, "documents/issuer_name_words.tsv", 1)) {
             issuerNameWords.add(Fold.fold(c[0]));
+        }
+        for (String[] c : rows(models, "documents/state_issuers.tsv", 2)) {
+            if (!issuerNames.containsKey(c[1])) {
+                throw new PipelineException("documents/state_issuers.tsv: issuer code '" + c[1] + "' is not in documents/issuers.tsv");
+            }
+            stateBodies.add(c[0], c[1]);
         }
     }
 

@@ -64,6 +64,19 @@ class CountExtractorTest {
     }
 
     @Test
+    void aUnitWrittenAgainstItsNumberKeepsExactOffsets() {
+        // the lexer splits "300kg" into 300 and kg; the mention must still cover exactly what is written
+        String text = "Quả bom nặng khoảng 300kg nằm trên khuôn viên 407m 2, cách 588m – 644m.";
+        Analysis a = ArticleTexts.analyze(null, text);
+        List<CountMention> cs = COUNTS.extract(a);
+        assertThat(cs).extracting(CountMention::text).containsExactly("khoảng 300kg", "407m 2", "588m – 644m");
+        String t = a.get(AnalyzedText.KEY).text();
+        for (CountMention c : cs) {
+            assertThat(t.substring(c.start(), c.end())).isEqualTo(c.text());
+        }
+    }
+
+    @Test
     void runsWithoutTheDatesStage() {
         // counts finds dates itself, so "--extractors counts" alone works and still skips "28-6-2021"
         assertThat(counts("Ngày 28-6-2021 có 3 đồng chí")).extracting(CountExtractorTest::describe)

@@ -41,6 +41,11 @@ class LinearTimeTest {
             "hơn hơn hơn 2 ".repeat(400) + "năm ",
             "12:30:45:".repeat(500) + "1 ",
             "quý I/".repeat(500) + "2024 ",
+            "1kg-".repeat(1000) + "1m 2 ",
+            "suốt gần 1 giờ ".repeat(400) + "liên tục ",
+            "từ 1 triệu đến ".repeat(400) + "2 triệu đồng ",
+            "30/4 - ".repeat(500) + "1/5 ",
+            "quả 11m ".repeat(500),
         };
         // pieces of a few KB each, so that every size holds every kind of hostile run many times
         StringBuilder b = new StringBuilder(chars + 10_000);
