@@ -3,9 +3,10 @@ package org.vnextract.internal;
 /**
  * White space as the cleaner and the text normaliser both read it: Java white space and the
  * no-break spaces news pages use (U+00A0, U+202F), plus what each caller also counts as a space.
- * One pass, one builder per call; no allocation per character.
+ * {@link Collapser} does the collapsing one character at a time, so a caller that rewrites
+ * characters as well (the text normaliser) needs one pass and one builder, not two.
  *
- * <p>Stateless; thread-safe.
+ * <p>Stateless; thread-safe. A {@link Collapser} is not.
  */
 public final class Spaces {
     private Spaces() {}
@@ -21,14 +22,32 @@ public final class Spaces {
      */
     public static String collapse(CharSequence s, String alsoSpace) {
         Validate.notNull(s, "s");
-        Validate.notNull(alsoSpace, "alsoSpace");
-        StringBuilder sb = new StringBuilder(s.length());
-        boolean space = false;
+        Collapser c = new Collapser(s.length(), alsoSpace);
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+            c.append(s.charAt(i));
+        }
+        return c.toString();
+    }
+
+    /**
+     * Builds a string from characters appended one by one, every run of spaces made one ' ' and
+     * none at either end. Not thread-safe: one per call.
+     */
+    public static final class Collapser {
+        private final StringBuilder sb;
+        private final String alsoSpace;
+        private boolean space;
+
+        /** @param alsoSpace characters that count as spaces besides {@link #isSpace} */
+        public Collapser(int capacity, String alsoSpace) {
+            this.sb = new StringBuilder(capacity);
+            this.alsoSpace = Validate.notNull(alsoSpace, "alsoSpace");
+        }
+
+        public void append(char c) {
             if (isSpace(c) || alsoSpace.indexOf(c) >= 0) {
                 space = sb.length() > 0;
-                continue;
+                return;
             }
             if (space) {
                 sb.append(' ');
@@ -36,6 +55,10 @@ public final class Spaces {
             }
             sb.append(c);
         }
-        return sb.toString();
+
+        @Override
+        public String toString() {
+            return sb.toString();
+        }
     }
 }

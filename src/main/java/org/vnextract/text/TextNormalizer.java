@@ -18,7 +18,7 @@ public final class TextNormalizer {
     public Result normalize(String paragraph) {
         String s = Normalizer.isNormalized(paragraph, Normalizer.Form.NFC)
                 ? paragraph : Normalizer.normalize(paragraph, Normalizer.Form.NFC);
-        StringBuilder sb = new StringBuilder(s.length());
+        Spaces.Collapser out = new Spaces.Collapser(s.length(), "\u2007");
         boolean eth = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -38,9 +38,8 @@ public final class TextNormalizer {
                 }
                 default -> { }
             }
-            sb.append(c);
+            out.append(c);
         }
-        // the characters above never become spaces, so collapsing afterwards is the same as during
-        return new Result(Spaces.collapse(sb, "\u2007"), eth);
+        return new Result(out.toString(), eth);
     }
 }
