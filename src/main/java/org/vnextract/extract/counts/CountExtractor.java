@@ -17,6 +17,7 @@ import org.vnextract.internal.Validate;
 import org.vnextract.pipeline.Analysis;
 import org.vnextract.pipeline.Key;
 import org.vnextract.pipeline.ModelSource;
+import org.vnextract.pipeline.PipelineException;
 import org.vnextract.text.AnalyzedText;
 
 /**
@@ -47,7 +48,11 @@ public final class CountExtractor implements Extractor<CountMention> {
     private final Set<String> exponentBases; // "m 2", "km 2": a square written with a loose superscript
     private final Set<String> gluedUnits = new HashSet<>(); // "300kg", "415.000NDT": case-sensitive
     private final Set<String> measureLabels; // "quả 11m": a penalty, not a measure
-    private final Map<String, Set<String>> durations = new HashMap<>(); // durations.tsv: kind → phrases
+    // durations.tsv, by kind: the clock words, and the cues that make one a length of time or a time of day
+    private final Set<String> durationUnits = new HashSet<>();
+    private final Set<String> durationBefore = new HashSet<>();
+    private final Set<String> durationAfter = new HashSet<>();
+    private final Set<String> timeOfDay = new HashSet<>();
 
     public CountExtractor(ModelSource models) {
         Validate.notNull(models, "models");
@@ -65,10 +70,14 @@ public final class CountExtractor implements Extractor<CountMention> {
         this.measureLabels = lowerSet(models.lines("counts/measure_labels.txt"));
         for (String l : models.lines("counts/durations.tsv")) {
             String[] c = l.split("\t");
-            durations.computeIfAbsent(c[0].strip(), k -> new HashSet<>()).add(c[1].strip().toLowerCase(Locale.ROOT));
-        }
-        for (String kind : List.of("unit", "before", "after", "time")) {
-            durations.putIfAbsent(kind, Set.of());
+            Set<String> into = switch (c[0].strip()) {
+                case "unit" -> durationUnits;
+                case "before" -> durationBefore;
+                case "after" -> durationAfter;
+                case "time" -> timeOfDay;
+                default -> throw new PipelineException("counts/durations.tsv: unknown kind '" + c[0] + "' in: " + l);
+            };
+            into.add(c[1].strip().toLowerCase(Locale.ROOT));
         }
         for (String l : models.lines("counts/glued_units.txt")) {
             gluedUnits.add(l.strip());
@@ -274,8 +283,9 @@ public final class CountExtractor implements Extractor<CountMention> {
             if (max == null && total == null && dash(unitEnd) && at(k) != null && at(k).isNumber()) {
                 // "588m – 644m": a range with the unit written on both ends
                 int e = gluedUnit(k);
-                BigDecimal m = e > 0 && text.substring(lx.get(k + 1).start(), lx.get(k + 1).end()).equals(text.substring(w.start(), w.end()))
-                        && e - k == unitEnd - i
+                Lexeme unit2 = e > 0 ? lx.get(k + 1) : null;
+                BigDecimal m = unit2 != null && unit2.end() - unit2.start() == w.end() - w.start()
+                        && text.regionMatches(unit2.start(), text, w.start(), w.end() - w.start()) && e - k == unitEnd - i
                         ? numbers.parseDigits(text, lx.get(k).start(), lx.get(k).end()) : null;
                 if (m != null && m.compareTo(value) > 0) {
                     max = m;
@@ -355,14 +365,8 @@ public final class CountExtractor implements Extractor<CountMention> {
             int j = i + 1;
             // "180 - 200 đảng viên", "từ 3 đến 5 năm"
             if (max == null && total == null) {
-                int k = -1;
-                if (dash(j) && at(j + 1) != null && at(j + 1).isNumber()) {
-                    k = j + 1;
-                } else if (("đến".equals(lowerAt(j)) || "tới".equals(lowerAt(j))) && "từ".equals(lowerAt(i - 1))
-                        && at(j + 1) != null && at(j + 1).isNumber()) {
-                    k = j + 1;
-                }
-                if (k > 0 && !glued(lx.get(k)) && !year(lx.get(k))) {
+                int k = rangeEnd(i, j);
+                if (k > 0) {
                     BigDecimal m = numbers.parseDigits(text, lx.get(k).start(), lx.get(k).end());
                     if (m != null && m.compareTo(value) > 0) {
                         max = m;
@@ -374,13 +378,29 @@ public final class CountExtractor implements Extractor<CountMention> {
         }
 
         /**
+         * The lexeme of a range's second number, after the number at {@code i} and the link at
+         * {@code j} ("180 - 200", "từ 3 đến 5"; "đến"/"tới" only after "từ"), or -1. A number glued
+         * to a code or a year is no range end.
+         */
+        int rangeEnd(int i, int j) {
+            int k = j + 1;
+            boolean link = dash(j) || toWord(j) && "từ".equals(lowerAt(i - 1));
+            return link && at(k) != null && at(k).isNumber() && !glued(lx.get(k)) && !year(lx.get(k)) ? k : -1;
+        }
+
+        /** "đến" or "tới" ("to") at {@code k}. */
+        boolean toWord(int k) {
+            return "đến".equals(lowerAt(k)) || "tới".equals(lowerAt(k));
+        }
+
+        /**
          * The ratio-shaped lexeme next to {@code link} is a day-month: {@code link} is a dash or
          * "đến"/"tới" and {@code other} is surely a date, a day-month no ratio can be ("30/4", the
          * part above the whole) or a day-month-year ("1/5/2023").
          */
         boolean dateAcross(int link, int other) {
             Lexeme o = at(other);
-            if (o == null || !o.isNumber() || !(dash(link) || "đến".equals(lowerAt(link)) || "tới".equals(lowerAt(link)))) {
+            if (o == null || !o.isNumber() || !(dash(link) || toWord(link))) {
                 return false;
             }
             NumberParts p = NumberParts.of(text, o.start(), o.end());
@@ -548,14 +568,8 @@ public final class CountExtractor implements Extractor<CountMention> {
             }
             if (scaled > 0 && max == null && total == null) {
                 // "từ 30 triệu đến 40 triệu đồng", "30 triệu - 40 triệu đồng": a range whose ends both carry a scale
-                int k = -1;
-                if (dash(j)) {
-                    k = j + 1;
-                } else if (("đến".equals(lowerAt(j)) || "tới".equals(lowerAt(j))) && "từ".equals(lowerAt(i - 1))) {
-                    k = j + 1;
-                }
-                if (k > 0 && at(k) != null && at(k).isNumber() && !glued(lx.get(k)) && !year(lx.get(k))
-                        && at(k + 1) != null && at(k + 1).isWord() && numbers.scale(lower.get(k + 1)) != null) {
+                int k = rangeEnd(i, j);
+                if (k > 0 && at(k + 1) != null && at(k + 1).isWord() && numbers.scale(lower.get(k + 1)) != null) {
                     BigDecimal m = numbers.parseDigits(text, lx.get(k).start(), lx.get(k).end());
                     int e = k + 1;
                     for (int t = 0; m != null && t < 2 && at(e) != null && at(e).isWord() && numbers.scale(lower.get(e)) != null; t++) {
@@ -618,12 +632,12 @@ public final class CountExtractor implements Extractor<CountMention> {
          * "vào 14 giờ 30"): durations.tsv.
          */
         boolean duration(int i, int j) {
-            if (!durations.get("unit").contains(lower.get(j)) || numberAt(j + 1) || punct(j + 1, ':')
-                    || phraseAt(j + 1, durations.get("time"), 2) > 0) {
+            if (!durationUnits.contains(lower.get(j)) || numberAt(j + 1) || punct(j + 1, ':')
+                    || phraseAt(j + 1, timeOfDay, 2) > 0) {
                 return false;
             }
             int b = i - phraseBefore(i, qualifiers, 2);
-            return phraseBefore(b, durations.get("before"), 3) > 0 || phraseAt(j + 1, durations.get("after"), 2) > 0;
+            return phraseBefore(b, durationBefore, 3) > 0 || phraseAt(j + 1, durationAfter, 2) > 0;
         }
 
         /** Adds the count whose number starts at lexeme {@code i} and whose text ends at char {@code end}, with its qualifier. */
