@@ -724,10 +724,8 @@ public final class DateExtractor implements Stage {
 
         /** The words just before lexeme {@code i} (up to three) are a period_ends.txt phrase ("đến năm"). */
         boolean periodEnd(int i) {
-            String phrase = null;
             for (int w = 1; w <= 3 && i - w >= 0 && lx.get(i - w).isWord(); w++) {
-                phrase = phrase == null ? lx.get(i - w).lower() : lx.get(i - w).lower() + " " + phrase;
-                if (periodEnds.contains(phrase)) {
+                if (periodEnds.contains(wordsBefore(i, w))) {
                     return true;
                 }
             }
