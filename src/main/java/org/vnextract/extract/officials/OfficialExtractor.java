@@ -54,13 +54,12 @@ public final class OfficialExtractor implements Stage {
         Validate.notNull(names, "names");
         this.lexicon = new OfficialLexicon(models);
         this.rules = new OfficialRules(lexicon);
-        OfficialRules.NameSource s = names;
-        NerTagger t = s == OfficialRules.NameSource.RULES ? null : NerTagger.load(models, MODEL, lexicon);
-        if (t == null && s == OfficialRules.NameSource.MODEL) {
+        NerTagger t = names == OfficialRules.NameSource.RULES ? null : NerTagger.load(models, MODEL, lexicon);
+        if (t == null && names == OfficialRules.NameSource.MODEL) {
             throw new org.vnextract.pipeline.PipelineException("officials: names from the model asked, but " + MODEL + " is missing");
         }
         this.tagger = t;
-        this.source = t == null ? OfficialRules.NameSource.RULES : s;
+        this.source = t == null ? OfficialRules.NameSource.RULES : names;
     }
 
     public OfficialLexicon lexicon() {

@@ -575,11 +575,7 @@ public final class OfficialRules {
                 }
                 // a country follows a role or a portfolio only ("Phó Tổng thống Mỹ"), a portfolio a
                 // minister's role only ("Bộ trưởng Quốc phòng Hàn Quốc", not "Chủ tịch Tài chính Hoàng Huy")
-                boolean countryOk = bare;
-                boolean portfolioOk = bare && portfolio;
-                PhraseTrie.Match<Entry> m = lex.titles.longest(t, k, limit, e -> !e.kind().isRole()
-                        && e.kind() != Kind.PREFIX && (countryOk || e.kind() != Kind.COUNTRY)
-                        && (portfolioOk || e.kind() != Kind.PORTFOLIO));
+                PhraseTrie.Match<Entry> m = nonRole(k, limit, bare, bare && portfolio);
                 if (m != null && m.value().kind() == Kind.BETWEEN) {
                     break; // "trưởng đoàn Trung tướng Hà Lôi", "Tổng thống nước này Moon Jae-in"
                 }
@@ -692,7 +688,13 @@ public final class OfficialRules {
         }
 
         PhraseTrie.Match<Entry> nonRole(int k, int limit) {
-            return lex.titles.longest(t, k, limit, e -> !e.kind().isRole() && e.kind() != Kind.PREFIX);
+            return nonRole(k, limit, true, true);
+        }
+
+        /** As {@link #nonRole(int, int)}, with countries and ministers' portfolios only where allowed. */
+        PhraseTrie.Match<Entry> nonRole(int k, int limit, boolean countries, boolean portfolios) {
+            return lex.titles.longest(t, k, limit, e -> !e.kind().isRole() && e.kind() != Kind.PREFIX
+                    && (countries || e.kind() != Kind.COUNTRY) && (portfolios || e.kind() != Kind.PORTFOLIO));
         }
 
         boolean isTermNumber(int k) {
