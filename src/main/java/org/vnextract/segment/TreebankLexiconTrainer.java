@@ -68,12 +68,14 @@ public final class TreebankLexiconTrainer {
         Set<String> vocab = new HashSet<>();
         int maxVocab = 2;
         for (String w : vocabulary) {
-            String k = keyOf(List.of(w.strip().split(" +")), 0, w.strip().split(" +").length);
+            List<String> syllables = List.of(w.strip().split(" +"));
+            String k = keyOf(syllables, 0, syllables.size());
             if (k != null) {
                 vocab.add(k);
-                maxVocab = Math.max(maxVocab, k.split(" ").length);
+                maxVocab = Math.max(maxVocab, syllables.size());
             }
         }
+        int longest = Math.max(MAX_SYLLABLES, maxVocab);
         Map<String, int[]> stats = new HashMap<>(); // key → {joined, crossed, joinedLowerFirst}
         for (SegmentEval.GoldSentence s : training) {
             List<String> syl = s.syllables();
@@ -84,7 +86,7 @@ public final class TreebankLexiconTrainer {
                 while (wordEnd < n && !begins[wordEnd]) {
                     wordEnd++;
                 }
-                for (int len = 2; len <= Math.max(MAX_SYLLABLES, maxVocab) && i + len <= n; len++) {
+                for (int len = 2; len <= longest && i + len <= n; len++) {
                     String key = keyOf(syl, i, i + len);
                     if (key == null) {
                         break;
