@@ -7,7 +7,7 @@ takes 3-6 consecutive body sentences of each. Deterministic: random.Random(13) a
 reading order.
 
 Writes, next to this script:
-  reserved-ids.txt   one `corpus<TAB>id` per line (after a header line): articles a tagger
+  reserved-ids.tsv   one `corpus<TAB>id` per line (after a header line): articles a tagger
                      must never be trained on.
   sentences.tsv      `sid<TAB>text` per sampled sentence, sid = corpus:article-id:n, where n is
                      the index of the sentence in the article body (from 0).
@@ -197,7 +197,7 @@ def main():
                 taken += 1
             print(f"{corpus}: {taken} of {len(pool)} articles from the {'political' if pool is political else 'general'} pool",
                   file=sys.stderr)
-    with open(os.path.join(HERE, "reserved-ids.txt"), "w", encoding="utf-8") as f:
+    with open(os.path.join(HERE, "reserved-ids.tsv"), "w", encoding="utf-8") as f:
         f.write("# corpus<TAB>id: bulk articles sampled into corpus/ner/test.conll; never train on them\n")
         for corpus, aid, _, _ in chosen:
             f.write(f"{corpus}\t{aid}\n")
