@@ -43,6 +43,14 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     private static final int MAX_ATTACHED = 30;
     /** The most tail words between a phrase and its document ("một số điều của"). */
     private static final int MAX_TAIL = 8;
+    /** The most words of a document's name outside its mention ("Chương trình phối hợp số"). */
+    private static final int MAX_NAMED = 5;
+    /** The longest "về …" subject of a listed document ("…, ngày 14/6/2024 của Bộ Chính trị về đại hội …; Kết luận …"). */
+    private static final int MAX_SUBJECT = 40;
+    // words the code itself reads, folded as tokens are (tone mark after the letters)
+    private static final String VE = Fold.fold("về");
+    private static final String NGAY = Fold.fold("ngày");
+    private static final String SO = Fold.fold("số");
 
     private final RelationRules rules;
 
@@ -85,6 +93,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             }
         }
         all.sort(Comparator.comparingInt(Cited::start));
+        Article article = new Article(t, docs, all);
         Map<String, Found> out = new LinkedHashMap<>();
         int i = 0;
         while (i < all.size()) {
@@ -102,15 +111,78 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                     lastEnd = c.end();
                 }
             }
-            if (in1.size() >= 2) {
-                sentence(t, s, in1, out);
-            }
+            sentence(article, s, in1, out);
         }
         List<DocumentRelation> result = new ArrayList<>(out.size());
         for (Found f : out.values()) {
             result.add(new DocumentRelation(f.from, f.type, f.to, f.mentions));
         }
         return result;
+    }
+
+    /**
+     * What the sentences of one article share: the text, each document's type name in folded words,
+     * where each document is first cited, and the document the page itself is (the one whose symbol
+     * stands alone after "Số:" on a line of its own header), if any.
+     */
+    private static final class Article {
+        final AnalyzedText t;
+        final List<DocumentReference> docs;
+        final List<List<String>> typeWords = new ArrayList<>();
+        final int[] firstCited;
+        final DocumentReference self;
+
+        Article(AnalyzedText t, List<DocumentReference> docs, List<Cited> all) {
+            this.t = t;
+            this.docs = docs;
+            firstCited = new int[docs.size()];
+            DocumentReference found = null;
+            for (int d = 0; d < docs.size(); d++) {
+                DocumentReference doc = docs.get(d);
+                String name = doc.typeName() == null ? "" : Fold.fold(doc.typeName());
+                typeWords.add(name.isEmpty() ? List.of() : List.of(name.split(" ")));
+                int first = Integer.MAX_VALUE;
+                for (Mention m : doc.mentions()) {
+                    first = Math.min(first, m.start());
+                    if (found == null && headerSymbol(t.text(), m)) {
+                        found = doc;
+                    }
+                }
+                firstCited[d] = first;
+            }
+            self = found;
+        }
+
+        /** "Số: 594/KH-UBND" alone on its line: the symbol of the document the page is. */
+        private static boolean headerSymbol(String text, Mention m) {
+            int lineStart = text.lastIndexOf('\n', m.start() - 1) + 1;
+            int lineEnd = text.indexOf('\n', m.end());
+            String before = Fold.fold(text.substring(lineStart, m.start()));
+            String after = Fold.fold(text.substring(m.end(), lineEnd < 0 ? text.length() : lineEnd));
+            return before.equals(SO) && after.isEmpty();
+        }
+
+        /** Two documents of one type and issuer ("Nghị quyết số 18-NQ/TW và Nghị quyết số 19-NQ/TW"). */
+        boolean sameKind(String id1, String id2) {
+            DocumentReference a = byId(id1);
+            DocumentReference b = byId(id2);
+            return a != null && b != null && java.util.Objects.equals(a.type(), b.type())
+                    && java.util.Objects.equals(a.issuerCode(), b.issuerCode());
+        }
+
+        private DocumentReference byId(String id) {
+            for (DocumentReference d : docs) {
+                if (d.id().equals(id)) {
+                    return d;
+                }
+            }
+            return null;
+        }
+
+        /** The type name of document {@code d} in folded words. */
+        List<String> type(int d) {
+            return typeWords.get(d);
+        }
     }
 
     private static final class Found {
@@ -126,19 +198,24 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         }
     }
 
-    private void sentence(AnalyzedText t, Sentence s, List<Cited> raw, Map<String, Found> out) {
+    private void sentence(Article art, Sentence s, List<Cited> raw, Map<String, Found> out) {
+        AnalyzedText t = art.t;
         List<Token> toks = t.tokens(s);
         List<Word> words = new ArrayList<>(toks.size());
         for (Token k : toks) {
             words.add(word(t, k));
         }
-        List<Cited> cited = new ArrayList<>(raw.size());
+        List<Cited> cited = new ArrayList<>(raw.size() + 2);
         for (Cited c : raw) {
             int first = firstTokenAtOrAfter(toks, c.start());
             int after = firstTokenAtOrAfter(toks, c.end());
             if (first < after) {
                 cited.add(new Cited(c.start(), c.end(), c.id(), first, after));
             }
+        }
+        pointers(art, s, toks, words, cited);
+        if (cited.size() < 2) {
+            return;
         }
         int n = cited.size();
         // a phrase between two neighbouring documents, and the list that continues after the second
@@ -153,8 +230,14 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 if (j > i + 1 && !joined(words, cited.get(j - 1).after(), b.first())) {
                     break;
                 }
-                if (j > i + 1 && j + 1 < n && between(words, b.after(), cited.get(j + 1).first()) != null) {
-                    break; // "…, Kế hoạch C thực hiện …": C starts a relation of its own
+                if (j > i + 1 && j + 1 < n) {
+                    Link own = between(words, b.after(), cited.get(j + 1).first());
+                    if (own != null && !own.described) {
+                        break; // "…, Kế hoạch C thực hiện …": C starts a relation of its own, not the list's
+                    }
+                }
+                if (j > i + 1 && l.relation.equals("implements") && !art.sameKind(cited.get(i + 1).id(), b.id())) {
+                    break; // "thực hiện Kết luận số 21-KL/TW và Quy định 37-QĐ/TW …": a list of its own, not what is carried out
                 }
                 Cited from = l.reverse ? b : a;
                 Cited to = l.reverse ? a : b;
@@ -164,10 +247,122 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         fronted(t, words, cited, out);
     }
 
+    /**
+     * Adds the places where a sentence points at a document without its number: "Chỉ thị này" (the
+     * last Chỉ thị cited before, else the page's own), "… ban hành Kế hoạch tổ chức thực hiện" (a bare
+     * type name issued: the page's own document), and a sentence right after the page's title line
+     * ("KẾ HOẠCH" / "THỰC HIỆN CHỈ THỊ SỐ 19/CT-TTG …": the page's own document carries it out).
+     */
+    private void pointers(Article art, Sentence s, List<Token> toks, List<Word> words, List<Cited> cited) {
+        int n = words.size();
+        List<Cited> more = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (insideCited(cited, i)) {
+                continue;
+            }
+            for (int d = 0; d < art.docs.size(); d++) {
+                List<String> type = art.type(d);
+                if (type.isEmpty() || i + type.size() > n || !matchesWords(type, words, i)) {
+                    continue;
+                }
+                int after = i + type.size();
+                DocumentReference target = null;
+                int end = after;
+                if (after < n && rules.self.contains(words.get(after).w())) {
+                    target = lastOfTypeBefore(art, type, toks.get(i).start());
+                    end = after + 1;
+                } else if (issuedRightBefore(words, i) && !(after < n && (words.get(after).w().equals("#")
+                        || rules.named.contains(words.get(after).w()))) && art.self != null
+                        && type.equals(typeOf(art, art.self))) {
+                    target = art.self;
+                }
+                if (target != null) {
+                    more.add(new Cited(toks.get(i).start(), toks.get(end - 1).end(), target.id(), i, end));
+                    i = end - 1;
+                    break;
+                }
+            }
+        }
+        if (art.self != null && !cited.isEmpty()) {
+            Sentence prev = previous(art.t, s);
+            if (prev != null && titleOf(art, prev)) {
+                more.add(new Cited(prev.start(), prev.end(), art.self.id(), 0, 0));
+            }
+        }
+        if (!more.isEmpty()) {
+            cited.addAll(more);
+            cited.sort(Comparator.comparingInt(Cited::first).thenComparingInt(Cited::after));
+        }
+    }
+
+    private static boolean insideCited(List<Cited> cited, int tok) {
+        for (Cited c : cited) {
+            if (tok >= c.first() && tok < c.after()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> typeOf(Article art, DocumentReference doc) {
+        return art.type(art.docs.indexOf(doc));
+    }
+
+    /** The document of this type cited last before {@code charIndex}, else the page's own of this type. */
+    private static DocumentReference lastOfTypeBefore(Article art, List<String> type, int charIndex) {
+        DocumentReference best = null;
+        int bestAt = -1;
+        for (int d = 0; d < art.docs.size(); d++) {
+            if (!art.type(d).equals(type)) {
+                continue;
+            }
+            for (Mention m : art.docs.get(d).mentions()) {
+                if (m.start() < charIndex && m.start() > bestAt) {
+                    best = art.docs.get(d);
+                    bestAt = m.start();
+                }
+            }
+        }
+        if (best == null && art.self != null && typeOf(art, art.self).equals(type)) {
+            return art.self;
+        }
+        return best;
+    }
+
+    /** A sentence that is only the page's own type name: its title line ("KẾ HOẠCH"). */
+    private static boolean titleOf(Article art, Sentence prev) {
+        String folded = Fold.fold(art.t.text(prev));
+        return !folded.isEmpty() && folded.equals(String.join(" ", typeOf(art, art.self)));
+    }
+
+    private static Sentence previous(AnalyzedText t, Sentence s) {
+        List<Sentence> all = t.sentences();
+        int lo = 0;
+        int hi = all.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (all.get(mid).start() < s.start()) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo - 1 >= 0 ? all.get(lo - 1) : null;
+    }
+
+    private static boolean matchesWords(List<String> phrase, List<Word> words, int at) {
+        for (int k = 0; k < phrase.size(); k++) {
+            if (!words.get(at + k).w().equals(phrase.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** "Thực hiện B (và B2), … ban hành A (và A2)": each A implements each B. */
     private void fronted(AnalyzedText t, List<Word> words, List<Cited> cited, Map<String, Found> out) {
         int p = 0;
-        if (is(words, 0, "ngày") && is(words, 1, "#")) { // "Ngày 12/3/2022, thực hiện …"
+        if (is(words, 0, NGAY) && is(words, 1, "#")) { // "Ngày 12/3/2022, thực hiện …"
             int q = 2;
             while (q < words.size() && q < 6 && !is(words, q, ",")) {
                 q++;
@@ -220,12 +415,25 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     }
 
     /** The relation stated by the words {@code [from, to)} between two documents, or null. */
-    private record Link(String relation, boolean reverse) {}
+    private record Link(String relation, boolean reverse, boolean described) {}
 
     private Link between(List<Word> words, int from, int to) {
         if (to <= from || to - from > MAX_ATTACHED + MAX_TAIL + 8) {
             return null;
         }
+        for (int name = 0; name <= MAX_NAMED && to - name > from; name++) {
+            if (name > 0 && !(words.get(to - name).capital() || rules.named.contains(words.get(to - name).w()))) {
+                break;
+            }
+            Link l = betweenTail(words, from, to - name);
+            if (l != null) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    private Link betweenTail(List<Word> words, int from, int to) {
         for (int tail = 0; tail <= MAX_TAIL && to - tail > from; tail++) {
             if (tail > 0 && !rules.tail.contains(words.get(to - tail).w())) {
                 break;
@@ -235,7 +443,11 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 for (RelationRules.Phrase ph : reverse ? rules.reverse : rules.forward) {
                     int start = end - ph.words().size();
                     if (start >= from && matches(ph.words(), words, start) && attached(words, from, start)) {
-                        return new Link(ph.relation(), reverse);
+                        boolean described = false; // "Kết luận số 118-KL/TW, … về việc điều chỉnh …": what the document is about
+                        for (int k = from; k < start && !described; k++) {
+                            described = words.get(k).w().equals(VE);
+                        }
+                        return new Link(ph.relation(), reverse, described);
                     }
                 }
             }
@@ -262,17 +474,49 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         return true;
     }
 
-    /** Two documents of one list: between them only attached words, at least one of them a joining word. */
+    /**
+     * Two documents of one list: between them the first one's date, issuer and "về …" subject, then a
+     * joining word ("thực hiện Nghị quyết số 18-NQ/TW, ngày … của Bộ Chính trị về …; Kết luận số …").
+     */
     private boolean joined(List<Word> words, int from, int to) {
-        if (!attached(words, from, to)) {
+        int j = to - 1;
+        while (j >= from && !rules.join.contains(words.get(j).w())) {
+            j--;
+        }
+        if (j < from) {
             return false;
         }
-        for (int i = from; i < to; i++) {
-            if (rules.join.contains(words.get(i).w())) {
-                return true;
+        for (int k = j + 1; k < to; k++) { // after the joining word only the next document's name ("và Kế hoạch số")
+            if (!(words.get(k).capital() || rules.named.contains(words.get(k).w()))) {
+                return false;
+            }
+        }
+        if (attached(words, from, j)) {
+            return true;
+        }
+        for (int v = from; v < j; v++) {
+            if (words.get(v).w().equals(VE)) {
+                return attached(words, from, v) && subject(words, v + 1, j);
             }
         }
         return false;
+    }
+
+    /** A document's subject after "về": bounded, and stating no relation or event of its own. */
+    private boolean subject(List<Word> words, int from, int to) {
+        if (to - from > MAX_SUBJECT) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            for (List<RelationRules.Phrase> l : List.of(rules.forward, rules.reverse, rules.issue)) {
+                for (RelationRules.Phrase b : l) {
+                    if (i + b.words().size() <= to && matches(b.words(), words, i)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     private boolean issuedRightBefore(List<Word> words, int at) {

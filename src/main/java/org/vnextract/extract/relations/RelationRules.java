@@ -30,6 +30,8 @@ final class RelationRules {
     final Set<String> tail = new HashSet<>();
     final Set<String> attach = new HashSet<>();
     final Set<String> join = new HashSet<>();
+    final Set<String> named = new HashSet<>();
+    final Set<String> self = new HashSet<>();
 
     RelationRules(ModelSource models) {
         Validate.notNull(models, "models");
@@ -55,6 +57,8 @@ final class RelationRules {
                 case "tail" -> tail.add(single(words, lineNo));
                 case "attach" -> attach.add(single(words, lineNo));
                 case "join" -> join.add(single(words, lineNo));
+                case "named" -> named.add(single(words, lineNo));
+                case "this" -> self.add(single(words, lineNo));
                 default -> throw new PipelineException(FILE + ":" + lineNo + ": unknown kind '" + c[0] + "'");
             }
         }
