@@ -59,7 +59,7 @@ public final class EvalSegmentCommand implements Callable<Integer> {
         if (noTreebankLexicon) {
             lexicons = lexicons.withoutTreebank();
         }
-        WordSegmenter seg = ModelStore.standard().loadSegmenter(lexicons);
+        WordSegmenter seg = ModelStore.standard(ms).loadSegmenter(lexicons);
         List<SegmentEval.GoldSentence> gold = SegmentEval.read(tb);
         SegmentEval.Result initial = SegmentEval.evaluateInitial(seg, gold);
         SegmentEval.Result r = SegmentEval.evaluate(seg, gold);
