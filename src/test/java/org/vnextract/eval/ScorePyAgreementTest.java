@@ -108,7 +108,8 @@ class ScorePyAgreementTest {
 
     @Test
     void sameTableWithRelationsPlacesFieldsAndIdPairing() throws Exception {
-        assumeTrue(hasPython(), "python3 is needed to run the reference scorer");
+        Needs.shared("tools/score.py");
+        Needs.service(hasPython(), "python3, which is not installed (it runs the reference scorer)");
         // relations keyed like documents.id; place names without diacritics, spaces or apostrophes;
         // place as a string or an object; optional metrics only where gold carries the field (even
         // null); a "fields" list restricting the metrics; records paired by id (JSON Lines input)
