@@ -35,7 +35,7 @@ public final class EvalSegmentCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "CONLLU", description = "The treebank. Default: " + DEFAULT_TREEBANK)
     Path treebank;
 
-    @Option(names = "--models", paramLabel = "DIR", description = "Read our lexicons from DIR instead of the copy in the jar.")
+    @Option(names = "--models", paramLabel = "DIR", description = "Read our lexicons (and the word-segmenter files, when DIR has vncorenlp/wordsegmenter/) from DIR instead of the copy in the jar.")
     Path models;
 
     @Option(names = "--no-lexicons", description = "Use vi-vocab and the rule tree only, without our lexicons.")
@@ -59,7 +59,7 @@ public final class EvalSegmentCommand implements Callable<Integer> {
         if (noTreebankLexicon) {
             lexicons = lexicons.withoutTreebank();
         }
-        WordSegmenter seg = ModelStore.standard().loadSegmenter(lexicons);
+        WordSegmenter seg = ModelStore.standard(ms).loadSegmenter(lexicons);
         List<SegmentEval.GoldSentence> gold = SegmentEval.read(tb);
         SegmentEval.Result initial = SegmentEval.evaluateInitial(seg, gold);
         SegmentEval.Result r = SegmentEval.evaluate(seg, gold);

@@ -76,7 +76,7 @@ public final class SegmentCommand implements Callable<Integer> {
         long heapBefore = usedHeap();
         long t0 = System.nanoTime();
         long c0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-        WordSegmenter segmenter = ModelStore.standard().loadSegmenter(SegmenterLexicons.from(models));
+        WordSegmenter segmenter = ModelStore.standard(models).loadSegmenter(SegmenterLexicons.from(models));
         loadCpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0;
         long loadNanos = System.nanoTime() - t0;
         long heapAfter = usedHeap();
