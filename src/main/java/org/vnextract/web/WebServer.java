@@ -52,7 +52,7 @@ public final class WebServer implements AutoCloseable {
     private final ExecutorService pool;
     private final ObjectMapper json = JsonMapper.builder().build();
     private final ObjectMapper recordJson = new RecordJson().mapper();
-    private final String layout = Html.resource("layout.html");
+    private final Template layout = new Template(Html.resource("layout.html"));
     private final byte[] css = Html.resource("static/style.css").getBytes(StandardCharsets.UTF_8);
 
     private WebServer(StoreReader reader, HttpServer server, ExecutorService pool) {
@@ -319,7 +319,7 @@ public final class WebServer implements AutoCloseable {
     // ---------------------------------------------------------------- pages
 
     private String page(String title, String query, String body) {
-        return layout.replace("{{title}}", Html.escape(title)).replace("{{q}}", Html.escape(query)).replace("{{body}}", body);
+        return layout.render(Map.of("title", Html.escape(title), "q", Html.escape(query), "body", body));
     }
 
     private static String home() {
