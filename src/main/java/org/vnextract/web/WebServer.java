@@ -41,7 +41,8 @@ import org.vnextract.store.StoreReader;
  * <p>Thread-safe: requests run concurrently on the pool; the reader is thread-safe.
  */
 public final class WebServer implements AutoCloseable {
-    public static final int MAX_QUERY = 200;
+    /** The query cap of the store ({@link StoreReader#MAX_QUERY}), the same as the CLI's. */
+    public static final int MAX_QUERY = StoreReader.MAX_QUERY;
     public static final int DEFAULT_PAGE = 20;
 
     private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
@@ -252,8 +253,9 @@ public final class WebServer implements AutoCloseable {
 
     private static String query(Map<String, String> q) throws Refused {
         String s = q.getOrDefault("q", "").strip();
-        if (s.length() > MAX_QUERY) {
-            throw new Refused(400, "query longer than " + MAX_QUERY + " characters");
+        Optional<String> problem = StoreReader.queryProblem(s);
+        if (problem.isPresent()) {
+            throw new Refused(400, problem.get());
         }
         return s;
     }
