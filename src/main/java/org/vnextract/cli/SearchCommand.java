@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "search", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Search the text of the articles.",
                 "The words are one phrase; \"quoted\" parts are phrases and other words terms.",
-                "With diacritics the match is exact up to case and tone-mark placement; without, every diacritic is ignored."},
+                "With diacritics the match is exact up to case and tone-mark placement; without, every diacritic is ignored.",
+                "At most " + StoreReader.MAX_QUERY + " characters (the same cap as the web page's)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:found", "1:the database could not be read", "2:usage error", "4:nothing found"})
 public final class SearchCommand implements Callable<Integer> {
@@ -49,6 +50,9 @@ public final class SearchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String q = String.join(" ", words);
+        StoreReader.queryProblem(q).ifPresent(problem -> {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), problem);
+        });
         try (StoreReader reader = StoreReader.open(dbOption.database(), 1)) {
             int lim = Math.max(1, Math.min(limit, StoreReader.MAX_PAGE));
             List<StoreReader.SearchHit> hits = reader.search(q, lim, (Math.max(1, page) - 1) * lim);

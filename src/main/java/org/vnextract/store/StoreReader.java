@@ -34,6 +34,14 @@ public final class StoreReader implements AutoCloseable {
     /** The most rows any one call returns. */
     public static final int MAX_PAGE = 100;
 
+    /**
+     * The longest query, in characters after trimming, that look-up and search take: a name, a
+     * document symbol or search words. Longer ones are refused before any SQL is built (a 60 KB
+     * name made SQLite's LIKE fail with "pattern too complex", 14,000 quoted phrases took 72 s).
+     * The CLI and the web refuse them the same way, through {@link #queryProblem}.
+     */
+    public static final int MAX_QUERY = 200;
+
     public record DocumentInfo(String key, String id, String type, String typeName, String number, String issuerCode,
                                String issuer, String date, String subject, int articleCount) {}
 
@@ -129,11 +137,31 @@ public final class StoreReader implements AutoCloseable {
         return Math.max(1, Math.min(limit, MAX_PAGE));
     }
 
+    /**
+     * Why {@code query} cannot be looked up or searched, or empty when it can: the one check the
+     * CLI (a usage error) and the web (400) apply before calling this class.
+     */
+    public static Optional<String> queryProblem(String query) {
+        Validate.notNull(query, "query");
+        int n = query.strip().length();
+        if (n > MAX_QUERY) {
+            return Optional.of("query longer than " + MAX_QUERY + " characters (" + n + ")");
+        }
+        return Optional.empty();
+    }
+
+    /** A query over the cap here is a caller that skipped {@link #queryProblem}: a programmer error. */
+    private static void checkQuery(String query, String param) {
+        Validate.notNull(query, param);
+        Optional<String> problem = queryProblem(query);
+        Validate.isTrue(problem.isEmpty(), param, problem.orElse(""));
+    }
+
     // ---------------------------------------------------------------- documents
 
     /** The documents a typed symbol names ("21-KL/TW", "21 KL TW", "kết luận 21", "KL21/TW"). */
     public DocumentLookup lookupDocument(String query) {
-        Validate.notNull(query, "query");
+        checkQuery(query, "query");
         DocumentKey.Parts p = keys.parseQuery(query);
         if (p.number() == null || (p.type().isEmpty() && p.issuer().isEmpty())) {
             return new DocumentLookup(query, p, List.of());
@@ -256,7 +284,7 @@ public final class StoreReader implements AutoCloseable {
 
     /** An official by name, ignoring case and tone-mark placement; partial matches when none is exact. */
     public OfficialLookup lookupOfficial(String name, int limit) {
-        Validate.notNull(name, "name");
+        checkQuery(name, "name");
         String key = RecordStore.officialKey(name);
         List<OfficialInfo> exact = q(c -> officials(c,
                 "SELECT official_key, name, article_count FROM officials WHERE official_key = ?", key, 1));
@@ -272,7 +300,7 @@ public final class StoreReader implements AutoCloseable {
 
     /** Officials whose name contains the query (diacritics matter only when the query has them). */
     public List<OfficialInfo> searchOfficials(String q, int limit) {
-        Validate.notNull(q, "q");
+        checkQuery(q, "q");
         boolean strict = SearchText.hasDiacritics(q);
         String needle = strict ? Fold.fold(q) : SearchText.looseText(q);
         if (needle.isEmpty()) {
@@ -361,7 +389,7 @@ public final class StoreReader implements AutoCloseable {
      * With diacritics the query matches strictly (tone-mark placement ignored), without them loosely.
      */
     public List<SearchHit> search(String query, int limit, int offset) {
-        Validate.notNull(query, "query");
+        checkQuery(query, "query");
         boolean strict = SearchText.hasDiacritics(query);
         List<List<String>> phrases = phrases(query, strict);
         if (phrases.isEmpty()) {
