@@ -817,29 +817,35 @@ public final class PlaceExtractor implements Stage {
     }
 
     /**
-     * The folded words of a text, each run of punctuation read as one separator word "|", so that
-     * phrases are matched as whole words and never across punctuation they do not contain ("(28/7),
-     * Tỉnh ủy" is no "9 tỉnh", "tỉnh, thành phố" is).
+     * The folded words of a text, each run of punctuation read as one separator word ("¶" when it
+     * ends a sentence or clause, else "|"), so that phrases are matched as whole words and never
+     * across punctuation they do not contain ("(28/7), Tỉnh ủy" is no "9 tỉnh", "Công an tỉnh. Thành
+     * công" no "tỉnh, thành"; "tỉnh, thành phố" is).
      */
     private static String words(String text) {
         StringBuilder b = new StringBuilder(text.length() + 16);
         boolean punct = false;
+        boolean stop = false;
         boolean gap = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
-                if (punct) {
+                if (stop) {
+                    b.append(" ¶ "); // a sentence or clause ends: no phrase runs across it
+                } else if (punct) {
                     b.append(" | ");
                 } else if (gap) {
                     b.append(' ');
                 }
                 punct = false;
+                stop = false;
                 gap = false;
                 b.append(c);
             } else if (Character.isWhitespace(c) || c == '\u00A0') {
                 gap = true;
             } else {
                 punct = true;
+                stop |= c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n';
             }
         }
         return Fold.fold(b.toString());
