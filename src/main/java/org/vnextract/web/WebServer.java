@@ -35,7 +35,9 @@ import org.vnextract.store.StoreReader;
  * <p>Routes: {@code /} and {@code /search?q=} (documents, officials and text at once),
  * {@code /documents/{id}}, {@code /officials?q=}, {@code /officials/{key}}, {@code /articles/{id}};
  * JSON under {@code /api/}: {@code documents/{id}}, {@code officials?q=}, {@code officials/{key}},
- * {@code search?q=}, {@code articles/{id}} (the stored record).
+ * {@code search?q=} (with {@code &province=}: only articles placed in that province, before or after
+ * the July 2025 reform), {@code provinces[?after=1]} (articles per place), {@code articles/{id}}
+ * (the stored record); {@code /provinces[?after=1]} is the same count as a page.
  *
  * <p>Thread-safe: requests run concurrently, each on its own thread; the reader is thread-safe.
  */
@@ -200,7 +202,10 @@ public final class WebServer implements AutoCloseable {
             return new Response(200, "text/css; charset=utf-8", css);
         }
         if (path.equals("/search")) {
-            return Response.html(200, searchPage(query(q)));
+            return Response.html(200, searchPage(query(q), province(q)));
+        }
+        if (path.equals("/provinces")) {
+            return Response.html(200, provincesPage("1".equals(q.get("after"))));
         }
         if (path.startsWith("/documents/")) {
             return Response.html(200, documentPage(segment(path, "/documents/"), q));
@@ -227,8 +232,18 @@ public final class WebServer implements AutoCloseable {
         }
         if (path.equals("/api/search")) {
             String query = query(q);
-            return jsonOk(Map.of("query", query, "limit", limit(q), "offset", offset(q),
-                    "hits", reader.search(query, limit(q), offset(q))));
+            String province = province(q);
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("query", query);
+            body.put("province", province);
+            body.put("limit", limit(q));
+            body.put("offset", offset(q));
+            body.put("hits", reader.search(query, limit(q), offset(q), province));
+            return jsonOk(body);
+        }
+        if (path.equals("/api/provinces")) {
+            boolean after = "1".equals(q.get("after"));
+            return jsonOk(Map.of("after_2025_07", after, "provinces", reader.provinces(after)));
         }
         if (path.startsWith("/api/articles/")) {
             String id = segment(path, "/api/articles/");
@@ -364,12 +379,35 @@ public final class WebServer implements AutoCloseable {
                 .toString();
     }
 
-    private String searchPage(String query) {
+    /** The {@code province} parameter (a place, before or after the July 2025 reform), or null. */
+    private static String province(Map<String, String> q) {
+        String p = q.get("province");
+        return p == null || p.isBlank() ? null : p.strip();
+    }
+
+    /** Articles per place, by the province of their time or, with {@code after}, by the province after 1 July 2025. */
+    private String provincesPage(boolean after) {
+        Html h = new Html();
+        h.raw("<h1>Bài viết theo tỉnh, thành phố").text(after ? " (sau 1/7/2025)" : "").raw("</h1>");
+        h.raw("<p>").link(after ? "/provinces" : "/provinces?after=1", after ? "Theo tỉnh trước sáp nhập" : "Theo tỉnh sau 1/7/2025")
+                .raw("</p><table class=\"results\"><tr><th>Tỉnh, thành phố</th><th>Mã</th><th>Bài</th></tr>");
+        for (StoreReader.ProvinceCount c : reader.provinces(after)) {
+            h.raw("<tr><td>").text(c.name() == null ? "" : c.name()).raw("</td><td>").text(c.code() == null ? "" : c.code())
+                    .raw("</td><td>").text(Integer.toString(c.articles())).raw("</td></tr>");
+        }
+        h.raw("</table>");
+        return page("Theo tỉnh", "", h.toString());
+    }
+
+    private String searchPage(String query, String province) {
         Html h = new Html();
         if (query.isEmpty()) {
             return page("Tìm kiếm", "", home());
         }
         h.raw("<h1>Kết quả cho “").text(query).raw("”</h1>");
+        if (province != null) {
+            h.el("p", "notice", "Chỉ các bài có địa bàn: " + province);
+        }
         StoreReader.DocumentLookup docs = reader.lookupDocument(query);
         if (!docs.matches().isEmpty()) {
             h.raw("<section id=\"documents\"><h2>Văn bản</h2>");
@@ -396,7 +434,7 @@ public final class WebServer implements AutoCloseable {
                 h.raw("</ul></section>");
             }
         }
-        List<StoreReader.SearchHit> hits = reader.search(query, DEFAULT_PAGE, 0);
+        List<StoreReader.SearchHit> hits = reader.search(query, DEFAULT_PAGE, 0, province);
         h.raw("<section id=\"articles\"><h2>Bài viết</h2>");
         if (hits.isEmpty()) {
             h.el("p", null, "Không tìm thấy bài nào chứa cụm từ này.");
@@ -445,7 +483,7 @@ public final class WebServer implements AutoCloseable {
             throw new Refused(404, "Không có văn bản " + id + " trong cơ sở dữ liệu.");
         }
         if (l.ambiguous()) {
-            return searchPage(id);
+            return searchPage(id, null);
         }
         StoreReader.DocumentInfo d = l.matches().get(0);
         Html h = new Html();
