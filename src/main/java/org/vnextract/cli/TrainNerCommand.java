@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.vnextract.extract.officials.OfficialExtractor;
-import org.vnextract.ner.NerTrainer;
+import org.vnextract.train.NerTrainer;
 import org.vnextract.pipeline.ModelSource;
 import org.vnextract.text.TextStage;
 import picocli.CommandLine.Command;

@@ -9,6 +9,8 @@ import java.util.Set;
 import org.vnextract.clean.Article;
 import org.vnextract.extract.Mention;
 import org.vnextract.internal.Validate;
+import org.vnextract.ner.Entity;
+import org.vnextract.ner.EntityTagger;
 import org.vnextract.ner.NerTagger;
 import org.vnextract.pipeline.Analysis;
 import org.vnextract.pipeline.Key;
@@ -41,7 +43,7 @@ public final class OfficialExtractor implements Stage {
 
     private final OfficialLexicon lexicon;
     private final OfficialRules rules;
-    private final NerTagger tagger; // null: rules only
+    private final EntityTagger tagger; // null: rules only
     private final OfficialRules.NameSource source;
 
     /** Names from the rules only (the default name source). */
@@ -54,7 +56,7 @@ public final class OfficialExtractor implements Stage {
         Validate.notNull(names, "names");
         this.lexicon = new OfficialLexicon(models);
         this.rules = new OfficialRules(lexicon);
-        NerTagger t = names == OfficialRules.NameSource.RULES ? null : NerTagger.load(models, MODEL, lexicon);
+        EntityTagger t = names == OfficialRules.NameSource.RULES ? null : NerTagger.load(models, MODEL, lexicon);
         if (t == null && names == OfficialRules.NameSource.MODEL) {
             throw new org.vnextract.pipeline.PipelineException("officials: names from the model asked, but " + MODEL + " is missing");
         }
@@ -190,11 +192,11 @@ public final class OfficialExtractor implements Stage {
             }
             sentences.add(toks);
         }
-        List<List<NerTagger.Found>> found = tagger.find(sentences);
+        List<List<Entity>> found = tagger.tag(sentences);
         List<int[]> out = new ArrayList<>();
         for (int s = 0; s < found.size(); s++) {
-            for (NerTagger.Found f : found.get(s)) {
-                if ("person".equals(f.type())) {
+            for (Entity f : found.get(s)) {
+                if (Entity.PERSON.equals(f.type())) {
                     out.add(new int[] {t.sentStart[s] + f.start(), t.sentStart[s] + f.end()});
                 }
             }
@@ -203,12 +205,10 @@ public final class OfficialExtractor implements Stage {
     }
 
     /**
-     * What the rules label in an article, sentence by sentence, for training the name finder:
-     * syllable tokens and spans {@code {startToken, endToken}} with their types.
+     * What the rules find in an article, before the official filter: persons' names, organisations
+     * and places as character spans of the text (the labels the name finder is trained on).
      */
-    public List<TrainingSentence> label(AnalyzedText text) {
-        Toks t = Toks.of(text);
-        OfficialRules.Result r = rules.run(t, OfficialRules.NameSource.RULES, List.of());
-        return TrainingSentence.of(t, r, lexicon);
+    public OfficialRules.Result rulesFind(AnalyzedText text) {
+        return rules.run(Toks.of(Validate.notNull(text, "text")), OfficialRules.NameSource.RULES, List.of());
     }
 }

@@ -18,7 +18,7 @@ import org.vnextract.text.Fold;
  *
  * <p>Immutable after construction; thread-safe.
  */
-public final class OfficialLexicon {
+public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses {
     /** The kinds of {@code titles.tsv}. */
     enum Kind {
         PREFIX, ROLE, TITLE, COMPANY_ROLE, MINISTER_ROLE, MODIFIER, BODY, OPEN_BODY, PORTFOLIO, COUNTRY, PLACE_KIND, WORD, JOINER,
@@ -109,6 +109,7 @@ public final class OfficialLexicon {
      * a surname), "given" (a given-name syllable), "title" (starts a title-lexicon phrase), "hon"
      * (starts an honorific), "place" (starts a place name). Never null.
      */
+    @Override
     public List<String> classes(String folded) {
         List<String> out = new java.util.ArrayList<>(3);
         if (surnameSyllables.contains(folded)) {
@@ -151,6 +152,11 @@ public final class OfficialLexicon {
         // the eth some sources type for Đ ("Ðức" in the given-names data) is Đ here; the encoding
         // detectors that share the spelling table must keep treating it as a foreign letter
         return !spelling.isSyllable(w.replace('\u00D0', 'Đ').replace('\u00F0', 'đ'));
+    }
+
+    /** Whether a folded syllable may start a surname of {@code surnames.txt}. */
+    public boolean maySurname(String folded) {
+        return surnameSyllables.contains(folded);
     }
 
     /** Whether a personal name (a surname of the list) starts at token {@code i}; its length, else 0. */

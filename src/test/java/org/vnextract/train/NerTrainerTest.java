@@ -1,4 +1,8 @@
-package org.vnextract.ner;
+package org.vnextract.train;
+
+import org.vnextract.ner.Entity;
+import org.vnextract.ner.NerFeatures;
+import org.vnextract.ner.NerTagger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,7 +62,7 @@ class NerTrainerTest {
         String[] sentence = "Đồng chí Đỗ Minh Khoa , Bí thư Tỉnh ủy phát biểu tại hội nghị .".split(" ");
         List<String[]> one = new ArrayList<>();
         one.add(sentence);
-        List<NerTagger.Found> found = tagger.find(one).get(0);
+        List<Entity> found = tagger.tag(one).get(0);
         assertThat(found).anySatisfy(f -> {
             assertThat(f.type()).isEqualTo("person");
             assertThat(String.join(" ", java.util.Arrays.asList(sentence).subList(f.start(), f.end()))).isEqualTo("Đỗ Minh Khoa");

@@ -1,4 +1,4 @@
-package org.vnextract.ner;
+package org.vnextract.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +26,7 @@ import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.Span;
 import opennlp.tools.util.TrainingParameters;
 import org.vnextract.extract.officials.OfficialExtractor;
-import org.vnextract.extract.officials.TrainingSentence;
+import org.vnextract.ner.NerFeatures;
 import org.vnextract.internal.Sha256;
 import org.vnextract.internal.Validate;
 import org.vnextract.text.AnalyzedText;
@@ -106,7 +106,7 @@ public final class NerTrainer {
                     }
                     counts[0]++;
                     AnalyzedText at = text.analyze(parts, a.hasNonNull("title"), new ArrayList<>());
-                    for (TrainingSentence s : labeller.label(at)) {
+                    for (TrainingSentence s : TrainingSentence.of(at, labeller.rulesFind(at), labeller.lexicon())) {
                         position++;
                         if (s.tokens().length < 3) {
                             continue;
@@ -170,7 +170,7 @@ public final class NerTrainer {
     }
 
     /** SHA-256 of the corpus files' bytes, in order. */
-    static String corpusHash(List<Path> corpora) throws IOException {
+    public static String corpusHash(List<Path> corpora) throws IOException {
         MessageDigest d = sha256();
         byte[] buf = new byte[1 << 16];
         for (Path p : corpora) {
@@ -185,7 +185,7 @@ public final class NerTrainer {
     }
 
     /** SHA-256 of the training sentences as OpenNLP writes them (tokens with <START:type> marks). */
-    static String dataHash(List<NameSample> samples) {
+    public static String dataHash(List<NameSample> samples) {
         MessageDigest d = sha256();
         for (NameSample s : samples) {
             d.update(s.toString().getBytes(StandardCharsets.UTF_8));
