@@ -29,6 +29,7 @@ import org.vnextract.extract.officials.OfficialExtractor;
 import org.vnextract.ner.NerFeatures;
 import org.vnextract.internal.Sha256;
 import org.vnextract.internal.Validate;
+import org.vnextract.segment.SegmentStage;
 import org.vnextract.text.AnalyzedText;
 import org.vnextract.text.TextStage;
 
@@ -66,10 +67,12 @@ public final class NerTrainer {
     private final OfficialExtractor labeller;
     private final TextStage text;
     private final Settings settings;
+    private final SegmentStage segment;
 
-    public NerTrainer(OfficialExtractor labeller, TextStage text, Settings settings) {
+    public NerTrainer(OfficialExtractor labeller, TextStage text, SegmentStage segment, Settings settings) {
         this.labeller = Validate.notNull(labeller, "labeller");
         this.text = Validate.notNull(text, "text");
+        this.segment = Validate.notNull(segment, "segment");
         this.settings = Validate.notNull(settings, "settings");
     }
 
@@ -106,7 +109,7 @@ public final class NerTrainer {
                     }
                     counts[0]++;
                     AnalyzedText at = text.analyze(parts, a.hasNonNull("title"), new ArrayList<>());
-                    for (TrainingSentence s : TrainingSentence.of(at, labeller.rulesFind(at), labeller.lexicon())) {
+                    for (TrainingSentence s : TrainingSentence.of(at, labeller.rulesFind(at, segment.segment(at)), labeller.lexicon())) {
                         position++;
                         if (s.tokens().length < 3) {
                             continue;

@@ -50,7 +50,7 @@ class NerTrainerTest {
         ModelSource models = ModelSource.directory(Path.of("models"));
         OfficialExtractor rules = new OfficialExtractor(models, org.vnextract.extract.officials.OfficialRules.NameSource.RULES);
         TextStage text = new TextStage(models, TextStage.DEFAULT_MAX_CHARS, TextStage.DEFAULT_MAX_SENTENCE_TOKENS);
-        NerTrainer trainer = new NerTrainer(rules, text, new NerTrainer.Settings(2_000, 30, 1, 1, 1000));
+        NerTrainer trainer = new NerTrainer(rules, text, org.vnextract.segment.SegmentStage.standard(models), new NerTrainer.Settings(2_000, 30, 1, 1, 1000));
         Path c = corpus(dir, 40);
         Path model = dir.resolve("m.bin");
 

@@ -16,6 +16,7 @@ import org.vnextract.pipeline.Analysis;
 import org.vnextract.pipeline.Key;
 import org.vnextract.pipeline.ModelSource;
 import org.vnextract.pipeline.Stage;
+import org.vnextract.segment.Words;
 import org.vnextract.text.AnalyzedText;
 import org.vnextract.text.Fold;
 
@@ -75,7 +76,7 @@ public final class OfficialExtractor implements Stage {
 
     @Override
     public Set<Key<?>> requires() {
-        return Set.of(AnalyzedText.KEY);
+        return Set.of(AnalyzedText.KEY, Words.KEY);
     }
 
     @Override
@@ -88,7 +89,7 @@ public final class OfficialExtractor implements Stage {
         AnalyzedText text = in.get(AnalyzedText.KEY);
         Set<String> authors = new HashSet<>();
         in.find(Article.KEY).ifPresent(a -> a.authors().forEach(x -> authors.add(Fold.fold(x))));
-        Toks t = Toks.of(text);
+        Toks t = Toks.of(text, in.get(Words.KEY));
         OfficialRules.Result r;
         if (tagger == null) {
             r = rules.run(t, source, List.of());
@@ -111,6 +112,9 @@ public final class OfficialExtractor implements Stage {
             }
             if (p.titles().isEmpty() && !p.comrade()) {
                 continue;
+            }
+            if (lexicon.notAPerson(p.name(), p.titles())) {
+                continue; // "Chủ tịch Hà Nội", "Chủ tịch Real Madrid", "Giám đốc Bệnh viện Bạch Mai"
             }
             List<Mention> ms = new ArrayList<>(p.mentions());
             ms.sort((a, b) -> Integer.compare(a.start(), b.start()));
@@ -208,7 +212,7 @@ public final class OfficialExtractor implements Stage {
      * What the rules find in an article, before the official filter: persons' names, organisations
      * and places as character spans of the text (the labels the name finder is trained on).
      */
-    public OfficialRules.Result rulesFind(AnalyzedText text) {
-        return rules.run(Toks.of(Validate.notNull(text, "text")), OfficialRules.NameSource.RULES, List.of());
+    public OfficialRules.Result rulesFind(AnalyzedText text, Words words) {
+        return rules.run(Toks.of(Validate.notNull(text, "text"), words), OfficialRules.NameSource.RULES, List.of());
     }
 }
