@@ -474,6 +474,9 @@ public final class OfficialRules {
 
         /** The end of a title starting at {@code i} ([prefix…] role …), or -1. */
         int titleEnd(int i, int b) {
+            if (i >= b) {
+                return -1; // an honorific that ends the text ("… ông.")
+            }
             if (i > 0 && !t.cap[i]) {
                 // no title starts inside a stop phrase: "Chính quyền Tổng thống Mỹ" (quyền, acting)
                 PhraseTrie.Match<String> stop = lex.stops.longest(t, i - 1, b);
