@@ -32,6 +32,7 @@ public final class ExtractorRegistry {
     public static ExtractorRegistry standard() {
         Map<String, BiFunction<ModelSource, ExtractorOptions, Stage>> f = new LinkedHashMap<>();
         f.put("documents", (m, o) -> new DocumentExtractor(m));
+        f.put("relations", (m, o) -> new org.vnextract.extract.relations.RelationExtractor(m));
         f.put("dates", (m, o) -> new DateExtractor(m));
         f.put("counts", (m, o) -> new CountExtractor(m));
         f.put("officials", (m, o) -> new org.vnextract.extract.officials.OfficialExtractor(m, o.officialsNames()));

@@ -20,7 +20,7 @@ import org.vnextract.internal.Validate;
 
 /**
  * Scores records against gold files (../shared/gold/README.md): records pair with gold files by
- * the file-name stem of {@code source.uri} (else {@code id}); per metric, the sets of units are
+ * the file-name stem of {@code source.uri} (else {@code id}) or by {@code id}; per metric, the sets of units are
  * compared and the counts summed over articles (micro-average). The printed table is
  * byte-for-byte what {@code ../shared/tools/score.py} prints for the same input.
  *
@@ -35,16 +35,51 @@ public final class Evaluator {
     private int missing;
     private boolean scored;
 
-    /** Adds a record (a later record with the same stem replaces an earlier one, as in score.py). */
+    /**
+     * Adds a record under the file-name stem of its {@code source.uri} (else its id), and under its
+     * id too, since JSON Lines input names each article by the caller's id; a later record with the
+     * same key replaces an earlier one, as in score.py.
+     */
     public void addRecord(JsonNode record) {
         Validate.notNull(record, "record");
         if (!record.isObject()) {
             return;
         }
         JsonNode src = record.get("source");
-        String uri = src != null && src.isObject() && src.hasNonNull("uri") && !src.get("uri").asText().isEmpty()
-                ? src.get("uri").asText() : record.hasNonNull("id") ? record.get("id").asText() : "";
+        JsonNode uriNode = src != null && src.isObject() ? src.get("uri") : null;
+        String uri = truthyText(uriNode) ? text(uriNode) : truthyText(record.get("id")) ? text(record.get("id")) : "";
         records.put(stem(uri), record);
+        if (truthyText(record.get("id"))) {
+            records.put(text(record.get("id")), record);
+        }
+    }
+
+    /** Python truth of a JSON value used as a key: present, not null, not "" / 0 / false / empty. */
+    private static boolean truthyText(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return false;
+        }
+        if (n.isTextual()) {
+            return !n.asText().isEmpty();
+        }
+        if (n.isNumber()) {
+            return n.asDouble() != 0;
+        }
+        if (n.isBoolean()) {
+            return n.asBoolean();
+        }
+        return n.size() > 0;
+    }
+
+    /** Python's {@code str()} of a JSON scalar used as a key. */
+    private static String text(JsonNode n) {
+        if (n.isTextual()) {
+            return n.asText();
+        }
+        if (n.isBoolean()) {
+            return n.asBoolean() ? "True" : "False";
+        }
+        return n.toString();
     }
 
     public void addRecordLine(String line) {
@@ -91,19 +126,32 @@ public final class Evaluator {
             }
             Map<String, Set<String>> g = MetricSets.of(gold);
             Map<String, Set<String>> p = MetricSets.of(pred);
+            JsonNode fields = gold.get("fields");
+            Set<String> only = new java.util.HashSet<>();
+            boolean restricted = fields != null && !fields.isNull();
+            if (restricted && fields.isArray()) {
+                fields.forEach(f -> only.add(f.isTextual() ? f.asText() : f.toString()));
+            }
             for (String m : MetricSets.METRICS) {
+                String optional = MetricSets.OPTIONAL.get(m);
+                if (optional != null && !gold.has(optional)) {
+                    continue;
+                }
+                if (restricted && !only.contains(MetricSets.FIELD_OF.get(m))) {
+                    continue;
+                }
                 Set<String> gm = g.get(m);
                 Set<String> pm = p.get(m);
                 if (m.equals("documents.date")) {
                     Set<String> ids = new LinkedHashSet<>();
                     gm.forEach(u -> ids.add(MetricSets.unitId(u)));
-                    Set<String> only = new LinkedHashSet<>();
+                    Set<String> judged = new LinkedHashSet<>();
                     pm.forEach(u -> {
                         if (ids.contains(MetricSets.unitId(u))) {
-                            only.add(u);
+                            judged.add(u);
                         }
                     });
-                    pm = only;
+                    pm = judged;
                 }
                 int tp = 0;
                 for (String u : gm) {

@@ -20,7 +20,19 @@ import org.vnextract.text.Fold;
  */
 public final class MetricSets {
     public static final List<String> METRICS = List.of("officials.name", "officials.title", "documents.id",
-            "documents.date", "dates.value", "counts");
+            "documents.date", "dates.value", "counts", "relations", "locations.name", "place");
+
+    /**
+     * Metrics scored only on gold files that carry their field (older gold has none of them), as
+     * score.py's {@code OPTIONAL}: metric → the gold field whose presence (even as null) turns it on.
+     */
+    public static final Map<String, String> OPTIONAL = Map.of("relations", "relations", "locations.name", "locations",
+            "place", "place");
+
+    /** The record field each metric reads, for a gold file's {@code "fields"} list (score.py's {@code FIELD_OF}). */
+    public static final Map<String, String> FIELD_OF = Map.of("officials.name", "officials", "officials.title", "officials",
+            "documents.id", "documents", "documents.date", "documents", "dates.value", "dates", "counts", "counts",
+            "relations", "relations", "locations.name", "locations", "place", "place");
 
     private MetricSets() {}
 
@@ -65,6 +77,24 @@ public final class MetricSets {
                         + "\u0001" + firstSyllable(c.get("unit")));
             }
         }
+        Set<String> relations = new LinkedHashSet<>();
+        for (JsonNode r : array(rec, "relations")) {
+            if (r.isObject() && truthy(r.get("from")) && truthy(r.get("to"))) {
+                relations.add(docKey(str(r.get("from"))) + "\u0001" + foldOrEmpty(r.get("type")) + "\u0001"
+                        + docKey(str(r.get("to"))));
+            }
+        }
+        Set<String> locations = new LinkedHashSet<>();
+        for (JsonNode l : array(rec, "locations")) {
+            if (l.isObject() && truthy(l.get("name"))) {
+                locations.add(placeKey(str(l.get("name"))));
+            }
+        }
+        JsonNode place = rec == null ? null : rec.get("place");
+        if (place != null && place.isObject()) {
+            place = place.get("name");
+        }
+        Set<String> places = truthy(place) ? Set.of(placeKey(str(place))) : Set.of();
         Map<String, Set<String>> m = new LinkedHashMap<>();
         m.put("officials.name", names);
         m.put("officials.title", titles);
@@ -72,6 +102,9 @@ public final class MetricSets {
         m.put("documents.date", docDates);
         m.put("dates.value", dates);
         m.put("counts", counts);
+        m.put("relations", relations);
+        m.put("locations.name", locations);
+        m.put("place", places);
         return m;
     }
 
@@ -83,6 +116,29 @@ public final class MetricSets {
             i++;
         }
         return s.substring(i);
+    }
+
+    /**
+     * score.py's {@code place_key}: place names vary in diacritics, spaces and apostrophes (Đăk Pơ =
+     * Đắk Pơ, Ia H'Drai = Ia H' Drai), so the folded name keeps only its base letters and digits.
+     */
+    public static String placeKey(String name) {
+        String d = java.text.Normalizer.normalize(Fold.fold(name).replace("đ", "d"), java.text.Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(d.length());
+        d.codePoints().filter(MetricSets::isAlnum).forEach(out::appendCodePoint);
+        return out.toString();
+    }
+
+    /** Python's {@code str.isalnum} for one code point: a letter (L*) or a number (N*). */
+    private static boolean isAlnum(int cp) {
+        int t = Character.getType(cp);
+        return Character.isLetter(cp) || t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER
+                || t == Character.OTHER_NUMBER;
+    }
+
+    /** score.py's {@code fold} of a value that may be missing (None folds to the empty string). */
+    private static String foldOrEmpty(JsonNode n) {
+        return n == null || n.isNull() ? "" : Fold.fold(str(n));
     }
 
     /** The id part of a documents.date unit. */

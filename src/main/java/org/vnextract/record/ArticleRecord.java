@@ -12,11 +12,12 @@ import java.util.Map;
  * JSON shape. Offsets here are code points into {@code article.text}.
  */
 @JsonPropertyOrder({"schema", "id", "source", "article", "officials", "documents", "dates", "counts", "periods",
-        "organizations", "locations", "provenance"})
+        "relations", "organizations", "locations", "provenance"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ArticleRecord(String schema, String id, Source source, Article article, List<Official> officials,
                             List<Document> documents, List<DateEntry> dates, List<Count> counts,
                             @JsonInclude(JsonInclude.Include.NON_NULL) List<Period> periods,
+                            List<Relation> relations,
                             @JsonInclude(JsonInclude.Include.NON_NULL) List<Organization> organizations,
                             @JsonInclude(JsonInclude.Include.NON_NULL) List<Location> locations,
                             Provenance provenance) {
@@ -28,6 +29,9 @@ public record ArticleRecord(String schema, String id, Source source, Article art
     @JsonPropertyOrder({"title", "lead", "published", "authors", "section", "text"})
     public record Article(String title, String lead, String published, List<String> authors, String section,
                           String text) {}
+
+    @JsonPropertyOrder({"from", "type", "to", "mentions"})
+    public record Relation(String from, String type, String to, List<Mention> mentions) {}
 
     @JsonPropertyOrder({"start", "end", "text"})
     public record Mention(int start, int end, String text) {}

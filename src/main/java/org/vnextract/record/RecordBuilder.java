@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.vnextract.clean.Article;
 import org.vnextract.extract.Mention;
+import org.vnextract.extract.relations.DocumentRelation;
 import org.vnextract.extract.counts.CountMention;
 import org.vnextract.extract.dates.DateMention;
 import org.vnextract.extract.dates.Period;
@@ -66,6 +67,10 @@ public final class RecordBuilder {
                 periods.add(new ArticleRecord.Period(p.text(), p.kind(), p.start(), p.end(), mentions(p.mentions(), cp)));
             }
         }
+        List<ArticleRecord.Relation> relations = new ArrayList<>();
+        for (DocumentRelation r : list(a, DocumentRelation.KEY)) {
+            relations.add(new ArticleRecord.Relation(r.from(), r.type(), r.to(), mentions(r.mentions(), cp)));
+        }
         List<ArticleRecord.Organization> orgs = a.has(Organization.KEY) ? new ArrayList<>() : null;
         if (orgs != null) {
             for (Organization o : a.get(Organization.KEY)) {
@@ -82,7 +87,7 @@ public final class RecordBuilder {
         ArticleRecord.Article article = new ArticleRecord.Article(art.title(), art.lead(), art.published(), art.authors(),
                 art.section(), t.text());
         return new ArticleRecord(ArticleRecord.SCHEMA, raw.metadata().id(), source, article, officials, documents, dates,
-                counts, periods, orgs, locs, new ArticleRecord.Provenance(extractor, models, a.warnings()));
+                counts, periods, relations, orgs, locs, new ArticleRecord.Provenance(extractor, models, a.warnings()));
     }
 
     private static <T> List<T> list(Analysis a, Key<List<T>> key) {

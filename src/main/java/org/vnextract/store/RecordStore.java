@@ -192,6 +192,12 @@ public final class RecordStore implements RecordSink {
     }
 
     /** The rows of one batch, grouped by table so each table gets one JDBC batch, in foreign-key order. */
+    /** The store key of a document id: its parsed symbol, else the id in upper case. */
+    private String docKey(String id) {
+        DocumentKey.Parts p = keys.parseSymbol(id);
+        return p.number() == null ? "|" + DocumentKey.upper(id) + "||" : p.key();
+    }
+
     private final class Rows {
         final List<Object[]> articles = new ArrayList<>();
         final List<Object[]> authors = new ArrayList<>();
@@ -204,6 +210,7 @@ public final class RecordStore implements RecordSink {
         final List<Object[]> dates = new ArrayList<>();
         final List<Object[]> counts = new ArrayList<>();
         final List<Object[]> periods = new ArrayList<>();
+        final List<Object[]> relations = new ArrayList<>();
         final List<Object[]> orgs = new ArrayList<>();
         final List<Object[]> locs = new ArrayList<>();
         final List<Object[]> mentions = new ArrayList<>();
@@ -249,7 +256,7 @@ public final class RecordStore implements RecordSink {
                     continue;
                 }
                 DocumentKey.Parts p = keys.parseSymbol(d.id());
-                String key = p.number() == null ? "|" + DocumentKey.upper(d.id()) + "||" : p.key();
+                String key = docKey(d.id());
                 docKeys.add(key);
                 documents.putIfAbsent(key, new Object[] {key, d.id(), p.number() == null ? "" : p.number(),
                         p.typeLoose(), p.issuerLoose(), p.year(), 0});
@@ -283,6 +290,14 @@ public final class RecordStore implements RecordSink {
             for (ArticleRecord.Period p : list(r.periods())) {
                 periods.add(new Object[] {id, ord, p.text(), p.kind(), p.start(), p.end()});
                 mentions(id, "period", ord++, p.mentions());
+            }
+            ord = 0;
+            for (ArticleRecord.Relation rel : list(r.relations())) {
+                if (rel.from() == null || rel.to() == null || rel.type() == null) {
+                    continue;
+                }
+                relations.add(new Object[] {id, ord, rel.from(), rel.type(), rel.to(), docKey(rel.from()), docKey(rel.to())});
+                mentions(id, "relation", ord++, rel.mentions());
             }
             ord = 0;
             for (ArticleRecord.Organization o : list(r.organizations())) {
@@ -327,6 +342,8 @@ public final class RecordStore implements RecordSink {
                     + " text, start_cp, end_cp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", counts);
             run("INSERT INTO article_periods (article_id, ord, text, kind, start_value, end_value) VALUES (?, ?, ?, ?, ?, ?)",
                     periods);
+            run("INSERT INTO article_relations (article_id, ord, from_id, type, to_id, from_key, to_key)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", relations);
             run("INSERT INTO article_organizations (article_id, ord, name, name_key) VALUES (?, ?, ?, ?)", orgs);
             run("INSERT INTO article_locations (article_id, ord, name, kind, name_key) VALUES (?, ?, ?, ?, ?)", locs);
             run("INSERT INTO entity_mentions (article_id, kind, entity_ord, ord, start_cp, end_cp, text)"

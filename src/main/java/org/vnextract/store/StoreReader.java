@@ -670,6 +670,11 @@ public final class StoreReader implements AutoCloseable {
                 periods.add(new ArticleRecord.Period(r[1], r[2], r[3], r[4], ments(mentions, "period", Integer.parseInt(r[0]))));
             }
         }
+        List<ArticleRecord.Relation> relations = new ArrayList<>();
+        for (String[] r : rows(c, "SELECT ord, from_id, type, to_id FROM article_relations WHERE article_id = ? ORDER BY ord",
+                id, 4)) {
+            relations.add(new ArticleRecord.Relation(r[1], r[2], r[3], ments(mentions, "relation", Integer.parseInt(r[0]))));
+        }
         List<ArticleRecord.Organization> orgs = null;
         if ((Boolean) a[13]) {
             orgs = new ArrayList<>();
@@ -695,7 +700,7 @@ public final class StoreReader implements AutoCloseable {
         return Optional.of(new ArticleRecord((String) a[0], id,
                 new ArticleRecord.Source((String) a[1], (String) a[2], (String) a[3]),
                 new ArticleRecord.Article((String) a[4], (String) a[5], (String) a[6], authors, (String) a[7], (String) a[8]),
-                officials, documents, dates, counts, periods, orgs, locs,
+                officials, documents, dates, counts, periods, relations, orgs, locs,
                 new ArticleRecord.Provenance((String) a[9], models, warnings)));
     }
 

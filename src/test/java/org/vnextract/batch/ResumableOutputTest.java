@@ -19,7 +19,7 @@ class ResumableOutputTest {
     private static ArticleRecord record(String id) {
         return new ArticleRecord(ArticleRecord.SCHEMA, id, new ArticleRecord.Source(null, null, "text"),
                 new ArticleRecord.Article(null, null, null, List.of(), null, "x"), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), new ArticleRecord.Provenance("t", java.util.Map.of(), List.of()));
+                List.of(), List.of(), List.of(), List.of(), List.of(), new ArticleRecord.Provenance("t", java.util.Map.of(), List.of()));
     }
 
     @Test

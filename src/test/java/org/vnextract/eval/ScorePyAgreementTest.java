@@ -102,4 +102,42 @@ class ScorePyAgreementTest {
                 ""));
         assertThat(table(gold, records)).isEqualTo(scorePy(gold, records));
     }
+
+    @Test
+    void sameTableWithRelationsPlacesFieldsAndIdPairing() throws Exception {
+        assumeTrue(hasPython(), "python3 is needed to run the reference scorer");
+        // relations keyed like documents.id; place names without diacritics, spaces or apostrophes;
+        // place as a string or an object; optional metrics only where gold carries the field (even
+        // null); a "fields" list restricting the metrics; records paired by id (JSON Lines input)
+        Path gold = Files.createDirectory(dir.resolve("gold"));
+        Files.writeString(gold.resolve("p1.json"), """
+                {"file": "p1.txt", "officials": [], "documents": [{"id": "74-KH/HU"}, {"id": "21-KL/TW"}],
+                 "dates": [], "counts": [],
+                 "relations": [{"from": "74-KH/HU", "type": "implements", "to": "21-KL/TW"},
+                               {"from": "074-KH/HU", "type": "Amends", "to": "21-KL/TW"}],
+                 "locations": [{"name": "Đăk Pơ", "level": "district"}, {"name": "Ia H'Drai"}, {"name": "Gia Lai"}],
+                 "place": "Gia Lai"}
+                """);
+        Files.writeString(gold.resolve("p2.json"), """
+                {"file": "p2.txt", "officials": [], "documents": [], "dates": [], "counts": [],
+                 "relations": [], "locations": [], "place": null}
+                """);
+        Files.writeString(gold.resolve("p3.json"), """
+                {"file": "p3.txt", "fields": ["documents", "relations"], "officials": [{"name": "A B", "titles": ["x"]}],
+                 "documents": [{"id": "20/NQ-HĐND", "date": "2020-01-02"}], "dates": [{"value": "2020-01-02"}],
+                 "relations": [{"from": "20/NQ-HĐND", "type": "implements", "to": "5-NQ/TU"}]}
+                """);
+        Files.writeString(gold.resolve("p4.json"), """
+                {"officials": [], "documents": [], "dates": [], "counts": [], "place": "Hồ Chí Minh"}
+                """);
+        Path records = dir.resolve("r.jsonl");
+        Files.writeString(records, String.join("\n",
+                "{\"id\": \"p1\", \"source\": {\"uri\": \"https://x.vn/bai-viet-123.html\"}, \"documents\": [{\"id\": \"74-KH/HU\"}], \"relations\": [{\"from\": \"74-kh/hu\", \"type\": \"implements\", \"to\": \"21-KL/TW\"}, {\"from\": \"1-KH/HU\", \"to\": \"21-KL/TW\"}, {\"from\": \"\", \"to\": \"x\"}], \"locations\": [{\"name\": \"Đắk Pơ\"}, {\"name\": \"Ia H' Drai\"}, {\"name\": \"Chư Prông\"}, {\"name\": null}], \"place\": {\"name\": \"Gia Lai\", \"code\": \"64\"}}",
+                "{\"source\": {\"uri\": \"/a/p2.txt\"}, \"relations\": [], \"locations\": [{\"name\": \"Việt Nam\"}], \"place\": \"Hà Nội\"}",
+                "{\"id\": \"p3\", \"documents\": [{\"id\": \"20/NQ-HĐND\", \"date\": \"2020-01-03\"}], \"relations\": [{\"from\": \"20/NQ-HDND\", \"type\": \"implements\", \"to\": \"5-NQ/TU\"}], \"dates\": [{\"value\": \"2020-01-02\"}]}",
+                "{\"id\": \"p4\", \"place\": {\"name\": \"TP. Hồ Chí Minh\"}}",
+                ""));
+        assertThat(table(gold, records)).isEqualTo(scorePy(gold, records));
+        assertThat(table(gold, records)).contains("relations").contains("locations.name").contains("place");
+    }
 }

@@ -112,6 +112,7 @@ public final class TestStores {
                                 m(text, "5,8 tỷ đồng", 0).start(), m(text, "5,8 tỷ đồng", 0).end())),
                 List.of(new ArticleRecord.Period("nhiệm kỳ 2020-2025", "nhiệm kỳ", "2020", "2025",
                         List.of(m(text, "nhiệm kỳ 2020-2025", 0)))),
+                List.of(),
                 List.of(new ArticleRecord.Organization("Ban Thường vụ Huyện ủy Chư Prông",
                         List.of(m(text, "Ban Thường vụ Huyện ủy Chư Prông", 0)))),
                 List.of(new ArticleRecord.Location("Chư Prông", "huyện", List.of(m(text, "Chư Prông", 0)))),

@@ -58,7 +58,7 @@ class WebServerTest {
         String text = f.article().text() + "\n" + EVIL;
         return new ArticleRecord(f.schema(), f.id(), new ArticleRecord.Source("javascript:alert(1)", EVIL, "text"),
                 new ArticleRecord.Article(EVIL, EVIL, "2024-01-01", List.of(EVIL), EVIL, text), f.officials(),
-                f.documents(), f.dates(), f.counts(), f.periods(), f.organizations(), f.locations(), f.provenance());
+                f.documents(), f.dates(), f.counts(), f.periods(), f.relations(), f.organizations(), f.locations(), f.provenance());
     }
 
     @AfterAll

@@ -1,0 +1,591 @@
+package org.vnextract.extract.relations;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.vnextract.extract.Extractor;
+import org.vnextract.extract.Mention;
+import org.vnextract.extract.documents.DocumentReference;
+import org.vnextract.pipeline.Analysis;
+import org.vnextract.pipeline.Key;
+import org.vnextract.pipeline.ModelSource;
+import org.vnextract.text.AnalyzedText;
+import org.vnextract.text.Fold;
+import org.vnextract.text.Sentence;
+import org.vnextract.text.Token;
+import org.vnextract.text.TokenKind;
+
+/**
+ * Finds how the documents of one article carry each other out ({@code implements}) or change each
+ * other ({@code amends}), from the wording between their mentions in one sentence (rules:
+ * {@code models/relations/relations.tsv}). Three shapes are read:
+ * <ul>
+ *   <li>a phrase between two documents: "Kế hoạch số 74-KH/HU, ngày 5-5-2022 thực hiện Kết luận
+ *       số 21-KL/TW", "Nghị định A được sửa đổi, bổ sung bởi Nghị định B";</li>
+ *   <li>a phrase opening the sentence before the document carried out, and a document the same
+ *       sentence issues: "Cụ thể hóa Kế hoạch số 70-KH/TU …, Ban Thường vụ Huyện ủy đã xây dựng
+ *       Kế hoạch số 74-KH/HU";</li>
+ *   <li>lists after either: "thực hiện Nghị quyết số 18 và Nghị quyết số 19".</li>
+ * </ul>
+ * Only the date, issuer and "về (việc)" of a document may stand between it and the phrase; any
+ * other word (a verb, an event) breaks the link, so documents side by side and events that carry a
+ * document out give no relation. Reads the documents extractor's output (their mentions), so a
+ * short reference ("Kế hoạch số 60") stands for the full id it resolves to.
+ *
+ * <p>Immutable after construction; thread-safe. Linear in the text: each sentence is scanned a
+ * bounded number of times per document mention, and every look-back is capped.
+ */
+public final class RelationExtractor implements Extractor<DocumentRelation> {
+    /** The longest stretch of attached words (date, issuer, "về") between a document and its phrase. */
+    private static final int MAX_ATTACHED = 30;
+    /** The most tail words between a phrase and its document ("một số điều của"). */
+    private static final int MAX_TAIL = 8;
+    /** The most words of a document's name outside its mention ("Chương trình phối hợp số"). */
+    private static final int MAX_NAMED = 5;
+    /** The longest "về …" subject of a listed document ("…, ngày 14/6/2024 của Bộ Chính trị về đại hội …; Kết luận …"). */
+    private static final int MAX_SUBJECT = 40;
+    // words the code itself reads, folded as tokens are (tone mark after the letters)
+    private static final String VE = Fold.fold("về");
+    private static final String NGAY = Fold.fold("ngày");
+    private static final String SO = Fold.fold("số");
+
+    private final RelationRules rules;
+
+    public RelationExtractor(ModelSource models) {
+        this.rules = new RelationRules(models);
+    }
+
+    @Override
+    public String name() {
+        return "relations";
+    }
+
+    @Override
+    public Key<List<DocumentRelation>> key() {
+        return DocumentRelation.KEY;
+    }
+
+    @Override
+    public Set<Key<?>> requires() {
+        return Set.of(AnalyzedText.KEY, DocumentReference.KEY);
+    }
+
+    /** A document mention: its char range, its token range in the sentence, and the document's id. */
+    private record Cited(int start, int end, String id, int first, int after) {}
+
+    /** One token as the rules see it: folded word, "#" for numbers and dates, the character of punctuation. */
+    private record Word(String w, boolean capital) {}
+
+    @Override
+    public List<DocumentRelation> extract(Analysis in) {
+        AnalyzedText t = in.get(AnalyzedText.KEY);
+        List<DocumentReference> docs = in.get(DocumentReference.KEY);
+        if (docs.size() < 2) {
+            return List.of();
+        }
+        List<Cited> all = new ArrayList<>();
+        for (DocumentReference d : docs) {
+            for (Mention m : d.mentions()) {
+                all.add(new Cited(m.start(), m.end(), d.id(), -1, -1));
+            }
+        }
+        all.sort(Comparator.comparingInt(Cited::start));
+        Article article = new Article(t, docs, all);
+        Map<String, Found> out = new LinkedHashMap<>();
+        int i = 0;
+        while (i < all.size()) {
+            Sentence s = t.sentenceAt(all.get(i).start());
+            if (s == null) {
+                i++;
+                continue;
+            }
+            List<Cited> in1 = new ArrayList<>();
+            int lastEnd = -1;
+            while (i < all.size() && all.get(i).start() < s.end()) {
+                Cited c = all.get(i++);
+                if (c.start() >= lastEnd && c.end() <= s.end()) { // overlapping mentions: keep the first
+                    in1.add(c);
+                    lastEnd = c.end();
+                }
+            }
+            sentence(article, s, in1, out);
+        }
+        List<DocumentRelation> result = new ArrayList<>(out.size());
+        for (Found f : out.values()) {
+            result.add(new DocumentRelation(f.from, f.type, f.to, f.mentions));
+        }
+        return result;
+    }
+
+    /**
+     * What the sentences of one article share: the text, each document's type name in folded words,
+     * where each document is first cited, and the document the page itself is (the one whose symbol
+     * stands alone after "Số:" on a line of its own header), if any.
+     */
+    private static final class Article {
+        final AnalyzedText t;
+        final List<DocumentReference> docs;
+        final List<List<String>> typeWords = new ArrayList<>();
+        final int[] firstCited;
+        final DocumentReference self;
+
+        Article(AnalyzedText t, List<DocumentReference> docs, List<Cited> all) {
+            this.t = t;
+            this.docs = docs;
+            firstCited = new int[docs.size()];
+            DocumentReference found = null;
+            for (int d = 0; d < docs.size(); d++) {
+                DocumentReference doc = docs.get(d);
+                String name = doc.typeName() == null ? "" : Fold.fold(doc.typeName());
+                typeWords.add(name.isEmpty() ? List.of() : List.of(name.split(" ")));
+                int first = Integer.MAX_VALUE;
+                for (Mention m : doc.mentions()) {
+                    first = Math.min(first, m.start());
+                    if (found == null && headerSymbol(t.text(), m)) {
+                        found = doc;
+                    }
+                }
+                firstCited[d] = first;
+            }
+            self = found;
+        }
+
+        /** "Số: 594/KH-UBND" alone on its line: the symbol of the document the page is. */
+        private static boolean headerSymbol(String text, Mention m) {
+            int lineStart = text.lastIndexOf('\n', m.start() - 1) + 1;
+            int lineEnd = text.indexOf('\n', m.end());
+            String before = Fold.fold(text.substring(lineStart, m.start()));
+            String after = Fold.fold(text.substring(m.end(), lineEnd < 0 ? text.length() : lineEnd));
+            return before.equals(SO) && after.isEmpty();
+        }
+
+        /** Two documents of one type and issuer ("Nghị quyết số 18-NQ/TW và Nghị quyết số 19-NQ/TW"). */
+        boolean sameKind(String id1, String id2) {
+            DocumentReference a = byId(id1);
+            DocumentReference b = byId(id2);
+            return a != null && b != null && java.util.Objects.equals(a.type(), b.type())
+                    && java.util.Objects.equals(a.issuerCode(), b.issuerCode());
+        }
+
+        private DocumentReference byId(String id) {
+            for (DocumentReference d : docs) {
+                if (d.id().equals(id)) {
+                    return d;
+                }
+            }
+            return null;
+        }
+
+        /** The type name of document {@code d} in folded words. */
+        List<String> type(int d) {
+            return typeWords.get(d);
+        }
+    }
+
+    private static final class Found {
+        final String from;
+        final String type;
+        final String to;
+        final List<Mention> mentions = new ArrayList<>();
+
+        Found(String from, String type, String to) {
+            this.from = from;
+            this.type = type;
+            this.to = to;
+        }
+    }
+
+    private void sentence(Article art, Sentence s, List<Cited> raw, Map<String, Found> out) {
+        AnalyzedText t = art.t;
+        List<Token> toks = t.tokens(s);
+        List<Word> words = new ArrayList<>(toks.size());
+        for (Token k : toks) {
+            words.add(word(t, k));
+        }
+        List<Cited> cited = new ArrayList<>(raw.size() + 2);
+        for (Cited c : raw) {
+            int first = firstTokenAtOrAfter(toks, c.start());
+            int after = firstTokenAtOrAfter(toks, c.end());
+            if (first < after) {
+                cited.add(new Cited(c.start(), c.end(), c.id(), first, after));
+            }
+        }
+        pointers(art, s, toks, words, cited);
+        if (cited.size() < 2) {
+            return;
+        }
+        int n = cited.size();
+        // a phrase between two neighbouring documents, and the list that continues after the second
+        for (int i = 0; i + 1 < n; i++) {
+            Link l = between(words, cited.get(i).after(), cited.get(i + 1).first());
+            if (l == null) {
+                continue;
+            }
+            Cited a = cited.get(i);
+            for (int j = i + 1; j < n; j++) {
+                Cited b = cited.get(j);
+                if (j > i + 1 && !joined(words, cited.get(j - 1).after(), b.first())) {
+                    break;
+                }
+                if (j > i + 1 && j + 1 < n) {
+                    Link own = between(words, b.after(), cited.get(j + 1).first());
+                    if (own != null && !own.described) {
+                        break; // "…, Kế hoạch C thực hiện …": C starts a relation of its own, not the list's
+                    }
+                }
+                if (j > i + 1 && l.relation.equals("implements") && !art.sameKind(cited.get(i + 1).id(), b.id())) {
+                    break; // "thực hiện Kết luận số 21-KL/TW và Quy định 37-QĐ/TW …": a list of its own, not what is carried out
+                }
+                Cited from = l.reverse ? b : a;
+                Cited to = l.reverse ? a : b;
+                add(out, t.text(), from.id(), l.relation, to.id(), Math.min(a.start(), b.start()), Math.max(a.end(), b.end()));
+            }
+        }
+        fronted(t, words, cited, out);
+    }
+
+    /**
+     * Adds the places where a sentence points at a document without its number: "Chỉ thị này" (the
+     * last Chỉ thị cited before, else the page's own), "… ban hành Kế hoạch tổ chức thực hiện" (a bare
+     * type name issued: the page's own document), and a sentence right after the page's title line
+     * ("KẾ HOẠCH" / "THỰC HIỆN CHỈ THỊ SỐ 19/CT-TTG …": the page's own document carries it out).
+     */
+    private void pointers(Article art, Sentence s, List<Token> toks, List<Word> words, List<Cited> cited) {
+        int n = words.size();
+        List<Cited> more = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (insideCited(cited, i)) {
+                continue;
+            }
+            for (int d = 0; d < art.docs.size(); d++) {
+                List<String> type = art.type(d);
+                if (type.isEmpty() || i + type.size() > n || !matchesWords(type, words, i)) {
+                    continue;
+                }
+                int after = i + type.size();
+                DocumentReference target = null;
+                int end = after;
+                if (after < n && rules.self.contains(words.get(after).w())) {
+                    target = lastOfTypeBefore(art, type, toks.get(i).start());
+                    end = after + 1;
+                } else if (issuedRightBefore(words, i) && !(after < n && (words.get(after).w().equals("#")
+                        || rules.named.contains(words.get(after).w()))) && art.self != null
+                        && type.equals(typeOf(art, art.self))) {
+                    target = art.self;
+                }
+                if (target != null) {
+                    more.add(new Cited(toks.get(i).start(), toks.get(end - 1).end(), target.id(), i, end));
+                    i = end - 1;
+                    break;
+                }
+            }
+        }
+        if (art.self != null && !cited.isEmpty()) {
+            Sentence prev = previous(art.t, s);
+            if (prev != null && titleOf(art, prev)) {
+                more.add(new Cited(prev.start(), prev.end(), art.self.id(), 0, 0));
+            }
+        }
+        if (!more.isEmpty()) {
+            cited.addAll(more);
+            cited.sort(Comparator.comparingInt(Cited::first).thenComparingInt(Cited::after));
+        }
+    }
+
+    private static boolean insideCited(List<Cited> cited, int tok) {
+        for (Cited c : cited) {
+            if (tok >= c.first() && tok < c.after()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> typeOf(Article art, DocumentReference doc) {
+        return art.type(art.docs.indexOf(doc));
+    }
+
+    /** The document of this type cited last before {@code charIndex}, else the page's own of this type. */
+    private static DocumentReference lastOfTypeBefore(Article art, List<String> type, int charIndex) {
+        DocumentReference best = null;
+        int bestAt = -1;
+        for (int d = 0; d < art.docs.size(); d++) {
+            if (!art.type(d).equals(type)) {
+                continue;
+            }
+            for (Mention m : art.docs.get(d).mentions()) {
+                if (m.start() < charIndex && m.start() > bestAt) {
+                    best = art.docs.get(d);
+                    bestAt = m.start();
+                }
+            }
+        }
+        if (best == null && art.self != null && typeOf(art, art.self).equals(type)) {
+            return art.self;
+        }
+        return best;
+    }
+
+    /** A sentence that is only the page's own type name: its title line ("KẾ HOẠCH"). */
+    private static boolean titleOf(Article art, Sentence prev) {
+        String folded = Fold.fold(art.t.text(prev));
+        return !folded.isEmpty() && folded.equals(String.join(" ", typeOf(art, art.self)));
+    }
+
+    private static Sentence previous(AnalyzedText t, Sentence s) {
+        List<Sentence> all = t.sentences();
+        int lo = 0;
+        int hi = all.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (all.get(mid).start() < s.start()) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo - 1 >= 0 ? all.get(lo - 1) : null;
+    }
+
+    private static boolean matchesWords(List<String> phrase, List<Word> words, int at) {
+        for (int k = 0; k < phrase.size(); k++) {
+            if (!words.get(at + k).w().equals(phrase.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "Thực hiện B (và B2), … ban hành A (và A2)": each A implements each B. */
+    private void fronted(AnalyzedText t, List<Word> words, List<Cited> cited, Map<String, Found> out) {
+        int p = 0;
+        if (is(words, 0, NGAY) && is(words, 1, "#")) { // "Ngày 12/3/2022, thực hiện …"
+            int q = 2;
+            while (q < words.size() && q < 6 && !is(words, q, ",")) {
+                q++;
+            }
+            p = is(words, q, ",") ? q + 1 : 0;
+        }
+        int afterOpener = matchAt(rules.opener, words, p);
+        if (afterOpener >= 0) {
+            p = afterOpener;
+        }
+        int afterPhrase = matchAt(rules.fronted, words, p);
+        if (afterPhrase < 0 || cited.isEmpty()) {
+            return;
+        }
+        int q = afterPhrase;
+        while (q < cited.get(0).first() && q - afterPhrase < MAX_TAIL && rules.tail.contains(words.get(q).w())) {
+            q++;
+        }
+        if (q != cited.get(0).first()) {
+            return;
+        }
+        int b = 1;
+        while (b < cited.size() && joined(words, cited.get(b - 1).after(), cited.get(b).first())) {
+            b++;
+        }
+        List<Cited> carriedOut = cited.subList(0, b);
+        int sentenceStart = startOfSentence(t, cited.get(0));
+        int j = b;
+        while (j < cited.size()) {
+            Cited a = cited.get(j);
+            if (!issuedRightBefore(words, a.first())) {
+                j++;
+                continue;
+            }
+            int k = j;
+            do {
+                Cited from = cited.get(k);
+                for (Cited to : carriedOut) {
+                    add(out, t.text(), from.id(), "implements", to.id(), sentenceStart, from.end());
+                }
+                k++;
+            } while (k < cited.size() && joined(words, cited.get(k - 1).after(), cited.get(k).first()));
+            j = k;
+        }
+    }
+
+    private static int startOfSentence(AnalyzedText t, Cited c) {
+        Sentence s = t.sentenceAt(c.start());
+        return s == null ? c.start() : s.start();
+    }
+
+    /** The relation stated by the words {@code [from, to)} between two documents, or null. */
+    private record Link(String relation, boolean reverse, boolean described) {}
+
+    private Link between(List<Word> words, int from, int to) {
+        if (to <= from || to - from > MAX_ATTACHED + MAX_TAIL + 8) {
+            return null;
+        }
+        for (int name = 0; name <= MAX_NAMED && to - name > from; name++) {
+            if (name > 0 && !(words.get(to - name).capital() || rules.named.contains(words.get(to - name).w()))) {
+                break;
+            }
+            Link l = betweenTail(words, from, to - name);
+            if (l != null) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    private Link betweenTail(List<Word> words, int from, int to) {
+        for (int tail = 0; tail <= MAX_TAIL && to - tail > from; tail++) {
+            if (tail > 0 && !rules.tail.contains(words.get(to - tail).w())) {
+                break;
+            }
+            int end = to - tail;
+            for (boolean reverse : new boolean[] {true, false}) {
+                for (RelationRules.Phrase ph : reverse ? rules.reverse : rules.forward) {
+                    int start = end - ph.words().size();
+                    if (start >= from && matches(ph.words(), words, start) && attached(words, from, start)) {
+                        boolean described = false; // "Kết luận số 118-KL/TW, … về việc điều chỉnh …": what the document is about
+                        for (int k = from; k < start && !described; k++) {
+                            described = words.get(k).w().equals(VE);
+                        }
+                        return new Link(ph.relation(), reverse, described);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The words {@code [from, to)} are only a document's date, issuer and "về": nothing that breaks a link. */
+    private boolean attached(List<Word> words, int from, int to) {
+        if (to - from > MAX_ATTACHED) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            Word w = words.get(i);
+            if (!(w.capital() || w.w().equals("#") || rules.attach.contains(w.w()))) {
+                return false;
+            }
+            for (RelationRules.Phrase b : rules.block) {
+                if (i + b.words().size() <= to && matches(b.words(), words, i)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Two documents of one list: between them the first one's date, issuer and "về …" subject, then a
+     * joining word ("thực hiện Nghị quyết số 18-NQ/TW, ngày … của Bộ Chính trị về …; Kết luận số …").
+     */
+    private boolean joined(List<Word> words, int from, int to) {
+        int j = to - 1;
+        while (j >= from && !rules.join.contains(words.get(j).w())) {
+            j--;
+        }
+        if (j < from) {
+            return false;
+        }
+        for (int k = j + 1; k < to; k++) { // after the joining word only the next document's name ("và Kế hoạch số")
+            if (!(words.get(k).capital() || rules.named.contains(words.get(k).w()))) {
+                return false;
+            }
+        }
+        if (attached(words, from, j)) {
+            return true;
+        }
+        for (int v = from; v < j; v++) {
+            if (words.get(v).w().equals(VE)) {
+                return attached(words, from, v) && subject(words, v + 1, j);
+            }
+        }
+        return false;
+    }
+
+    /** A document's subject after "về": bounded, and stating no relation or event of its own. */
+    private boolean subject(List<Word> words, int from, int to) {
+        if (to - from > MAX_SUBJECT) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            for (List<RelationRules.Phrase> l : List.of(rules.forward, rules.reverse, rules.issue)) {
+                for (RelationRules.Phrase b : l) {
+                    if (i + b.words().size() <= to && matches(b.words(), words, i)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean issuedRightBefore(List<Word> words, int at) {
+        for (RelationRules.Phrase ph : rules.issue) {
+            int start = at - ph.words().size();
+            if (start >= 0 && matches(ph.words(), words, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index after the longest phrase of {@code phrases} starting at {@code at}, or -1. */
+    private static int matchAt(List<RelationRules.Phrase> phrases, List<Word> words, int at) {
+        for (RelationRules.Phrase ph : phrases) { // longest first
+            if (at + ph.words().size() <= words.size() && matches(ph.words(), words, at)) {
+                return at + ph.words().size();
+            }
+        }
+        return -1;
+    }
+
+    private static boolean matches(List<String> phrase, List<Word> words, int at) {
+        for (int k = 0; k < phrase.size(); k++) {
+            if (!words.get(at + k).w().equals(phrase.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean is(List<Word> words, int i, String w) {
+        return i < words.size() && words.get(i).w().equals(w);
+    }
+
+    private static Word word(AnalyzedText t, Token k) {
+        String s = t.text(k);
+        return switch (k.kind()) {
+            case NUMBER, DATE, SYMBOL, LINK -> new Word("#", false);
+            case PUNCT -> new Word(s, false);
+            case WORD, ABBREVIATION -> {
+                String f = Fold.fold(s);
+                yield new Word(f.isEmpty() ? s : f, Character.isUpperCase(s.codePointAt(0)));
+            }
+        };
+    }
+
+    private static int firstTokenAtOrAfter(List<Token> toks, int charIndex) {
+        int lo = 0;
+        int hi = toks.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (toks.get(mid).start() < charIndex) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static void add(Map<String, Found> out, String text, String from, String type, String to, int start, int end) {
+        if (from.equals(to)) {
+            return;
+        }
+        Found f = out.computeIfAbsent(from + "\u0001" + type + "\u0001" + to, k -> new Found(from, type, to));
+        Mention m = Mention.of(text, start, end);
+        if (!f.mentions.contains(m)) {
+            f.mentions.add(m);
+        }
+    }
+}

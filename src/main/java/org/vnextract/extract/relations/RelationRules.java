@@ -1,0 +1,95 @@
+package org.vnextract.extract.relations;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.vnextract.internal.Validate;
+import org.vnextract.pipeline.ModelSource;
+import org.vnextract.pipeline.PipelineException;
+import org.vnextract.text.Fold;
+
+/**
+ * The data of {@code models/relations/relations.tsv}: the phrases that state a relation between two
+ * documents and the words allowed around them (the file's header explains each kind).
+ *
+ * <p>Immutable after construction; thread-safe.
+ */
+final class RelationRules {
+    static final String FILE = "relations/relations.tsv";
+
+    /** A phrase in folded words, with the relation it states. */
+    record Phrase(List<String> words, String relation) {}
+
+    final List<Phrase> forward = new ArrayList<>();
+    final List<Phrase> reverse = new ArrayList<>();
+    final List<Phrase> fronted = new ArrayList<>();
+    final List<Phrase> issue = new ArrayList<>();
+    final List<Phrase> opener = new ArrayList<>();
+    final List<Phrase> block = new ArrayList<>();
+    final Set<String> tail = new HashSet<>();
+    final Set<String> attach = new HashSet<>();
+    final Set<String> join = new HashSet<>();
+    final Set<String> named = new HashSet<>();
+    final Set<String> self = new HashSet<>();
+
+    RelationRules(ModelSource models) {
+        Validate.notNull(models, "models");
+        int lineNo = 0;
+        for (String line : models.lines(FILE)) {
+            lineNo++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] c = line.split("\t", -1);
+            if (c.length != 3 || c[2].isBlank()) {
+                throw new PipelineException(FILE + ":" + lineNo + ": expected kind<TAB>relation<TAB>phrase");
+            }
+            List<String> words = List.of(Fold.fold(c[2]).isEmpty() ? new String[] {c[2].strip()} : words(c[2]));
+            String rel = c[1];
+            switch (c[0]) {
+                case "forward" -> forward.add(new Phrase(words, relation(rel, lineNo)));
+                case "reverse" -> reverse.add(new Phrase(words, relation(rel, lineNo)));
+                case "fronted" -> fronted.add(new Phrase(words, relation(rel, lineNo)));
+                case "issue" -> issue.add(new Phrase(words, null));
+                case "opener" -> opener.add(new Phrase(words, null));
+                case "block" -> block.add(new Phrase(words, null));
+                case "tail" -> tail.add(single(words, lineNo));
+                case "attach" -> attach.add(single(words, lineNo));
+                case "join" -> join.add(single(words, lineNo));
+                case "named" -> named.add(single(words, lineNo));
+                case "this" -> self.add(single(words, lineNo));
+                default -> throw new PipelineException(FILE + ":" + lineNo + ": unknown kind '" + c[0] + "'");
+            }
+        }
+        // longest phrases first, so that "triển khai thực hiện" wins over "thực hiện"
+        for (List<Phrase> l : List.of(forward, reverse, fronted, issue, opener, block)) {
+            l.sort((a, b) -> Integer.compare(b.words().size(), a.words().size()));
+        }
+    }
+
+    /** The folded words of a phrase as the extractor sees tokens: punctuation stays a word of its own. */
+    private static String[] words(String phrase) {
+        String[] raw = phrase.strip().split("\\s+");
+        String[] out = new String[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            String f = Fold.fold(raw[i]);
+            out[i] = f.isEmpty() ? raw[i] : f;
+        }
+        return out;
+    }
+
+    private static String relation(String r, int lineNo) {
+        if (!r.equals("implements") && !r.equals("amends")) {
+            throw new PipelineException(FILE + ":" + lineNo + ": unknown relation '" + r + "'");
+        }
+        return r;
+    }
+
+    private static String single(List<String> words, int lineNo) {
+        if (words.size() != 1) {
+            throw new PipelineException(FILE + ":" + lineNo + ": expected one word");
+        }
+        return words.get(0);
+    }
+}
