@@ -166,6 +166,6 @@ class DocumentLinearTimeTest {
     }
 
     private void extract(AnalyzedText t) {
-        sink += EXTRACTOR.extract(t.text(), t).size();
+        sink += EXTRACTOR.extract(t.text(), t, null).size();
     }
 }

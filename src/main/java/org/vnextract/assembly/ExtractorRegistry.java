@@ -1,4 +1,4 @@
-package org.vnextract.extract;
+package org.vnextract.assembly;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
