@@ -19,6 +19,8 @@ import org.vnextract.text.Fold;
  */
 final class DocumentLexicon {
     static final String ANY_TYPE = "*";
+    /** "TƯ", the old written form of the code TW, as issuer_aliases.tsv maps it. */
+    private static final String TU_WRITTEN = "TƯ";
 
     private final Map<String, String> typeNames = new HashMap<>();     // canonical code → name
     private final Map<String, String> typeCanon = new HashMap<>();     // UPPER code → canonical
@@ -136,6 +138,10 @@ final class DocumentLexicon {
     String issuerCode(String written) {
         String u = upper(written.replace('\u00D0', 'Đ'));
         String c = issuerAlias.get(u);
+        if (c == null && u.length() > 2 && u.endsWith(TU_WRITTEN)) {
+            // "BTCTƯ", "UBKTTƯ": "TƯ" (Trung ương) written for TW at the end of a board's code too
+            c = u.substring(0, u.length() - 2) + issuerCode(TU_WRITTEN);
+        }
         return c != null ? c : u;
     }
 
