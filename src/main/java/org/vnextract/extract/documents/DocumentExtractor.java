@@ -45,6 +45,8 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
     private static final int MAX_CLAUSE_TOKENS = 30;
     private static final int MAX_HEADER_TOKENS = 16;
     private static final int MAX_CONTEXT_STEPS = 8;
+    /** Numbers sharing one symbol ("số 1652, 1656, 1659-NQ/QUTW") read at most. */
+    private static final int MAX_LIST = 24;
 
     private static final String SO = Fold.fold("số");
     private static final String NGAY = Fold.fold("ngày");
@@ -55,6 +57,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
     private static final String THU = Fold.fold("thứ");
     private static final String KHOA = Fold.fold("khóa");
     private static final String LAN = Fold.fold("lần");
+    private static final String VA = Fold.fold("và");
 
     private final DocumentLexicon lexicon;
     private final SymbolScanner scanner;
@@ -132,7 +135,18 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                 continue;
             }
             TypeWord tw = typeWordBefore(v, i);
+            if (tw != null && bareNumber(v, i)) {
+                int after = numberList(v, tw, i, refs);
+                if (after > 0) {
+                    i = after - 1;
+                    continue;
+                }
+            }
             Symbol s = scanner.scan(v.text, v.start(i), tw != null);
+            if (s != null && s.party() && lexicon.typeName(s.type()) == null
+                    && (tw == null || tw.code.equals(DocumentLexicon.ANY_TYPE))) {
+                s = null; // a code outside the tables needs a type word naming the document ("Văn bản 12-XY/TU")
+            }
             if (s != null) {
                 int after = v.tokenAtOrAfter(s.end(), i + 1);
                 int first = tw != null ? tw.start : i;
@@ -159,6 +173,47 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
             refs.add(new Ref(v.start(tw.start), v.end(i), tw.start, i + 1, null, tw.code, number, tw.so, false));
         }
         return refs;
+    }
+
+    /**
+     * "các Nghị quyết số 1652, 1656, 1657-NQ/QUTW": numbers listed after one type word that share
+     * the symbol ending the list are documents of that symbol each. Adds the references and returns
+     * the token after the list, or -1 (nothing added) when the list does not end in a symbol.
+     * Only the number right after the type word starts a list, so each token is read once.
+     */
+    private int numberList(TokenView v, TypeWord tw, int i, List<Ref> refs) {
+        int[] numbers = new int[MAX_LIST];
+        int count = 0;
+        int k = i;
+        while (count < MAX_LIST) {
+            numbers[count++] = k;
+            int next = k + 2;
+            if (!(v.isChar(k + 1, ',') || v.is(k + 1, VA)) || next >= v.size() || v.newlineBefore(next)
+                    || !v.startsWithDigit(next)) {
+                return -1;
+            }
+            Symbol s = scanner.scan(v.text, v.start(next), true);
+            if (s != null) {
+                String tail = s.id().substring(s.number().length());
+                String wt = tw.code.equals(DocumentLexicon.ANY_TYPE) ? null : tw.code;
+                for (int m = 0; m < count; m++) {
+                    int t = numbers[m];
+                    String number = v.text.substring(v.start(t), v.end(t));
+                    Symbol shared = new Symbol(v.start(t), v.end(t), number + tail, SymbolScanner.key(number, tail),
+                            s.type(), number, s.issuerCode(), s.party());
+                    int first = m == 0 ? tw.start : t;
+                    refs.add(new Ref(v.start(first), v.end(t), first, t + 1, shared, wt, number, tw.so, false));
+                }
+                int after = v.tokenAtOrAfter(s.end(), next + 1);
+                refs.add(new Ref(v.start(next), s.end(), next, after, s, wt, s.number(), tw.so, false));
+                return after;
+            }
+            if (!bareNumber(v, next)) {
+                return -1;
+            }
+            k = next;
+        }
+        return -1;
     }
 
     /** "5 năm", "3 tháng", "15 ngày": a counted word follows; "12 ngày 3/4/2023" is a dated document. */
