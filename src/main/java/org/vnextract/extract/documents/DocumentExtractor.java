@@ -47,6 +47,8 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
     private static final int MAX_CONTEXT_STEPS = 8;
     /** Numbers sharing one symbol ("số 1652, 1656, 1659-NQ/QUTW") read at most. */
     private static final int MAX_LIST = 24;
+    /** How far back an issuing verb is looked for ({@link #earlierIssuer}). */
+    private static final int MAX_EARLIER_TOKENS = 50;
 
     private static final String SO = Fold.fold("số");
     private static final String NGAY = Fold.fold("ngày");
@@ -167,6 +169,14 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                 continue;
             }
             String number = v.text.substring(v.start(i), v.end(i));
+            int typeEnd = typeAfterNumber(v, i);
+            if (typeEnd > 0) {
+                // "Thông báo 159-TB của Bộ Chính trị": a symbol without its issuer part, read as a bare number
+                int after = v.tokenAtOrAfter(typeEnd, i + 1);
+                refs.add(new Ref(v.start(tw.start), typeEnd, tw.start, after, null, tw.code, number, tw.so, false));
+                i = after - 1;
+                continue;
+            }
             if (!tw.so && (number.length() == 4 && number.charAt(0) != '0' || countedAfter(v, i + 1))) {
                 continue; // "Kế hoạch 2024", "Kế hoạch 5 năm": a year or a count, not a number of a document
             }
@@ -214,6 +224,37 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
             k = next;
         }
         return -1;
+    }
+
+    /**
+     * "159-TB", "18 - NQ": a type code after the number with no issuer part; the character index
+     * after the code, or -1. A slash or a letter after the code means another symbol ("18-NQ/XYZ").
+     */
+    private int typeAfterNumber(TokenView v, int i) {
+        String t = v.text;
+        int limit = Math.min(t.length(), v.end(i) + 12);
+        int k = v.end(i);
+        if (k < limit && t.charAt(k) == ' ') {
+            k++;
+        }
+        if (k >= limit || !SymbolScanner.isDash(t.charAt(k))) {
+            return -1;
+        }
+        k++;
+        if (k < limit && t.charAt(k) == ' ') {
+            k++;
+        }
+        int e = k;
+        while (e < limit && Character.isLetter(t.charAt(e))) {
+            e++;
+        }
+        if (e == k || e >= limit && limit < t.length() || lexicon.typeCode(t.substring(k, e), true) == null) {
+            return -1;
+        }
+        if (e < t.length() && (t.charAt(e) == '/' || Character.isLetterOrDigit(t.charAt(e)))) {
+            return -1;
+        }
+        return e;
     }
 
     /** "5 năm", "3 tháng", "15 ngày": a counted word follows; "12 ngày 3/4/2023" is a dated document. */
@@ -353,6 +394,13 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                     issuer = b.issuer;
                     fromSubject = true;
                 }
+            }
+        }
+        if (issuer == null && r.symbol == null && r.wordType != null) {
+            Issuer earlier = earlierIssuer(v, r);
+            if (earlier != null && earlier.code != null) {
+                issuer = earlier;
+                fromSubject = true;
             }
         }
         return new Context(date, issuer == null ? null : issuer.name, issuer == null ? null : issuer.code,
@@ -542,6 +590,29 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
             }
         }
         return date == null && issuer == null ? null : new Before(date, issuer);
+    }
+
+    /**
+     * "Bộ Chính trị ban hành Nghị quyết về … . Nghị quyết số 18-NQ": the subject of an issuing verb
+     * earlier in the text (the lead, an earlier sentence) issued a symbol-less reference of the type
+     * the verb introduces, when no other type of document is named between them. Bounded look-back.
+     */
+    private Issuer earlierIssuer(TokenView v, Ref r) {
+        int lo = Math.max(0, r.firstTok - MAX_EARLIER_TOKENS);
+        for (int t = r.firstTok; t > lo; t--) {
+            Match verb = lexicon.earlierIssueVerbs.endingAt(v, t);
+            if (verb != null) {
+                Before b = before(v, t);
+                return b == null ? null : b.issuer;
+            }
+            if (t < r.firstTok) {
+                Match tw = lexicon.typeWords.endingAt(v, t);
+                if (tw != null && !tw.value().equals(r.wordType) && !tw.value().equals(DocumentLexicon.ANY_TYPE)) {
+                    return null; // "ban hành Kế hoạch thực hiện Nghị quyết số 18": the plan is what was issued
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean isClauseBreak(TokenView v, int i) {

@@ -36,6 +36,7 @@ final class DocumentLexicon {
     final PhraseTrie bodies = new PhraseTrie();
     final PhraseTrie organs = new PhraseTrie();
     final PhraseTrie issueVerbs = new PhraseTrie();
+    final PhraseTrie earlierIssueVerbs = new PhraseTrie(); // earlier_issue_verbs.tsv
 
     DocumentLexicon(ModelSource models) {
         Validate.notNull(models, "models");
@@ -77,6 +78,9 @@ final class DocumentLexicon {
                 throw new PipelineException("documents/issue_verbs.tsv: kind must be verb or adverb, was '" + c[1] + "'");
             }
             issueVerbs.add(c[0], c[1]);
+        }
+        for (String[] c : rows(models, "documents/earlier_issue_verbs.tsv", 1)) {
+            earlierIssueVerbs.add(c[0], "verb");
         }
         for (String[] c : rows(models, "documents/not_after_number.tsv", 1)) {
             notAfterNumber.add(Fold.fold(c[0]).isEmpty() ? c[0] : Fold.fold(c[0]));
