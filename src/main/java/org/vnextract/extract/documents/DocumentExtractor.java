@@ -154,7 +154,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                 int first = tw != null ? tw.start : i;
                 String wt = tw == null || tw.code.equals(DocumentLexicon.ANY_TYPE) ? null : tw.code;
                 refs.add(new Ref(v.start(first), s.end(), first, after, s, wt, s.number(), tw != null && tw.so,
-                        tw == null && isHeader(v, i)));
+                        tw == null ? isHeader(v, i) : isTypedHeader(v, tw, i)));
                 i = after - 1;
                 continue;
             }
@@ -304,6 +304,11 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
     private static boolean isHeader(TokenView v, int i) {
         int j = v.isChar(i - 1, ':') ? i - 2 : i - 1;
         return v.is(j, SO) && (j == 0 || v.newlineBefore(j));
+    }
+
+    /** "Nghị quyết số: 653/2019/UBTVQH14" opening a paragraph: a header naming the type too. */
+    private static boolean isTypedHeader(TokenView v, TypeWord tw, int i) {
+        return tw.so && v.isChar(i - 1, ':') && (tw.start == 0 || v.newlineBefore(tw.start));
     }
 
     /** "35/2016": one to four digits, a slash and a year (1945–2099), the whole token. */
