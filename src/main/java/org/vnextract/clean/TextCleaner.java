@@ -92,7 +92,10 @@ public final class TextCleaner {
         }
         // a short final name line is the byline
         if (!lines.isEmpty() && isByline(lines.get(lines.size() - 1))) {
-            authors.add(lines.remove(lines.size() - 1));
+            String byline = lines.remove(lines.size() - 1);
+            if (!isAttribution(byline)) {
+                authors.add(byline);
+            }
         }
         if (lines.isEmpty() && title == null) {
             warnings.add("no article text left after removing boilerplate");
@@ -121,6 +124,14 @@ public final class TextCleaner {
         String head = line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT);
         return (head.equals("số") || head.endsWith(" số")) && colon + 1 < line.length()
                 && line.substring(colon + 1).strip().chars().findFirst().stream().anyMatch(Character::isDigit);
+    }
+
+    private static final java.util.regex.Pattern ATTRIBUTION = java.util.regex.Pattern.compile(
+            "(?:theo|nguồn)[\\s:]", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+
+    /** "Theo TTXVN", "Nguồn: VOV": the source an article is taken from, not its author. */
+    static boolean isAttribution(String byline) {
+        return ATTRIBUTION.matcher(byline).lookingAt();
     }
 
     static boolean looksLikeHeadline(String line) {
