@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.vnextract.clean.CleanStage;
-import org.vnextract.extract.ExtractorOptions;
-import org.vnextract.extract.ExtractorRegistry;
+import org.vnextract.assembly.ExtractorOptions;
+import org.vnextract.assembly.ExtractorRegistry;
 import org.vnextract.extract.officials.OfficialRules;
 import org.vnextract.ingest.RawDocument;
 import org.vnextract.internal.Validate;
@@ -17,6 +17,7 @@ import org.vnextract.pipeline.Stage;
 import org.vnextract.record.ArticleRecord;
 import org.vnextract.record.RecordBuilder;
 import org.vnextract.segment.SegmentStage;
+import org.vnextract.segment.Words;
 import org.vnextract.text.TextStage;
 
 /**
@@ -105,17 +106,23 @@ public final class Vnextract {
             return this;
         }
 
+        /**
+         * Builds the pipeline from what the chosen extractors need: the segmenter runs only when
+         * one of them requires {@link Words#KEY}, and each extractor comes after the ones whose
+         * keys it reads.
+         */
         public Vnextract build() {
             List<Stage> extract = ExtractorRegistry.standard().create(models, extractors, extractorOptions);
-            SegmentStage segment = SegmentStage.standard(models);
-            modelVersions.put("wordsegmenter", segment.modelVersion());
-            Pipeline p = Pipeline.builder()
+            Pipeline.Builder b = Pipeline.builder()
                     .input(RawDocument.KEY)
                     .add(new CleanStage(models, maxHtmlDepth))
-                    .add(new TextStage(models, maxChars, maxSentenceTokens))
-                    .add(segment)
-                    .addAll(extract)
-                    .build();
+                    .add(new TextStage(models, maxChars, maxSentenceTokens));
+            if (extract.stream().anyMatch(s -> s.requires().contains(Words.KEY))) {
+                SegmentStage segment = SegmentStage.standard(models);
+                modelVersions.put("wordsegmenter", segment.modelVersion());
+                b.add(segment);
+            }
+            Pipeline p = b.addInDependencyOrder(extract).build();
             return new Vnextract(p, new RecordBuilder(VERSION, modelVersions));
         }
     }

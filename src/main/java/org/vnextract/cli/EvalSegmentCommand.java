@@ -1,16 +1,23 @@
 package org.vnextract.cli;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.vnextract.ingest.LineReader;
 import org.vnextract.pipeline.ModelSource;
+import org.vnextract.segment.LineSegmenter;
 import org.vnextract.segment.ModelStore;
 import org.vnextract.segment.SegmentEval;
 import org.vnextract.segment.SegmenterLexicons;
 import org.vnextract.segment.WordSegmenter;
+import org.vnextract.text.TextStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,7 +42,7 @@ public final class EvalSegmentCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "CONLLU", description = "The treebank. Default: " + DEFAULT_TREEBANK)
     Path treebank;
 
-    @Option(names = "--models", paramLabel = "DIR", description = "Read our lexicons from DIR instead of the copy in the jar.")
+    @Option(names = "--models", paramLabel = "DIR", description = "Read our lexicons (and the word-segmenter files, when DIR has vncorenlp/wordsegmenter/) from DIR instead of the copy in the jar.")
     Path models;
 
     @Option(names = "--no-lexicons", description = "Use vi-vocab and the rule tree only, without our lexicons.")
@@ -44,6 +51,11 @@ public final class EvalSegmentCommand implements Callable<Integer> {
     @Option(names = "--no-treebank-lexicon",
             description = "Leave out the lexicon learnt from the treebank's training split (models/segment/treebank.tsv).")
     boolean noTreebankLexicon;
+
+    @Option(names = "--via-command",
+            description = {"Score what the segment command prints: each sentence's syllables as a line of text through its code path"
+                    + " (tokenizer, sentence splitter, segmenter, printing), its output read back; also counts sentences that lost a syllable."})
+    boolean viaCommand;
 
     @Override
     public Integer call() throws Exception {
@@ -59,8 +71,11 @@ public final class EvalSegmentCommand implements Callable<Integer> {
         if (noTreebankLexicon) {
             lexicons = lexicons.withoutTreebank();
         }
-        WordSegmenter seg = ModelStore.standard().loadSegmenter(lexicons);
         List<SegmentEval.GoldSentence> gold = SegmentEval.read(tb);
+        if (viaCommand) {
+            return viaCommand(tb, ms, lexicons, gold, out, err);
+        }
+        WordSegmenter seg = ModelStore.standard(ms).loadSegmenter(lexicons);
         SegmentEval.Result initial = SegmentEval.evaluateInitial(seg, gold);
         SegmentEval.Result r = SegmentEval.evaluate(seg, gold);
         out.printf(Locale.ROOT, "%s: %d sentences, %d gold words, %d predicted, %d correct (alphabetic syllables)%n",
@@ -70,5 +85,27 @@ public final class EvalSegmentCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "word segmentation:         P %.4f  R %.4f  F1 %.4f%n", r.precision(), r.recall(), r.f1());
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private static int viaCommand(Path tb, ModelSource ms, SegmenterLexicons lexicons, List<SegmentEval.GoldSentence> gold,
+                                  PrintWriter out, PrintWriter err) throws IOException {
+        StringBuilder input = new StringBuilder();
+        for (SegmentEval.GoldSentence s : gold) {
+            input.append(SegmentEval.text(s)).append('\n');
+        }
+        LineSegmenter seg = SegmentCommand.lineSegmenter(ms, lexicons, TextStage.DEFAULT_MAX_SENTENCE_TOKENS);
+        StringWriter printed = new StringWriter();
+        try (LineReader lines = new LineReader(new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)),
+                SegmentCommand.DEFAULT_MAX_LINE_CHARS, () -> { })) {
+            SegmentCommand.stream(seg, lines, tb.toString(), SegmentCommand.Format.LINES, printed, err);
+        }
+        SegmentEval.OutputResult o = SegmentEval.evaluateOutput(gold, printed.toString().lines().toList());
+        SegmentEval.Result r = o.result();
+        out.printf(Locale.ROOT, "%s: %d sentences through the segment command, %d gold words, %d predicted, %d correct (alphabetic syllables)%n",
+                tb, gold.size(), r.gold(), r.predicted(), r.correct());
+        out.printf(Locale.ROOT, "sentences whose output lost or changed a syllable: %d%n", o.lostSentences());
+        out.printf(Locale.ROOT, "segment command:           P %.4f  R %.4f  F1 %.4f%n", r.precision(), r.recall(), r.f1());
+        out.flush();
+        return o.lostSentences() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

@@ -41,26 +41,36 @@ public final class ExportCommand implements Callable<Integer> {
             description = "csv: the directory (default vnextract-export); jsonl: the file (default standard output).")
     Path output;
 
+    @Option(names = "--province", paramLabel = "NAME",
+            description = "jsonl: only the articles whose place is this province, before or after the July 2025 reform"
+                    + " (case and diacritics ignored).")
+    String province;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         Database database = dbOption.database();
         try (StoreReader reader = StoreReader.open(database, 1)) {
             Exporter ex = new Exporter(reader);
+            if (format == Format.csv && province != null) {
+                err.println("vnextract: --province filters --format jsonl; the csv tables carry every article's place"
+                        + " (articles.place_name, place_after_name) to group by");
+                return ExitCodes.USAGE;
+            }
             if (format == Format.csv) {
                 Path dir = output == null ? Path.of("vnextract-export") : output;
                 long n = ex.csv(dir);
                 err.println("vnextract: " + n + " rows written to " + dir + "/*.csv");
             } else if (output == null) {
                 spec.commandLine().getOut().flush();
-                long n = ex.jsonl(System.out);
+                long n = ex.jsonl(System.out, province);
                 System.out.flush();
                 err.println("vnextract: " + n + " records written");
             } else {
                 Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".export.", ".part");
                 long n;
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-                    n = ex.jsonl(out);
+                    n = ex.jsonl(out, province);
                 }
                 Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 err.println("vnextract: " + n + " records written to " + output);

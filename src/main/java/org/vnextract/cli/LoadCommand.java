@@ -46,6 +46,11 @@ public final class LoadCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption dbOption;
 
+    @Option(names = "--province", paramLabel = "NAME",
+            description = "Load only the records whose place is this province, before or after the July 2025 reform"
+                    + " (case and diacritics ignored).")
+    String province;
+
     @Option(names = "--batch", paramLabel = "N", description = "Records per transaction (default ${DEFAULT-VALUE}).")
     int batch = RecordStore.DEFAULT_BATCH;
 
@@ -91,6 +96,9 @@ public final class LoadCommand implements Callable<Integer> {
                             bad++;
                             continue;
                         }
+                        if (province != null && !inProvince(r, province)) {
+                            continue;
+                        }
                         store.write(r);
                         read++;
                     }
@@ -123,5 +131,15 @@ public final class LoadCommand implements Callable<Integer> {
             in = new GZIPInputStream(in, 1 << 16);
         }
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /** True when the record's place, or the province covering it after the reform, is {@code province}. */
+    static boolean inProvince(ArticleRecord r, String province) {
+        if (r.place() == null) {
+            return false;
+        }
+        String k = RecordStore.provinceKey(province);
+        return k.equals(RecordStore.provinceKey(r.place().name()))
+                || (r.place().after() != null && k.equals(RecordStore.provinceKey(r.place().after().name())));
     }
 }

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         description = {"Look up a document by symbol, or an official by name.",
                 "Symbols as people type them: 21-KL/TW, \"21 KL TW\", \"kết luận 21\", KL21/TW.",
                 "Officials: --official \"Châu Ngọc Tuấn\" (case and tone-mark placement do not matter).",
-                "--gold DIR measures document look-up against gold annotations instead."},
+                "--gold DIR measures document look-up against gold annotations instead.",
+                "A symbol or name has at most " + StoreReader.MAX_QUERY + " characters (the same cap as the web page's)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:found (or the short form is ambiguous: the candidates are listed)", "1:the database could not be read",
                 "2:usage error", "4:nothing found"})
@@ -66,6 +67,10 @@ public final class LookupCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "give exactly one of: a document SYMBOL, --official NAME, --gold DIR");
         }
+        String query = official != null ? official : symbol != null ? String.join(" ", symbol) : "";
+        StoreReader.queryProblem(query).ifPresent(problem -> {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), (official != null ? "--official: " : "") + problem);
+        });
         try (StoreReader reader = StoreReader.open(dbOption.database(), 1)) {
             int rc = gold != null ? evaluate(reader, out) : official != null ? official(reader, out) : document(reader, out);
             out.flush();

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 EvalSegmentCommand.class,
                 TrainNerCommand.class,
                 TrainSegmentLexiconCommand.class,
+                DerivePlacesCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

@@ -39,7 +39,7 @@ public final class PipelineOptions {
             description = "Where officials' personal names come from: rules, model (the statistical name finder under models/ner/) or both. Default: rules.")
     OfficialRules.NameSource officialsNames = OfficialRules.NameSource.RULES;
 
-    @Option(names = "--models", paramLabel = "DIR", description = "Read rules and lexicons from DIR instead of the copy in the jar.")
+    @Option(names = "--models", paramLabel = "DIR", description = "Read rules and lexicons (and the word-segmenter files, when DIR has vncorenlp/wordsegmenter/) from DIR instead of the copy in the jar.")
     Path models;
 
     public IngestLimits limits() {

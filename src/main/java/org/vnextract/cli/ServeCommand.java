@@ -35,7 +35,9 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for all).")
     String bind = "127.0.0.1";
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads and database connections (default ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", paramLabel = "N", description = {"Database connections the requests share (default ${DEFAULT-VALUE}).",
+            "Each connection being read or answered has a thread of its own, up to 256 at once; a request head"
+                    + " must arrive within 10 s and a response be taken within 30 s, so slow clients cannot hold up the others."})
     int threads = 16;
 
     @Override

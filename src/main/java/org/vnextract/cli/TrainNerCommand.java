@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.vnextract.extract.officials.OfficialExtractor;
-import org.vnextract.ner.NerTrainer;
+import org.vnextract.train.NerTrainer;
 import org.vnextract.pipeline.ModelSource;
 import org.vnextract.text.TextStage;
 import picocli.CommandLine.Command;
@@ -65,7 +65,7 @@ public final class TrainNerCommand implements Callable<Integer> {
         NerTrainer.Settings s = new NerTrainer.Settings(maxSentences, iterations, cutoff, threads, negativePerMille);
         OfficialExtractor rules = new OfficialExtractor(ms, org.vnextract.extract.officials.OfficialRules.NameSource.RULES);
         NerTrainer trainer = new NerTrainer(rules, new TextStage(ms, TextStage.DEFAULT_MAX_CHARS,
-                TextStage.DEFAULT_MAX_SENTENCE_TOKENS), s);
+                TextStage.DEFAULT_MAX_SENTENCE_TOKENS), org.vnextract.segment.SegmentStage.standard(ms), s);
         NerTrainer.Report r = trainer.train(corpora, output);
         List<String> lines = new ArrayList<>();
         lines.add("# vnextract train-ner: settings and data of " + output.getFileName());

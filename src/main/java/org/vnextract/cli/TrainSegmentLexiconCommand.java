@@ -1,6 +1,7 @@
 package org.vnextract.cli;
 
 import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -70,9 +71,8 @@ public final class TrainSegmentLexiconCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         TreebankLexiconTrainer.Settings settings = new TreebankLexiconTrainer.Settings(minJoined, minRatio, minOccurrences, maxRatio);
-        Path vocabPath = ModelStore.standard().locate(ModelStore.VOCABULARY);
         List<String> vocab;
-        try (InputStream in = Files.newInputStream(vocabPath)) {
+        try (InputStream in = new ByteArrayInputStream(ModelStore.standard().read(ModelStore.VOCABULARY).bytes())) {
             vocab = VocabReader.read(in);
         }
         List<SegmentEval.GoldSentence> training = SegmentEval.read(tb);

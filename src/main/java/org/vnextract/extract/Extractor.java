@@ -8,7 +8,7 @@ import org.vnextract.pipeline.Stage;
 
 /**
  * A stage that finds one kind of entity in the analysed text and adds the list under {@link #key()}.
- * Extractors are registered in {@link ExtractorRegistry}; the pipeline needs no change to take a
+ * Extractors are registered in {@code org.vnextract.assembly.ExtractorRegistry}; the pipeline needs no change to take a
  * new one.
  *
  * <p>Implementations must be thread-safe after construction and must run in time linear in the

@@ -19,7 +19,8 @@ import org.vnextract.pipeline.ModelSource;
  * Decides how a source's bytes are decoded: a byte-order mark first, then a charset the source
  * declares (HTTP header, {@code <meta charset>}), then strict UTF-8, then windows-1258 for legacy
  * Vietnamese Windows pages (which no detector recognises; see ECOSYSTEM.md), with a warning.
- * Corrupt UTF-8 (valid multi-byte sequences mixed with invalid ones) is rejected, not guessed at.
+ * Corrupt UTF-8 (mostly valid multi-byte sequences, with some invalid bytes) is rejected, not guessed at;
+ * a windows-1258 text where a tone mark before "…" or a quote happens to form a valid sequence is not.
  * UTF-16 without a byte-order mark is recognised by its NUL bytes. Bytes that are not UTF-8 are
  * scored as windows-1258 and as the legacy font encodings TCVN3 and VNI ({@link LegacyVietnamese});
  * the reading that makes the most Vietnamese syllables wins.
@@ -113,7 +114,7 @@ public final class CharsetSniffer {
             warnings.add(d.warning());
             return reviewed(new Decoded(d.text(), d.encoding().label(), List.copyOf(warnings), null), false);
         }
-        if (hasValidMultibyteUtf8(bytes)) {
+        if (mostlyValidMultibyteUtf8(bytes)) {
             return Decoded.fail("invalid UTF-8 at byte " + badUtf8);
         }
         if (looksVietnamese(w1258)) {
@@ -350,18 +351,37 @@ public final class CharsetSniffer {
         return -1;
     }
 
-    private static boolean hasValidMultibyteUtf8(byte[] b) {
+    /**
+     * Whether at least half of the bytes ≥ 0x80 belong to well-formed UTF-8 sequences: UTF-8 damaged in
+     * places. In an 8-bit Vietnamese text, a combining tone mark (0xCC, 0xD2, 0xDE) followed by "…" or
+     * a curly quote (0x80–0xBF) forms a valid two-byte sequence now and then, among hundreds of bytes
+     * that do not: that text is not UTF-8 at all.
+     */
+    private static boolean mostlyValidMultibyteUtf8(byte[] b) {
         int n = b.length;
-        for (int i = 0; i + 1 < n; i++) {
+        long inSequences = 0;
+        long outside = 0;
+        int i = 0;
+        while (i < n) {
             int c = b[i] & 0xFF;
-            if (c >= 0xC2 && c <= 0xDF && (b[i + 1] & 0xC0) == 0x80) {
-                return true;
+            if (c < 0x80) {
+                i++;
+                continue;
             }
-            if (c >= 0xE0 && c <= 0xEF && i + 2 < n && (b[i + 1] & 0xC0) == 0x80 && (b[i + 2] & 0xC0) == 0x80) {
-                return true;
+            int len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+            boolean valid = len > 0 && i + len <= n;
+            for (int k = 1; valid && k < len; k++) {
+                valid = (b[i + k] & 0xC0) == 0x80;
+            }
+            if (valid) {
+                inSequences += len;
+                i += len;
+            } else {
+                outside++;
+                i++;
             }
         }
-        return false;
+        return inSequences > 0 && inSequences >= outside;
     }
 
     /** windows-1258 text of Vietnamese uses its letters ă â đ ê ô ơ ư or its combining tone marks. */

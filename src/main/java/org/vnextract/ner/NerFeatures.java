@@ -2,7 +2,6 @@ package org.vnextract.ner;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.vnextract.extract.officials.OfficialLexicon;
 import org.vnextract.text.Fold;
 
 /**
@@ -19,7 +18,7 @@ public final class NerFeatures {
     private NerFeatures() {}
 
     /** The extra context of every token of a sentence (OpenNLP's "additional context"). */
-    public static String[][] context(String[] tokens, OfficialLexicon lex) {
+    public static String[][] context(String[] tokens, SyllableClasses lex) {
         int n = tokens.length;
         String[] fold = new String[n];
         List<List<String>> cls = new ArrayList<>(n);

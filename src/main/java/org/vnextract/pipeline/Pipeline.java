@@ -70,6 +70,24 @@ public final class Pipeline {
             return this;
         }
 
+        /**
+         * Adds {@code more} so that each comes after the stages that provide what it requires
+         * (counts after dates, say), otherwise in the given order. A stage whose requirement no
+         * stage provides is added last, for {@link #build()} to name it.
+         */
+        public Builder addInDependencyOrder(List<? extends Stage> more) {
+            List<Stage> left = new ArrayList<>(Validate.noNulls(more, "more"));
+            Set<Key<?>> available = new LinkedHashSet<>(initial);
+            stages.forEach(s -> available.addAll(s.provides()));
+            while (!left.isEmpty()) {
+                Stage next = left.stream().filter(s -> available.containsAll(s.requires())).findFirst().orElse(left.get(0));
+                left.remove(next);
+                add(next);
+                available.addAll(next.provides());
+            }
+            return this;
+        }
+
         /** @throws PipelineException naming the stage and the missing or doubled key */
         public Pipeline build() {
             Set<Key<?>> available = new LinkedHashSet<>(initial);

@@ -14,6 +14,10 @@ import org.vnextract.extract.documents.DocumentReference;
 import org.vnextract.extract.officials.Location;
 import org.vnextract.extract.officials.Official;
 import org.vnextract.extract.officials.Organization;
+import org.vnextract.extract.places.ArticlePlace;
+import org.vnextract.extract.places.PlaceFindings;
+import org.vnextract.extract.places.PlaceLocation;
+import org.vnextract.extract.places.ProvinceRef;
 import org.vnextract.ingest.RawDocument;
 import org.vnextract.internal.CodePoints;
 import org.vnextract.internal.Validate;
@@ -47,10 +51,14 @@ public final class RecordBuilder {
         for (Official o : list(a, Official.KEY)) {
             officials.add(new ArticleRecord.Official(o.name(), o.titles(), o.honorific(), mentions(o.mentions(), cp)));
         }
+        PlaceFindings places = a.find(PlaceFindings.KEY).orElse(null);
         List<ArticleRecord.Document> documents = new ArrayList<>();
         for (DocumentReference d : list(a, DocumentReference.KEY)) {
+            ProvinceRef scope = places == null ? null : places.scopeOf(d.issuerCode(), d.id(), d.issuer());
             documents.add(new ArticleRecord.Document(d.id(), d.type(), d.typeName(), d.number(), d.issuerCode(),
-                    d.issuer(), d.date(), d.subject(), d.explicit(), mentions(d.mentions(), cp)));
+                    d.issuer(), d.date(), d.subject(), d.explicit(),
+                    scope == null ? null : new ArticleRecord.ProvinceRef(scope.name(), scope.code()),
+                    mentions(d.mentions(), cp)));
         }
         List<ArticleRecord.DateEntry> dates = new ArrayList<>();
         for (DateMention d : list(a, DateMention.KEY)) {
@@ -77,8 +85,20 @@ public final class RecordBuilder {
                 orgs.add(new ArticleRecord.Organization(o.name(), mentions(o.mentions(), cp)));
             }
         }
-        List<ArticleRecord.Location> locs = a.has(Location.KEY) ? new ArrayList<>() : null;
-        if (locs != null) {
+        List<ArticleRecord.Location> locs = a.has(Location.KEY) || places != null ? new ArrayList<>() : null;
+        ArticleRecord.Place place = null;
+        if (places != null) {
+            // the places extractor's locations replace the officials' side product
+            for (PlaceLocation l : places.locations()) {
+                locs.add(new ArticleRecord.Location(l.name(), l.kind(), l.level(), l.code(), l.province(),
+                        mentions(l.mentions(), cp)));
+            }
+            ArticlePlace p = places.place();
+            if (p != null) {
+                place = new ArticleRecord.Place(p.name(), p.code(),
+                        p.afterName() == null ? null : new ArticleRecord.ProvinceRef(p.afterName(), p.afterCode()));
+            }
+        } else if (locs != null) {
             for (Location l : a.get(Location.KEY)) {
                 locs.add(new ArticleRecord.Location(l.name(), l.kind(), mentions(l.mentions(), cp)));
             }
@@ -87,7 +107,7 @@ public final class RecordBuilder {
         ArticleRecord.Article article = new ArticleRecord.Article(art.title(), art.lead(), art.published(), art.authors(),
                 art.section(), t.text());
         return new ArticleRecord(ArticleRecord.SCHEMA, raw.metadata().id(), source, article, officials, documents, dates,
-                counts, periods, relations, orgs, locs, new ArticleRecord.Provenance(extractor, models, a.warnings()));
+                counts, periods, relations, orgs, locs, place, new ArticleRecord.Provenance(extractor, models, a.warnings()));
     }
 
     private static <T> List<T> list(Analysis a, Key<List<T>> key) {

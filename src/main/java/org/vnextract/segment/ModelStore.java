@@ -1,245 +1,175 @@
 package org.vnextract.segment;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.CodeSource;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import org.vnextract.internal.Sha256;
 import org.vnextract.internal.Validate;
+import org.vnextract.pipeline.ModelSource;
 import org.vnextract.pipeline.PipelineException;
 
 /**
- * Finds the third-party word-segmenter model files, which may not be committed to this repository.
- * Looks, in order, in {@code $VNEXTRACT_MODELS}, {@code models/cache/} and {@code ../shared/models/},
- * each relative to the working directory and then to the jar's directory (and its parent, since the
- * jar sits in {@code target/}); a file is at {@code <root>/vncorenlp/wordsegmenter/<name>}. When
- * none has it, downloads it from the RDRsegmenter repository (Apache-2.0; same bytes as VnCoreNLP's
- * copies) into {@code models/cache/}, checks its size and SHA-256, and only then moves it into place.
- * When that fails too, the error names the file, every place looked in, and the download error.
+ * Finds and reads the third-party word-segmenter model files ({@code models/vncorenlp/}, shipped in
+ * the repository and packed into the jar like the rest of {@code models/}). Looks, in order, in the
+ * directories given ({@code $VNEXTRACT_MODELS}, then the {@code --models} directory), a file being at
+ * {@code <root>/vncorenlp/wordsegmenter/<name>}, and then in the copy inside the jar (on the class
+ * path). Whatever copy is found must have the expected SHA-256: a damaged or different file is an
+ * error, never silently used. Nothing is downloaded.
  *
- * <p>Immutable; thread-safe (two processes downloading at once each write their own temporary file
- * and move it atomically).
+ * <p>Immutable; thread-safe.
  */
 public final class ModelStore {
-    /** One model file: where it lives under a root, where it is downloaded from, and its digest. */
-    public record ModelFile(String name, String relativePath, String sourceName, long bytes, String sha256) {
+    /** One model file: where it lives under a root, its size and its digest. */
+    public record ModelFile(String name, String relativePath, long bytes, String sha256) {
         public ModelFile {
             Validate.notEmpty(name, "name");
             Validate.notEmpty(relativePath, "relativePath");
-            Validate.notEmpty(sourceName, "sourceName");
+            Validate.positive(bytes, "bytes");
             Validate.notEmpty(sha256, "sha256");
         }
     }
 
-    /** The rule tree: {@code Model.RDR} in RDRsegmenter, {@code wordsegmenter.rdr} in VnCoreNLP. */
+    /** The rule tree: {@code wordsegmenter.rdr} in VnCoreNLP, {@code Model.RDR} in RDRsegmenter. */
     public static final ModelFile RULES = new ModelFile("wordsegmenter.rdr", "vncorenlp/wordsegmenter/wordsegmenter.rdr",
-            "Model.RDR", 128_508, "9e62f96bd93e37a24f364238e8d8ae986fa5dad6dbc9f4eae622ab3651b7fa06");
-    /** The vocabulary: {@code VnVocab} in RDRsegmenter, {@code vi-vocab} in VnCoreNLP. */
+            128_508, "9e62f96bd93e37a24f364238e8d8ae986fa5dad6dbc9f4eae622ab3651b7fa06");
+    /** The vocabulary: {@code vi-vocab} in VnCoreNLP, {@code VnVocab} in RDRsegmenter. */
     public static final ModelFile VOCABULARY = new ModelFile("vi-vocab", "vncorenlp/wordsegmenter/vi-vocab",
-            "VnVocab", 526_544, "0a47c5b55bbce163029d37730a67b9479740388695c29c106c112b815613eaa5");
-    /** RDRsegmenter at the commit whose files match the digests above. */
-    public static final URI DEFAULT_SOURCE = URI.create(
-            "https://raw.githubusercontent.com/datquocnguyen/RDRsegmenter/e15dfcaca292af2e049a9ef5a258fedf4dc236e6/");
+            526_544, "0a47c5b55bbce163029d37730a67b9479740388695c29c106c112b815613eaa5");
+    /** A directory holding another copy ({@code DIR/vncorenlp/wordsegmenter/…}), searched first. */
     public static final String ENV = "VNEXTRACT_MODELS";
+    /** Where the copy inside the jar sits on the class path. */
+    static final String BUNDLED_PREFIX = "models/";
 
     private final List<Path> roots;
-    private final Path cache;
-    private final URI source; // null: never download
-    private final Duration timeout;
+    private final ClassLoader bundled; // null: no copy on the class path is looked at
 
     /**
-     * @param roots  directories to look in, in order
-     * @param cache  where downloads go (also searched, first among the roots if not listed)
-     * @param source base URI the files are downloaded from ({@code http}, {@code https} or {@code file}), or null
+     * @param roots   directories to look in, in order
+     * @param bundled the class loader whose {@code models/…} resources are looked at after the roots, or null
      */
-    public ModelStore(List<Path> roots, Path cache, URI source, Duration timeout) {
+    public ModelStore(List<Path> roots, ClassLoader bundled) {
         this.roots = List.copyOf(Validate.noNulls(roots, "roots"));
-        this.cache = Validate.notNull(cache, "cache");
-        if (source != null) {
-            String scheme = source.getScheme();
-            Validate.isTrue("https".equals(scheme) || "http".equals(scheme) || "file".equals(scheme), "source",
-                    "must be an http, https or file URI, was " + source);
-        }
-        this.source = source;
-        this.timeout = Validate.notNull(timeout, "timeout");
+        this.bundled = bundled;
     }
 
-    /** The standard search order, downloading from {@link #DEFAULT_SOURCE} into {@code ./models/cache}. */
+    /** {@code $VNEXTRACT_MODELS}, then the copy inside the jar. */
     public static ModelStore standard() {
-        Path cwd = Path.of("").toAbsolutePath();
+        return standard(ModelSource.bundled());
+    }
+
+    /** {@code $VNEXTRACT_MODELS}, then the directory of {@code models} when it is one ({@code --models}), then the jar. */
+    public static ModelStore standard(ModelSource models) {
+        Validate.notNull(models, "models");
         LinkedHashSet<Path> roots = new LinkedHashSet<>();
         String env = System.getenv(ENV);
         if (env != null && !env.isBlank()) {
-            roots.add(Path.of(env).toAbsolutePath());
+            roots.add(Path.of(env).toAbsolutePath().normalize());
         }
-        List<Path> bases = new ArrayList<>();
-        bases.add(cwd);
-        jarDirectory().ifPresent(d -> {
-            bases.add(d);
-            if (d.getParent() != null) {
-                bases.add(d.getParent());
-            }
-        });
-        for (Path b : bases) {
-            roots.add(b.resolve("models/cache").normalize());
-        }
-        for (Path b : bases) {
-            roots.add(b.resolve("../shared/models").normalize());
-        }
-        return new ModelStore(new ArrayList<>(roots), cwd.resolve("models/cache"), DEFAULT_SOURCE, Duration.ofSeconds(60));
-    }
-
-    private static Optional<Path> jarDirectory() {
-        try {
-            CodeSource cs = ModelStore.class.getProtectionDomain().getCodeSource();
-            if (cs == null || cs.getLocation() == null) {
-                return Optional.empty();
-            }
-            Path p = Path.of(cs.getLocation().toURI());
-            return Optional.ofNullable(Files.isDirectory(p) ? p : p.getParent());
-        } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        models.directory().ifPresent(d -> roots.add(d.toAbsolutePath().normalize()));
+        return new ModelStore(new ArrayList<>(roots), ModelStore.class.getClassLoader());
     }
 
     public List<Path> roots() {
         return roots;
     }
 
-    /** Where {@code f} already is, without downloading. */
-    public Optional<Path> find(ModelFile f) {
-        Validate.notNull(f, "f");
-        for (Path r : searchOrder()) {
-            Path p = r.resolve(f.relativePath());
-            if (Files.isRegularFile(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private List<Path> searchOrder() {
-        List<Path> order = new ArrayList<>(roots);
-        if (!order.contains(cache)) {
-            order.add(cache);
-        }
-        return order;
-    }
+    /** One model file's bytes (digest checked) and where they came from. */
+    public record Found(String where, byte[] bytes) {}
 
     /**
-     * Where {@code f} is, downloading it into the cache when it is nowhere.
-     * @throws PipelineException naming the file, the places looked in and why the download failed
+     * The bytes of {@code f} from the first place that has it, after checking their SHA-256.
+     * @throws PipelineException naming the file and every place looked in when none has it, or the
+     *         place, the expected and the actual digest when the copy found differs
      */
-    public Path locate(ModelFile f) {
-        Optional<Path> found = find(f);
-        if (found.isPresent()) {
-            return found.get();
+    public Found read(ModelFile f) {
+        Validate.notNull(f, "f");
+        for (Path r : roots) {
+            Path p = r.resolve(f.relativePath());
+            if (Files.isRegularFile(p)) {
+                try {
+                    return checked(f, p.toString(), Files.readAllBytes(p));
+                } catch (IOException e) {
+                    throw new PipelineException("cannot read word-segmenter model file " + p + ": " + e.getMessage(), e);
+                }
+            }
         }
-        String why;
-        if (source == null) {
-            why = "downloading is switched off";
-        } else {
-            try {
-                return download(f);
-            } catch (IOException | UncheckedIOException e) {
-                why = "download from " + source.resolve(f.sourceName()) + " failed: "
-                        + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                why = "download interrupted";
+        String resource = BUNDLED_PREFIX + f.relativePath();
+        if (bundled != null) {
+            try (InputStream in = bundled.getResourceAsStream(resource)) {
+                if (in != null) {
+                    return checked(f, "the jar's " + resource, in.readAllBytes());
+                }
+            } catch (IOException e) {
+                throw new PipelineException("cannot read word-segmenter model file " + resource + " from the jar: "
+                        + e.getMessage(), e);
             }
         }
         StringBuilder sb = new StringBuilder("word-segmenter model file '").append(f.name()).append("' not found; looked for ");
-        for (Path r : searchOrder()) {
-            sb.append("\n  ").append(r.resolve(f.relativePath()));
+        for (String w : places(f)) {
+            sb.append("\n  ").append(w);
         }
-        sb.append("\n").append(why).append(". Set $").append(ENV).append(" to a directory holding ")
-                .append(f.relativePath()).append(", or copy the file there.");
+        sb.append("\nSet $").append(ENV).append(" (or --models) to a directory holding ").append(f.relativePath())
+                .append(", or rebuild the jar from a checkout that has models/").append(f.relativePath()).append('.');
         throw new PipelineException(sb.toString());
     }
 
-    /** Downloads {@code f} into the cache, checking size and SHA-256 before it becomes visible. */
-    Path download(ModelFile f) throws IOException, InterruptedException {
-        URI uri = source.resolve(f.sourceName());
-        byte[] bytes;
-        if ("file".equals(uri.getScheme())) {
-            try (InputStream in = Files.newInputStream(Path.of(uri))) {
-                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, f.bytes() + 1));
-            }
-        } else {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
-                    .followRedirects(HttpClient.Redirect.NORMAL).build();
-            HttpRequest req = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
-            HttpResponse<InputStream> resp = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = resp.body()) {
-                if (resp.statusCode() != 200) {
-                    throw new IOException("HTTP " + resp.statusCode());
-                }
-                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, f.bytes() + 1));
-            }
+    /** Where {@code f} is looked for, in order. */
+    public List<String> places(ModelFile f) {
+        Validate.notNull(f, "f");
+        List<String> out = new ArrayList<>();
+        for (Path r : roots) {
+            out.add(r.resolve(f.relativePath()).toString());
         }
-        if (bytes.length != f.bytes()) {
-            throw new IOException("expected " + f.bytes() + " bytes, got " + (bytes.length > f.bytes() ? "more" : bytes.length));
+        if (bundled != null) {
+            out.add("the jar's " + BUNDLED_PREFIX + f.relativePath());
         }
+        return out;
+    }
+
+    private static Found checked(ModelFile f, String where, byte[] bytes) {
         String digest = Sha256.hex(bytes);
         if (!digest.equals(f.sha256())) {
-            throw new IOException("sha256 mismatch: expected " + f.sha256() + ", got " + digest);
+            throw new PipelineException("word-segmenter model file " + where + " is not the expected " + f.name()
+                    + ": sha256 " + digest + " (" + bytes.length + " bytes), expected " + f.sha256() + " (" + f.bytes()
+                    + " bytes); a damaged or different copy (see models/vncorenlp/README.md)");
         }
-        Path target = cache.resolve(f.relativePath());
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), f.name(), ".part");
-        try {
-            Files.write(tmp, bytes);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        return target;
+        return new Found(where, bytes);
     }
 
     /** A loaded segmenter and the version of the model files it came from, for record provenance. */
     public record Loaded(WordSegmenter segmenter, String version) {}
 
-    /** Loads the segmenter from the located files. */
+    /** Loads the segmenter from the files found. */
     public WordSegmenter loadSegmenter(SegmenterLexicons lexicons) {
         return load(lexicons).segmenter();
     }
 
     /**
-     * Loads the segmenter from the located files; its version names the files' digests
+     * Loads the segmenter from the files found; its version names the files' digests
      * ({@code "RDRsegmenter 9e62f96bd93e/0a47c5b55bbc"}: the first 12 hex digits of each SHA-256).
+     * @throws PipelineException when a file is missing, differs from the expected one or cannot be parsed
      */
     public Loaded load(SegmenterLexicons lexicons) {
         Validate.notNull(lexicons, "lexicons");
-        Path rules = locate(RULES);
-        Path vocab = locate(VOCABULARY);
+        Found rules = read(RULES);
+        Found vocab = read(VOCABULARY);
         try {
-            byte[] r = Files.readAllBytes(rules);
-            byte[] v = Files.readAllBytes(vocab);
-            WordSegmenter seg = WordSegmenter.load(new java.io.ByteArrayInputStream(r), new java.io.ByteArrayInputStream(v),
-                    lexicons);
-            return new Loaded(seg, "RDRsegmenter " + Sha256.hex(r).substring(0, 12) + "/" + Sha256.hex(v).substring(0, 12));
+            WordSegmenter seg = WordSegmenter.load(new ByteArrayInputStream(rules.bytes()),
+                    new ByteArrayInputStream(vocab.bytes()), lexicons);
+            return new Loaded(seg, "RDRsegmenter " + RULES.sha256().substring(0, 12) + "/" + VOCABULARY.sha256().substring(0, 12));
         } catch (IOException e) {
-            throw new PipelineException("cannot load the word segmenter from " + rules + " and " + vocab + ": "
-                    + e.getMessage(), e);
+            throw new PipelineException("cannot load the word segmenter from " + rules.where() + " and " + vocab.where()
+                    + ": " + e.getMessage(), e);
         }
     }
 
     @Override
     public String toString() {
-        return "ModelStore" + searchOrder();
+        return "ModelStore" + places(RULES);
     }
 }

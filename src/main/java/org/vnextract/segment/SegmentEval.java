@@ -144,6 +144,90 @@ public final class SegmentEval {
         return new Result(gold.size(), g, p, c);
     }
 
+    /** The raw text of a gold sentence as a program would be given it: its syllables separated by spaces. */
+    public static String text(GoldSentence s) {
+        Validate.notNull(s, "s");
+        return String.join(" ", s.syllables());
+    }
+
+    /**
+     * Scores of a segmenter's printed output, and whether it kept the input whole.
+     * @param lostSentences output lines whose characters (separators aside) are not their sentence's
+     *                      (a syllable dropped, added or changed); such lines are left out of the scores
+     */
+    public record OutputResult(Result result, int lostSentences) {}
+
+    /**
+     * Scores printed output, one line per gold sentence ({@link #text} in, words separated by spaces,
+     * syllables of a word joined by {@code _}), the same way as {@link #evaluate}: over alphabetic
+     * syllables, each assigned to the printed word holding its first character.
+     */
+    public static OutputResult evaluateOutput(List<GoldSentence> gold, List<String> lines) {
+        Validate.noNulls(gold, "gold");
+        Validate.noNulls(lines, "lines");
+        long g = 0;
+        long p = 0;
+        long c = 0;
+        int lost = Math.max(0, gold.size() - lines.size());
+        for (int s = 0; s < Math.min(gold.size(), lines.size()); s++) {
+            GoldSentence gs = gold.get(s);
+            int n = gs.syllables().size();
+            StringBuilder expected = new StringBuilder();
+            int[] first = new int[n];
+            boolean[] alpha = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                first[i] = expected.length();
+                expected.append(gs.syllables().get(i));
+                alpha[i] = isAlphabetic(gs.syllables().get(i));
+            }
+            // the printed characters without separators, and the word each belongs to
+            StringBuilder printed = new StringBuilder(expected.length());
+            int[] wordOf = new int[expected.length() + 1];
+            int word = -1;
+            boolean inWord = false;
+            String line = lines.get(s);
+            for (int i = 0; i < line.length(); i++) {
+                char ch = line.charAt(i);
+                if (ch == ' ') {
+                    inWord = false;
+                    continue;
+                }
+                if (!inWord) {
+                    word++;
+                    inWord = true;
+                }
+                if (ch == '_') {
+                    continue;
+                }
+                if (printed.length() < wordOf.length) {
+                    wordOf[printed.length()] = word;
+                }
+                printed.append(ch);
+            }
+            if (!printed.toString().contentEquals(expected)) {
+                lost++;
+                continue;
+            }
+            boolean[] pred = new boolean[n];
+            int previous = -1;
+            for (int i = 0; i < n; i++) {
+                int w = gs.syllables().get(i).isEmpty() ? previous : wordOf[first[i]];
+                pred[i] = w != previous;
+                previous = w;
+            }
+            Set<Long> gw = words(gs.begins(), alpha);
+            Set<Long> pw = words(pred, alpha);
+            g += gw.size();
+            p += pw.size();
+            for (Long w : pw) {
+                if (gw.contains(w)) {
+                    c++;
+                }
+            }
+        }
+        return new OutputResult(new Result(gold.size() - lost, g, p, c), lost);
+    }
+
     /** Each word as (first, last) alphabetic syllable index; words without one are left out. */
     private static Set<Long> words(boolean[] begins, boolean[] alpha) {
         Set<Long> out = new HashSet<>();

@@ -32,13 +32,13 @@ public final class SegmentStage implements Stage {
     }
 
     /**
-     * The stage with the model files found by {@link ModelStore#standard()} (downloaded when
-     * missing) and the lexicons of {@code models}.
+     * The stage with the model files found by {@link ModelStore#standard(ModelSource)} (the copy in
+     * the jar unless another is named) and the lexicons of {@code models}.
      * @throws org.vnextract.pipeline.PipelineException naming a model file that cannot be found
      */
     public static SegmentStage standard(ModelSource models) {
         Validate.notNull(models, "models");
-        ModelStore.Loaded l = ModelStore.standard().load(SegmenterLexicons.from(models));
+        ModelStore.Loaded l = ModelStore.standard(models).load(SegmenterLexicons.from(models));
         return new SegmentStage(l.segmenter(), l.version());
     }
 

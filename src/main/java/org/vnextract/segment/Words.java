@@ -106,6 +106,39 @@ public final class Words {
         };
     }
 
+    /**
+     * Whether a word ends at character offset {@code end} (a name that ends there ends on a word
+     * boundary). Offsets between words (spaces, punctuation) count as boundaries too.
+     */
+    public boolean endsWordAt(int end) {
+        int w = wordBefore(end);
+        return w < 0 || charEnds[w] <= end;
+    }
+
+    /** Whether a word starts at character offset {@code start}, or {@code start} lies outside every word. */
+    public boolean startsWordAt(int start) {
+        int w = wordBefore(start + 1);
+        return w < 0 || charStarts[w] == start || charEnds[w] <= start;
+    }
+
+    /** The start of the word that holds the character before {@code end}; {@code end} when none does. */
+    public int wordStartBefore(int end) {
+        int w = wordBefore(end);
+        return w >= 0 && charEnds[w] >= end ? charStarts[w] : end;
+    }
+
+    /** The end of the word that holds the character before {@code end}; {@code end} when none does. */
+    public int wordEndAfter(int end) {
+        int w = wordBefore(end);
+        return w >= 0 && charEnds[w] > end ? charEnds[w] : end;
+    }
+
+    /** The last word starting before {@code offset}, or -1. */
+    private int wordBefore(int offset) {
+        int i = Arrays.binarySearch(charStarts, offset);
+        return i >= 0 ? i - 1 : -i - 2;
+    }
+
     /** The word containing token {@code token}. */
     public int wordOfToken(int token) {
         Validate.isTrue(token >= 0 && token < firstTokens[firstTokens.length - 1], "token", "out of range: " + token);

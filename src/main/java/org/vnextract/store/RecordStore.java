@@ -198,6 +198,27 @@ public final class RecordStore implements RecordSink {
         return p.number() == null ? "|" + DocumentKey.upper(id) + "||" : p.key();
     }
 
+    /**
+     * The key provinces are filtered and grouped by: no case, diacritics, spaces or punctuation
+     * ("Thừa Thiên - Huế" = "thua thien hue"), as the scorer compares place names; null for null.
+     */
+    public static String provinceKey(String name) {
+        if (name == null) {
+            return null;
+        }
+        String d = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(d.length());
+        for (int i = 0; i < d.length(); i++) {
+            char c = d.charAt(i);
+            if (c == 'đ' || c == 'Đ' || c == '\u00D0' || c == '\u00F0') {
+                out.append('d');
+            } else if (Character.isLetterOrDigit(c)) {
+                out.append(Character.toLowerCase(c));
+            }
+        }
+        return out.toString();
+    }
+
     private final class Rows {
         final List<Object[]> articles = new ArrayList<>();
         final List<Object[]> authors = new ArrayList<>();
@@ -229,7 +250,8 @@ public final class RecordStore implements RecordSink {
                     toJson(prov.models() == null ? Map.of() : prov.models()),
                     toJson(prov.warnings() == null ? List.of() : prov.warnings()),
                     r.periods() != null ? 1 : 0, r.organizations() != null ? 1 : 0, r.locations() != null ? 1 : 0,
-                    Instant.now().toString()});
+                    Instant.now().toString(), placeName(r), placeCode(r), provinceKey(placeName(r)), afterName(r),
+                    afterCode(r), provinceKey(afterName(r))});
             int ord = 0;
             for (String a : list(art.authors())) {
                 authors.add(new Object[] {id, ord++, a});
@@ -261,7 +283,8 @@ public final class RecordStore implements RecordSink {
                 documents.putIfAbsent(key, new Object[] {key, d.id(), p.number() == null ? "" : p.number(),
                         p.typeLoose(), p.issuerLoose(), p.year(), 0});
                 articleDocuments.add(new Object[] {id, ord, key, d.id(), d.type(), d.typeName(), d.number(), d.issuerCode(),
-                        d.issuer(), d.date(), d.subject(), d.explicit() ? 1 : 0});
+                        d.issuer(), d.date(), d.subject(), d.explicit() ? 1 : 0,
+                        d.place() == null ? null : d.place().name(), d.place() == null ? null : d.place().code()});
                 int m = 0;
                 for (ArticleRecord.Mention men : list(d.mentions())) {
                     if (sents == null) {
@@ -308,10 +331,26 @@ public final class RecordStore implements RecordSink {
             ord = 0;
             for (ArticleRecord.Location l : list(r.locations())) {
                 String name = l.name() == null ? "" : l.name();
-                locs.add(new Object[] {id, ord, name, l.kind(), Fold.fold(name)});
+                locs.add(new Object[] {id, ord, name, l.kind(), Fold.fold(name), l.level(), l.code(), l.province()});
                 mentions(id, "location", ord++, l.mentions());
             }
             search.add(new Object[] {id, SearchText.strictText(text), SearchText.looseText(text)});
+        }
+
+        private static String placeName(ArticleRecord r) {
+            return r.place() == null ? null : r.place().name();
+        }
+
+        private static String placeCode(ArticleRecord r) {
+            return r.place() == null ? null : r.place().code();
+        }
+
+        private static String afterName(ArticleRecord r) {
+            return r.place() == null || r.place().after() == null ? null : r.place().after().name();
+        }
+
+        private static String afterCode(ArticleRecord r) {
+            return r.place() == null || r.place().after() == null ? null : r.place().after().code();
         }
 
         private void mentions(String id, String kind, int entity, List<ArticleRecord.Mention> ms) {
@@ -323,8 +362,9 @@ public final class RecordStore implements RecordSink {
 
         void insert() throws SQLException {
             run("INSERT INTO articles (id, record_schema, uri, site, format, title, lead, published, section, text, extractor,"
-                    + " models_json, warnings_json, has_periods, has_organizations, has_locations, loaded_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", articles);
+                    + " models_json, warnings_json, has_periods, has_organizations, has_locations, loaded_at,"
+                    + " place_name, place_code, place_key, place_after_name, place_after_code, place_after_key)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", articles);
             run("INSERT INTO article_authors (article_id, ord, name) VALUES (?, ?, ?)", authors);
             run("INSERT INTO officials (official_key, name, loose_key, article_count) VALUES (?, ?, ?, ?)"
                     + " ON CONFLICT (official_key) DO NOTHING", new ArrayList<>(officials.values()));
@@ -334,7 +374,8 @@ public final class RecordStore implements RecordSink {
             run("INSERT INTO documents (doc_key, id, number_key, type_loose, issuer_loose, year_key, article_count)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (doc_key) DO NOTHING", new ArrayList<>(documents.values()));
             run("INSERT INTO article_documents (article_id, ord, doc_key, id, type, type_name, number, issuer_code, issuer,"
-                    + " issued, subject, explicit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", articleDocuments);
+                    + " issued, subject, explicit, place_name, place_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    articleDocuments);
             run("INSERT INTO document_mentions (article_id, doc_ord, ord, start_cp, end_cp, text, sentence, sentence_start_cp)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", docMentions);
             run("INSERT INTO article_dates (article_id, ord, value, granularity, text) VALUES (?, ?, ?, ?, ?)", dates);
@@ -345,7 +386,8 @@ public final class RecordStore implements RecordSink {
             run("INSERT INTO article_relations (article_id, ord, from_id, type, to_id, from_key, to_key)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?)", relations);
             run("INSERT INTO article_organizations (article_id, ord, name, name_key) VALUES (?, ?, ?, ?)", orgs);
-            run("INSERT INTO article_locations (article_id, ord, name, kind, name_key) VALUES (?, ?, ?, ?, ?)", locs);
+            run("INSERT INTO article_locations (article_id, ord, name, kind, name_key, level, code, province)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", locs);
             run("INSERT INTO entity_mentions (article_id, kind, entity_ord, ord, start_cp, end_cp, text)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?)", mentions);
             if (db.dialect() == Database.Dialect.SQLITE) {

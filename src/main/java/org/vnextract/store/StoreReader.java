@@ -33,6 +33,19 @@ import org.vnextract.text.Fold;
 public final class StoreReader implements AutoCloseable {
     /** The most rows any one call returns. */
     public static final int MAX_PAGE = 100;
+    /** Articles whose place, before or after the reform, has the given province key (two parameters). */
+    private static final String PROVINCE_FILTER = " AND (a.place_key = ? OR a.place_after_key = ?)";
+
+    /** How many articles have a province as their place (grouped before or after the July 2025 reform). */
+    public record ProvinceCount(String name, String code, int articles) {}
+
+    /**
+     * The longest query, in characters after trimming, that look-up and search take: a name, a
+     * document symbol or search words. Longer ones are refused before any SQL is built (a 60 KB
+     * name made SQLite's LIKE fail with "pattern too complex", 14,000 quoted phrases took 72 s).
+     * The CLI and the web refuse them the same way, through {@link #queryProblem}.
+     */
+    public static final int MAX_QUERY = 200;
 
     public record DocumentInfo(String key, String id, String type, String typeName, String number, String issuerCode,
                                String issuer, String date, String subject, int articleCount) {}
@@ -129,11 +142,31 @@ public final class StoreReader implements AutoCloseable {
         return Math.max(1, Math.min(limit, MAX_PAGE));
     }
 
+    /**
+     * Why {@code query} cannot be looked up or searched, or empty when it can: the one check the
+     * CLI (a usage error) and the web (400) apply before calling this class.
+     */
+    public static Optional<String> queryProblem(String query) {
+        Validate.notNull(query, "query");
+        int n = query.strip().length();
+        if (n > MAX_QUERY) {
+            return Optional.of("query longer than " + MAX_QUERY + " characters (" + n + ")");
+        }
+        return Optional.empty();
+    }
+
+    /** A query over the cap here is a caller that skipped {@link #queryProblem}: a programmer error. */
+    private static void checkQuery(String query, String param) {
+        Validate.notNull(query, param);
+        Optional<String> problem = queryProblem(query);
+        Validate.isTrue(problem.isEmpty(), param, problem.orElse(""));
+    }
+
     // ---------------------------------------------------------------- documents
 
     /** The documents a typed symbol names ("21-KL/TW", "21 KL TW", "kết luận 21", "KL21/TW"). */
     public DocumentLookup lookupDocument(String query) {
-        Validate.notNull(query, "query");
+        checkQuery(query, "query");
         DocumentKey.Parts p = keys.parseQuery(query);
         if (p.number() == null || (p.type().isEmpty() && p.issuer().isEmpty())) {
             return new DocumentLookup(query, p, List.of());
@@ -256,7 +289,7 @@ public final class StoreReader implements AutoCloseable {
 
     /** An official by name, ignoring case and tone-mark placement; partial matches when none is exact. */
     public OfficialLookup lookupOfficial(String name, int limit) {
-        Validate.notNull(name, "name");
+        checkQuery(name, "name");
         String key = RecordStore.officialKey(name);
         List<OfficialInfo> exact = q(c -> officials(c,
                 "SELECT official_key, name, article_count FROM officials WHERE official_key = ?", key, 1));
@@ -272,7 +305,7 @@ public final class StoreReader implements AutoCloseable {
 
     /** Officials whose name contains the query (diacritics matter only when the query has them). */
     public List<OfficialInfo> searchOfficials(String q, int limit) {
-        Validate.notNull(q, "q");
+        checkQuery(q, "q");
         boolean strict = SearchText.hasDiacritics(q);
         String needle = strict ? Fold.fold(q) : SearchText.looseText(q);
         if (needle.isEmpty()) {
@@ -361,7 +394,17 @@ public final class StoreReader implements AutoCloseable {
      * With diacritics the query matches strictly (tone-mark placement ignored), without them loosely.
      */
     public List<SearchHit> search(String query, int limit, int offset) {
-        Validate.notNull(query, "query");
+        return search(query, limit, offset, null);
+    }
+
+    /**
+     * {@link #search(String, int, int)} among the articles whose place is {@code province} before or
+     * after the July 2025 reform (null: every article); the name is compared without case, diacritics
+     * or spaces ("gia lai" = "Gia Lai").
+     */
+    public List<SearchHit> search(String query, int limit, int offset, String province) {
+        checkQuery(query, "query");
+        String pk = RecordStore.provinceKey(province);
         boolean strict = SearchText.hasDiacritics(query);
         List<List<String>> phrases = phrases(query, strict);
         if (phrases.isEmpty()) {
@@ -380,7 +423,8 @@ public final class StoreReader implements AutoCloseable {
             }
             args.add(m.toString());
             sql = "SELECT a.id, a.title, a.published, a.site, a.text FROM article_fts f JOIN articles a ON a.seq = f.rowid"
-                    + " WHERE article_fts MATCH ? ORDER BY bm25(article_fts), a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?";
+                    + " WHERE article_fts MATCH ?" + (pk == null ? "" : PROVINCE_FILTER)
+                    + " ORDER BY bm25(article_fts), a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?";
         } else {
             StringBuilder q = new StringBuilder();
             for (List<String> p : phrases) {
@@ -391,7 +435,7 @@ public final class StoreReader implements AutoCloseable {
                 args.add(String.join(" ", p));
             }
             sql = "SELECT a.id, a.title, a.published, a.site, a.text FROM article_search s JOIN articles a ON a.id = s.article_id"
-                    + " CROSS JOIN (SELECT " + q + " AS q) qq WHERE s." + col + " @@ qq.q"
+                    + " CROSS JOIN (SELECT " + q + " AS q) qq WHERE s." + col + " @@ qq.q" + (pk == null ? "" : PROVINCE_FILTER)
                     + " ORDER BY ts_rank_cd(s." + col + ", qq.q) DESC, a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?";
         }
         int lim = cap(limit);
@@ -402,6 +446,10 @@ public final class StoreReader implements AutoCloseable {
                 int i = 1;
                 for (String a : args) {
                     ps.setString(i++, a);
+                }
+                if (pk != null) {
+                    ps.setString(i++, pk);
+                    ps.setString(i++, pk);
                 }
                 ps.setInt(i++, lim);
                 ps.setInt(i, off);
@@ -571,6 +619,28 @@ public final class StoreReader implements AutoCloseable {
         });
     }
 
+    /**
+     * Articles per place: by the province of the article's time ({@code afterReform} false) or by the
+     * province covering it after 1 July 2025 (true), most articles first; articles without a place are
+     * not counted.
+     */
+    public List<ProvinceCount> provinces(boolean afterReform) {
+        String n = afterReform ? "place_after_name" : "place_name";
+        String k = afterReform ? "place_after_code" : "place_code";
+        String key = afterReform ? "place_after_key" : "place_key";
+        return q(c -> {
+            List<ProvinceCount> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(" + n + "), MIN(" + k + "), COUNT(*) FROM articles"
+                    + " WHERE " + key + " IS NOT NULL GROUP BY " + key + " ORDER BY COUNT(*) DESC, MIN(" + n + ")");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ProvinceCount(rs.getString(1), rs.getString(2), rs.getInt(3)));
+                }
+            }
+            return out;
+        });
+    }
+
     /** The stored record, rebuilt from its rows (the same record that was loaded). */
     public Optional<ArticleRecord> record(String id) {
         Validate.notNull(id, "id");
@@ -579,14 +649,24 @@ public final class StoreReader implements AutoCloseable {
 
     /** The ids of stored records, in id order, after {@code after} (null: from the start), at most {@code limit}. */
     public List<String> ids(String after, int limit) {
+        return ids(after, limit, null);
+    }
+
+    /** {@link #ids(String, int)} of the articles whose place is {@code province} before or after the reform (null: all). */
+    public List<String> ids(String after, int limit, String province) {
+        String pk = RecordStore.provinceKey(province);
         return q(c -> {
             List<String> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(after == null
-                    ? "SELECT id FROM articles ORDER BY id LIMIT ?"
-                    : "SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.id FROM articles a WHERE 1 = 1"
+                    + (after == null ? "" : " AND a.id > ?") + (pk == null ? "" : PROVINCE_FILTER)
+                    + " ORDER BY a.id LIMIT ?")) {
                 int i = 1;
                 if (after != null) {
                     ps.setString(i++, after);
+                }
+                if (pk != null) {
+                    ps.setString(i++, pk);
+                    ps.setString(i++, pk);
                 }
                 ps.setInt(i, Math.max(1, limit));
                 try (ResultSet rs = ps.executeQuery()) {
@@ -602,19 +682,23 @@ public final class StoreReader implements AutoCloseable {
     private Optional<ArticleRecord> record(Connection c, String id) throws SQLException {
         Object[] a;
         try (PreparedStatement ps = c.prepareStatement("SELECT record_schema, uri, site, format, title, lead, published, section,"
-                + " text, extractor, models_json, warnings_json, has_periods, has_organizations, has_locations"
+                + " text, extractor, models_json, warnings_json, has_periods, has_organizations, has_locations,"
+                + " place_name, place_code, place_after_name, place_after_code"
                 + " FROM articles WHERE id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                a = new Object[15];
+                a = new Object[19];
                 for (int i = 0; i < 12; i++) {
                     a[i] = rs.getString(i + 1);
                 }
                 for (int i = 12; i < 15; i++) {
                     a[i] = rs.getInt(i + 1) != 0;
+                }
+                for (int i = 15; i < 19; i++) {
+                    a[i] = rs.getString(i + 1);
                 }
             }
         }
@@ -647,9 +731,10 @@ public final class StoreReader implements AutoCloseable {
                     .add(new ArticleRecord.Mention(Integer.parseInt(r[1]), Integer.parseInt(r[2]), r[3]));
         }
         List<ArticleRecord.Document> documents = new ArrayList<>();
-        for (String[] r : rows(c, "SELECT ord, id, type, type_name, number, issuer_code, issuer, issued, subject, explicit"
-                + " FROM article_documents WHERE article_id = ? ORDER BY ord", id, 10)) {
+        for (String[] r : rows(c, "SELECT ord, id, type, type_name, number, issuer_code, issuer, issued, subject, explicit,"
+                + " place_name, place_code FROM article_documents WHERE article_id = ? ORDER BY ord", id, 12)) {
             documents.add(new ArticleRecord.Document(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], !"0".equals(r[9]),
+                    r[10] == null ? null : new ArticleRecord.ProvinceRef(r[10], r[11]),
                     docMentions.getOrDefault(Integer.parseInt(r[0]), List.of())));
         }
         List<ArticleRecord.DateEntry> dates = new ArrayList<>();
@@ -685,8 +770,10 @@ public final class StoreReader implements AutoCloseable {
         List<ArticleRecord.Location> locs = null;
         if ((Boolean) a[14]) {
             locs = new ArrayList<>();
-            for (String[] r : rows(c, "SELECT ord, name, kind FROM article_locations WHERE article_id = ? ORDER BY ord", id, 3)) {
-                locs.add(new ArticleRecord.Location(r[1], r[2], ments(mentions, "location", Integer.parseInt(r[0]))));
+            for (String[] r : rows(c, "SELECT ord, name, kind, level, code, province FROM article_locations"
+                    + " WHERE article_id = ? ORDER BY ord", id, 6)) {
+                locs.add(new ArticleRecord.Location(r[1], r[2], r[3], r[4], r[5],
+                        ments(mentions, "location", Integer.parseInt(r[0]))));
             }
         }
         Map<String, String> models;
@@ -701,6 +788,8 @@ public final class StoreReader implements AutoCloseable {
                 new ArticleRecord.Source((String) a[1], (String) a[2], (String) a[3]),
                 new ArticleRecord.Article((String) a[4], (String) a[5], (String) a[6], authors, (String) a[7], (String) a[8]),
                 officials, documents, dates, counts, periods, relations, orgs, locs,
+                a[15] == null ? null : new ArticleRecord.Place((String) a[15], (String) a[16],
+                        a[17] == null ? null : new ArticleRecord.ProvinceRef((String) a[17], (String) a[18])),
                 new ArticleRecord.Provenance((String) a[9], models, warnings)));
     }
 

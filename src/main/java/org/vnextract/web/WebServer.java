@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,18 +18,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.vnextract.internal.Validate;
 import org.vnextract.record.RecordJson;
 import org.vnextract.store.StoreReader;
 
 /**
  * The web page and JSON API of {@code vnextract serve}, on the JDK's own HTTP server
- * ({@code com.sun.net.httpserver}): no dependency to add, a fixed pool of worker threads, and
- * nothing here needs more than GET. Pages are rendered on the server (no script at all, and a
+ * ({@code com.sun.net.httpserver}): no dependency to add, and nothing here needs more than GET.
+ * Slow clients cannot starve the others: each exchange runs on a thread of its own up to a cap,
+ * with a deadline for its request head and one for its response ({@link ConnectionPool},
+ * {@link Limits}); the database work is bounded by the reader's pool of connections. Pages are rendered on the server (no script at all, and a
  * Content-Security-Policy that forbids any), every value is escaped ({@link Html}), the store is
  * read through read-only connections with parameterised SQL, lists are capped at
  * {@link StoreReader#MAX_PAGE} rows, and queries at {@link #MAX_QUERY} characters.
@@ -36,12 +35,15 @@ import org.vnextract.store.StoreReader;
  * <p>Routes: {@code /} and {@code /search?q=} (documents, officials and text at once),
  * {@code /documents/{id}}, {@code /officials?q=}, {@code /officials/{key}}, {@code /articles/{id}};
  * JSON under {@code /api/}: {@code documents/{id}}, {@code officials?q=}, {@code officials/{key}},
- * {@code search?q=}, {@code articles/{id}} (the stored record).
+ * {@code search?q=} (with {@code &province=}: only articles placed in that province, before or after
+ * the July 2025 reform), {@code provinces[?after=1]} (articles per place), {@code articles/{id}}
+ * (the stored record); {@code /provinces[?after=1]} is the same count as a page.
  *
- * <p>Thread-safe: requests run concurrently on the pool; the reader is thread-safe.
+ * <p>Thread-safe: requests run concurrently, each on its own thread; the reader is thread-safe.
  */
 public final class WebServer implements AutoCloseable {
-    public static final int MAX_QUERY = 200;
+    /** The query cap of the store ({@link StoreReader#MAX_QUERY}), the same as the CLI's. */
+    public static final int MAX_QUERY = StoreReader.MAX_QUERY;
     public static final int DEFAULT_PAGE = 20;
 
     private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
@@ -49,36 +51,68 @@ public final class WebServer implements AutoCloseable {
 
     private final StoreReader reader;
     private final HttpServer server;
-    private final ExecutorService pool;
+    private final ConnectionPool pool;
     private final ObjectMapper json = JsonMapper.builder().build();
     private final ObjectMapper recordJson = new RecordJson().mapper();
-    private final String layout = Html.resource("layout.html");
+    private final Template layout = new Template(Html.resource("layout.html"));
     private final byte[] css = Html.resource("static/style.css").getBytes(StandardCharsets.UTF_8);
 
-    private WebServer(StoreReader reader, HttpServer server, ExecutorService pool) {
+    /**
+     * How many exchanges may be in flight and how long each phase may take (see {@link ConnectionPool}).
+     *
+     * @param maxConnections exchanges read or answered at once, each on its own thread; more are refused
+     * @param headTimeout    the request line and headers must arrive within this time of their first byte
+     * @param writeTimeout   the response must be taken by the client within this time
+     */
+    public record Limits(int maxConnections, Duration headTimeout, Duration writeTimeout) {
+        /** 256 exchanges, 10 s for a head, 30 s for a response. */
+        public static final Limits DEFAULT = new Limits(256, Duration.ofSeconds(10), Duration.ofSeconds(30));
+
+        public Limits {
+            Validate.positive(maxConnections, "maxConnections");
+            Validate.isTrue(headTimeout != null && headTimeout.toMillis() > 0, "headTimeout", "must be positive");
+            Validate.isTrue(writeTimeout != null && writeTimeout.toMillis() > 0, "writeTimeout", "must be positive");
+        }
+    }
+
+    /**
+     * Connections open at all, idle keep-alive ones and ones that have sent nothing yet included:
+     * the JDK server's own cap ({@code jdk.httpserver.maxConnections}), which closes a connection
+     * over it as soon as it is accepted. JVM-wide, so one constant, set unless the user set it.
+     */
+    static final int MAX_OPEN_CONNECTIONS = 1024;
+
+    private WebServer(StoreReader reader, HttpServer server, ConnectionPool pool) {
         this.reader = reader;
         this.server = server;
         this.pool = pool;
     }
 
-    /** Starts serving on the address (port 0: any free port) with {@code threads} worker threads. */
+    /**
+     * Starts serving on the address (port 0: any free port), with {@link Limits#DEFAULT}.
+     * @param threads database connections of {@code reader} the requests share (threads kept ready)
+     */
     public static WebServer start(StoreReader reader, InetSocketAddress address, int threads) throws IOException {
+        return start(reader, address, threads, Limits.DEFAULT);
+    }
+
+    /** Starts serving on the address (port 0: any free port) with the given limits. */
+    public static WebServer start(StoreReader reader, InetSocketAddress address, int threads, Limits limits) throws IOException {
         Validate.notNull(reader, "reader");
         Validate.notNull(address, "address");
         Validate.positive(threads, "threads");
+        Validate.notNull(limits, "limits");
         // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
-        // delayed ACK and every response waits ~40 ms. The server reads this once, when its first
-        // instance is made, so it is set before that (and left alone if the user set it).
+        // delayed ACK and every response waits ~40 ms. The server reads these once, when its first
+        // instance is made, so they are set before that (and left alone if the user set them).
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        if (System.getProperty("jdk.httpserver.maxConnections") == null) {
+            System.setProperty("jdk.httpserver.maxConnections", String.valueOf(MAX_OPEN_CONNECTIONS));
+        }
         HttpServer s = HttpServer.create(address, 1024);
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "vnextract-web-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ConnectionPool pool = new ConnectionPool(limits, threads);
         WebServer w = new WebServer(reader, s, pool);
         s.createContext("/", w::handle);
         s.setExecutor(pool);
@@ -93,12 +127,7 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        pool.shutdown();
-        try {
-            pool.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        pool.close();
     }
 
     private record Response(int status, String type, byte[] body) {
@@ -119,6 +148,10 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) {
+        if (!pool.enter(ConnectionPool.Phase.HANDLE)) {
+            ex.close(); // its head took longer than the deadline: the connection is already closed
+            return;
+        }
         Response r;
         String path = ex.getRequestURI().getRawPath();
         boolean api = path.startsWith("/api/");
@@ -145,6 +178,9 @@ public final class WebServer implements AutoCloseable {
             h.set("Content-Security-Policy", CSP);
             h.set("Cache-Control", "no-store");
             boolean head = ex.getRequestMethod().equals("HEAD");
+            if (!pool.enter(ConnectionPool.Phase.WRITE)) {
+                return;
+            }
             ex.sendResponseHeaders(r.status(), head ? -1 : r.body().length);
             if (!head) {
                 try (OutputStream out = ex.getResponseBody()) {
@@ -166,7 +202,10 @@ public final class WebServer implements AutoCloseable {
             return new Response(200, "text/css; charset=utf-8", css);
         }
         if (path.equals("/search")) {
-            return Response.html(200, searchPage(query(q)));
+            return Response.html(200, searchPage(query(q), province(q)));
+        }
+        if (path.equals("/provinces")) {
+            return Response.html(200, provincesPage("1".equals(q.get("after"))));
         }
         if (path.startsWith("/documents/")) {
             return Response.html(200, documentPage(segment(path, "/documents/"), q));
@@ -193,8 +232,18 @@ public final class WebServer implements AutoCloseable {
         }
         if (path.equals("/api/search")) {
             String query = query(q);
-            return jsonOk(Map.of("query", query, "limit", limit(q), "offset", offset(q),
-                    "hits", reader.search(query, limit(q), offset(q))));
+            String province = province(q);
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("query", query);
+            body.put("province", province);
+            body.put("limit", limit(q));
+            body.put("offset", offset(q));
+            body.put("hits", reader.search(query, limit(q), offset(q), province));
+            return jsonOk(body);
+        }
+        if (path.equals("/api/provinces")) {
+            boolean after = "1".equals(q.get("after"));
+            return jsonOk(Map.of("after_2025_07", after, "provinces", reader.provinces(after)));
         }
         if (path.startsWith("/api/articles/")) {
             String id = segment(path, "/api/articles/");
@@ -252,8 +301,9 @@ public final class WebServer implements AutoCloseable {
 
     private static String query(Map<String, String> q) throws Refused {
         String s = q.getOrDefault("q", "").strip();
-        if (s.length() > MAX_QUERY) {
-            throw new Refused(400, "query longer than " + MAX_QUERY + " characters");
+        Optional<String> problem = StoreReader.queryProblem(s);
+        if (problem.isPresent()) {
+            throw new Refused(400, problem.get());
         }
         return s;
     }
@@ -319,7 +369,7 @@ public final class WebServer implements AutoCloseable {
     // ---------------------------------------------------------------- pages
 
     private String page(String title, String query, String body) {
-        return layout.replace("{{title}}", Html.escape(title)).replace("{{q}}", Html.escape(query)).replace("{{body}}", body);
+        return layout.render(Map.of("title", Html.escape(title), "q", Html.escape(query), "body", body));
     }
 
     private static String home() {
@@ -329,12 +379,35 @@ public final class WebServer implements AutoCloseable {
                 .toString();
     }
 
-    private String searchPage(String query) {
+    /** The {@code province} parameter (a place, before or after the July 2025 reform), or null. */
+    private static String province(Map<String, String> q) {
+        String p = q.get("province");
+        return p == null || p.isBlank() ? null : p.strip();
+    }
+
+    /** Articles per place, by the province of their time or, with {@code after}, by the province after 1 July 2025. */
+    private String provincesPage(boolean after) {
+        Html h = new Html();
+        h.raw("<h1>Bài viết theo tỉnh, thành phố").text(after ? " (sau 1/7/2025)" : "").raw("</h1>");
+        h.raw("<p>").link(after ? "/provinces" : "/provinces?after=1", after ? "Theo tỉnh trước sáp nhập" : "Theo tỉnh sau 1/7/2025")
+                .raw("</p><table class=\"results\"><tr><th>Tỉnh, thành phố</th><th>Mã</th><th>Bài</th></tr>");
+        for (StoreReader.ProvinceCount c : reader.provinces(after)) {
+            h.raw("<tr><td>").text(c.name() == null ? "" : c.name()).raw("</td><td>").text(c.code() == null ? "" : c.code())
+                    .raw("</td><td>").text(Integer.toString(c.articles())).raw("</td></tr>");
+        }
+        h.raw("</table>");
+        return page("Theo tỉnh", "", h.toString());
+    }
+
+    private String searchPage(String query, String province) {
         Html h = new Html();
         if (query.isEmpty()) {
             return page("Tìm kiếm", "", home());
         }
         h.raw("<h1>Kết quả cho “").text(query).raw("”</h1>");
+        if (province != null) {
+            h.el("p", "notice", "Chỉ các bài có địa bàn: " + province);
+        }
         StoreReader.DocumentLookup docs = reader.lookupDocument(query);
         if (!docs.matches().isEmpty()) {
             h.raw("<section id=\"documents\"><h2>Văn bản</h2>");
@@ -361,7 +434,7 @@ public final class WebServer implements AutoCloseable {
                 h.raw("</ul></section>");
             }
         }
-        List<StoreReader.SearchHit> hits = reader.search(query, DEFAULT_PAGE, 0);
+        List<StoreReader.SearchHit> hits = reader.search(query, DEFAULT_PAGE, 0, province);
         h.raw("<section id=\"articles\"><h2>Bài viết</h2>");
         if (hits.isEmpty()) {
             h.el("p", null, "Không tìm thấy bài nào chứa cụm từ này.");
@@ -410,7 +483,7 @@ public final class WebServer implements AutoCloseable {
             throw new Refused(404, "Không có văn bản " + id + " trong cơ sở dữ liệu.");
         }
         if (l.ambiguous()) {
-            return searchPage(id);
+            return searchPage(id, null);
         }
         StoreReader.DocumentInfo d = l.matches().get(0);
         Html h = new Html();

@@ -39,9 +39,21 @@ class ArchitectureTest {
                     "org.vnextract.segment..", "org.vnextract.ner..")
             .should().dependOnClassesThat().resideInAnyPackage(LATER_THAN_EXTRACT);
 
+    /** No package cycles anywhere; extractors may read each other's keys (counts ← dates) one way. */
     @ArchTest
-    static final ArchRule extractorsBuildOnEachOtherWithoutCycles = slices().matching("org.vnextract.extract.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule noPackageCycles = slices().matching("org.vnextract.(**)").should().beFreeOfCycles();
+
+    /** The entity tagger stands on the text layer; the extractors consume its interface. */
+    @ArchTest
+    static final ArchRule nerKnowsNoExtractor = noClasses().that().resideInAPackage("org.vnextract.ner..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.vnextract.extract..", "org.vnextract.train..",
+                    "org.vnextract.eval..");
+
+    /** Training types never reach the runtime: only the CLI's training commands use them. */
+    @ArchTest
+    static final ArchRule trainingIsApart = noClasses().that().resideOutsideOfPackages("org.vnextract.train..",
+                    "org.vnextract.cli..")
+            .should().dependOnClassesThat().resideInAPackage("org.vnextract.train..");
 
     @ArchTest
     static final ArchRule internalDependsOnNothingOfOurs = noClasses().that().resideInAPackage("org.vnextract.internal..")

@@ -30,13 +30,13 @@ class ExtractOptionsTest {
 
     @Test
     void unorderedAndResumeGiveTheSameRecordsAsAPlainRun() throws Exception {
-        String dev = "../shared/corpus/dev";
+        String corpus = "corpus/heldout";
         Path plain = dir.resolve("plain.jsonl");
         Path unordered = dir.resolve("unordered.jsonl");
         Path resumed = dir.resolve("resumed.jsonl");
-        assertThat(run("extract", "-q", dev, "-o", plain.toString()).code()).isZero();
-        assertThat(run("extract", "-q", "--unordered", "--threads", "3", dev, "-o", unordered.toString()).code()).isZero();
-        assertThat(run("extract", "-q", "--resume", dev, "-o", resumed.toString()).code()).isZero();
+        assertThat(run("extract", "-q", corpus, "-o", plain.toString()).code()).isZero();
+        assertThat(run("extract", "-q", "--unordered", "--threads", "3", corpus, "-o", unordered.toString()).code()).isZero();
+        assertThat(run("extract", "-q", "--resume", corpus, "-o", resumed.toString()).code()).isZero();
         List<String> p = Files.readAllLines(plain, StandardCharsets.UTF_8);
         assertThat(Files.readAllLines(unordered, StandardCharsets.UTF_8)).containsExactlyInAnyOrderElementsOf(p);
         assertThat(Files.readAllLines(resumed, StandardCharsets.UTF_8)).isEqualTo(p);
@@ -45,19 +45,19 @@ class ExtractOptionsTest {
 
     @Test
     void resumeAfterAnInterruptedRunSkipsWhatIsDone() throws Exception {
-        String dev = "../shared/corpus/dev";
+        String corpus = "corpus/heldout";
         Path out = dir.resolve("out.jsonl").toAbsolutePath();
         Path plain = dir.resolve("plain.jsonl");
-        assertThat(run("extract", "-q", dev, "-o", plain.toString()).code()).isZero();
+        assertThat(run("extract", "-q", corpus, "-o", plain.toString()).code()).isZero();
         List<String> all = Files.readAllLines(plain, StandardCharsets.UTF_8);
         // an earlier run stopped after the first 10 records: its part file and journal, written as extract writes them
-        try (ResumableOutput o = ResumableOutput.open(out, keyOf(dev))) {
+        try (ResumableOutput o = ResumableOutput.open(out, keyOf(corpus))) {
             com.fasterxml.jackson.databind.ObjectMapper json = new org.vnextract.record.RecordJson().mapper();
             for (int i = 0; i < 10; i++) {
                 o.write(i, json.readValue(all.get(i), org.vnextract.record.ArticleRecord.class));
             }
         }
-        Run r = run("extract", "-v", "--resume", dev, "-o", out.toString());
+        Run r = run("extract", "-v", "--resume", corpus, "-o", out.toString());
         assertThat(r.code()).isZero();
         assertThat(r.err()).contains("resuming: 10 inputs already done", all.size() - 10 + " records");
         assertThat(Files.readAllLines(out, StandardCharsets.UTF_8)).isEqualTo(all);
@@ -74,7 +74,7 @@ class ExtractOptionsTest {
 
     @Test
     void resumeNeedsAnOutputFile() {
-        Run r = run("extract", "--resume", "../shared/corpus/dev");
+        Run r = run("extract", "--resume", "corpus/heldout");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--resume needs -o FILE");
     }
@@ -85,7 +85,7 @@ class ExtractOptionsTest {
         try (ResumableOutput o = ResumableOutput.open(out, "something-else")) {
             o.commitUnit();
         }
-        Run r = run("extract", "-q", "--resume", "../shared/corpus/dev", "-o", out.toString());
+        Run r = run("extract", "-q", "--resume", "corpus/heldout", "-o", out.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("cannot resume", "other inputs or options");
     }

@@ -17,11 +17,11 @@ class BenchCommandTest {
         CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute("bench", "--corpus", "../shared/corpus/dev", "--articles", "12", "--runs", "2",
+        int code = cl.execute("bench", "--corpus", "corpus/heldout", "--articles", "12", "--runs", "2",
                 "--warmup", "0", "--threads", "2");
         assertThat(code).as(err.toString()).isZero();
         String o = out.toString();
-        assertThat(o).contains("12 articles from ../shared/corpus/dev", "run 1:", "run 2:")
+        assertThat(o).contains("12 articles from corpus/heldout", "run 1:", "run 2:")
                 .containsPattern("median: [0-9.]+ articles/s, [0-9]+ words/s \\([1-9][0-9]* words in 12 articles\\), peak heap [0-9]+ MB");
         for (String stage : new String[] {"clean", "text", "documents", "dates", "counts", "record", "json line"}) {
             assertThat(o).containsPattern("\\n  " + stage + " +[0-9.]+%");

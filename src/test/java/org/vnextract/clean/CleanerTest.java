@@ -93,9 +93,9 @@ class CleanerTest {
 
     @Test
     void realVnExpressPageMatchesFundusExpectation() throws Exception {
-        Path shared = Path.of("..", "shared", "corpus", "html");
-        JsonNode exp = new ObjectMapper().readTree(shared.resolve("vnexpress_4954454_fundus.expected.json").toFile()).get("V1");
-        Article a = HTML.clean(Files.readString(shared.resolve("vnexpress_4954454_fundus.html"), StandardCharsets.UTF_8),
+        Path pages = Path.of("src/test/resources/html");
+        JsonNode exp = new ObjectMapper().readTree(pages.resolve("vnexpress_4954454_fundus.expected.json").toFile()).get("V1");
+        Article a = HTML.clean(Files.readString(pages.resolve("vnexpress_4954454_fundus.html"), StandardCharsets.UTF_8),
                 "https://vnexpress.net/dau-bung-keo-dai-phat-hien-ung-thu-lymphoma-ruot-non-4954454.html").article();
         assertThat(a.title()).isEqualTo(exp.get("title").asText());
         assertThat(a.authors()).contains(exp.get("authors").get(0).asText());
@@ -112,7 +112,7 @@ class CleanerTest {
 
     @Test
     void otherVnExpressPageHasItsDate() throws Exception {
-        Path page = Path.of("..", "shared", "corpus", "html", "vnexpress_4672302_htmldate.html");
+        Path page = Path.of("src/test/resources/html/vnexpress_4672302_htmldate.html");
         Article a = HTML.clean(Files.readString(page, StandardCharsets.UTF_8), null).article();
         assertThat(a.published()).startsWith("2023-11-02");
         assertThat(a.paragraphs()).isNotEmpty();

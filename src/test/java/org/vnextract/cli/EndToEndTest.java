@@ -12,9 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The CLI over the bundled corpus and the shared seeds, as a newcomer runs it. */
+/** The CLI over the bundled corpus, as a newcomer runs it. */
 class EndToEndTest {
-    static final Path SHARED = Path.of("..", "shared");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -32,7 +31,7 @@ class EndToEndTest {
 
     @Test
     void seedsGiveExactlyFiveValidRecordsOnStandardOutput() throws Exception {
-        Cli r = Cli.run("extract", SHARED.resolve("corpus/seeds").toString());
+        Cli r = Cli.run("extract", "corpus/seeds");
         assertThat(r.exit()).as(r.err()).isZero();
         List<JsonNode> recs = parse(r.out());
         assertThat(recs).hasSize(5);

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
  * (it used to be a JVM system property, global to every pipeline of the JVM).
  */
 class OfficialsNamesOptionTest {
-    private static final String SEEDS = EndToEndTest.SHARED.resolve("corpus/seeds").toString();
-    private static final String SEEDS_GOLD = EndToEndTest.SHARED.resolve("gold/seeds").toString();
+    private static final String SEEDS = "corpus/seeds";
+    private static final String SEEDS_GOLD = "corpus/seeds/gold";
 
     private static String officialsLine(Cli r) {
         return r.out().lines().filter(l -> l.startsWith("officials.name ")).findFirst().orElseThrow();

@@ -1,7 +1,6 @@
 package org.vnextract.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,16 +16,16 @@ import org.vnextract.ingest.IngestResult;
 import org.vnextract.ingest.RawDocument;
 import org.vnextract.ingest.Sources;
 import org.vnextract.record.RecordJson;
+import org.vnextract.testenv.Needs;
 
 /** {@code vnextract eval} prints the same table as {@code ../shared/tools/score.py} on the same records. */
 class ScorePyAgreementTest {
-    private static final Path SHARED = Path.of("..", "shared");
 
     @TempDir
     Path dir;
 
     private String scorePy(Path gold, Path records) throws Exception {
-        Process p = new ProcessBuilder("python3", SHARED.resolve("tools/score.py").toString(), gold.toString(), records.toString())
+        Process p = new ProcessBuilder("python3", Needs.shared("tools/score.py").toString(), gold.toString(), records.toString())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isZero();
@@ -54,27 +53,31 @@ class ScorePyAgreementTest {
 
     @Test
     void sameTableOnTheSeedsAndDev() throws Exception {
-        assumeTrue(hasPython(), "python3 is needed to run the reference scorer");
+        Needs.shared("tools/score.py");
+        Needs.shared("corpus/dev");
+        Needs.shared("gold/dev");
+        Needs.service(hasPython(), "python3, which is not installed (it runs the reference scorer)");
         Vnextract vx = Vnextract.builder().build();
         RecordJson json = new RecordJson();
         for (String part : new String[] {"seeds", "dev"}) {
             Path records = dir.resolve(part + ".jsonl");
             StringBuilder sb = new StringBuilder();
-            try (Sources s = Sources.open(List.of(SHARED.resolve("corpus/" + part).toString()), IngestLimits.defaults(), System.in)) {
+            try (Sources s = Sources.open(List.of(Needs.shared("corpus/" + part).toString()), IngestLimits.defaults(), System.in)) {
                 while (s.hasNext()) {
                     IngestResult r = s.next();
                     sb.append(json.toLine(vx.process((RawDocument) r))).append('\n');
                 }
             }
             Files.writeString(records, sb.toString(), StandardCharsets.UTF_8);
-            Path gold = SHARED.resolve("gold/" + part);
+            Path gold = Needs.shared("gold/" + part);
             assertThat(table(gold, records)).isEqualTo(scorePy(gold, records));
         }
     }
 
     @Test
     void sameTableOnHandMadeRecordsWithEdgeCases() throws Exception {
-        assumeTrue(hasPython(), "python3 is needed to run the reference scorer");
+        Needs.shared("tools/score.py");
+        Needs.service(hasPython(), "python3, which is not installed (it runs the reference scorer)");
         // fractions that round differently in naive formatting, leading zeros, tone placement,
         // duplicate stems (the later record wins), a non-JSON line, a record with no uri
         Path gold = Files.createDirectory(dir.resolve("gold"));
@@ -105,7 +108,8 @@ class ScorePyAgreementTest {
 
     @Test
     void sameTableWithRelationsPlacesFieldsAndIdPairing() throws Exception {
-        assumeTrue(hasPython(), "python3 is needed to run the reference scorer");
+        Needs.shared("tools/score.py");
+        Needs.service(hasPython(), "python3, which is not installed (it runs the reference scorer)");
         // relations keyed like documents.id; place names without diacritics, spaces or apostrophes;
         // place as a string or an object; optional metrics only where gold carries the field (even
         // null); a "fields" list restricting the metrics; records paired by id (JSON Lines input)

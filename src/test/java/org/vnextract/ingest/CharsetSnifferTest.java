@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CharsetSnifferTest {
@@ -75,6 +76,18 @@ class CharsetSnifferTest {
         CharsetSniffer.Decoded d = sniffer.decode(html.getBytes(cp), ContentType.HTML, null);
         assertThat(d.charset()).isEqualTo("windows-1258");
         assertThat(d.warnings()).isEmpty();
+    }
+
+    @Test
+    void windows1258WithAToneMarkBeforeAnEllipsisIsNotCorruptUtf8() {
+        // found in corpus/seeds/002 and corpus/heldout/h005: "đề…" is e, 0xCC (grave), 0x85 (…): a valid UTF-8 pair
+        Charset cp = Charset.forName("windows-1258");
+        for (String s : List.of(VI + " Chuyên đề… Các đại biểu", VI + " Bà nói: “Chỉ” là chỉ.", VI + " Địa chỉ… Tuy nhiên")) {
+            CharsetSniffer.Decoded d = sniffer.decode(toneMarksApart(s).getBytes(cp), ContentType.TEXT, null);
+            assertThat(d.ok()).as(d.error()).isTrue();
+            assertThat(d.charset()).isEqualTo("windows-1258");
+            assertThat(d.text()).isEqualTo(s);
+        }
     }
 
     @Test

@@ -1,31 +1,20 @@
 package org.vnextract.segment;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.vnextract.pipeline.ModelSource;
 import org.vnextract.text.Token;
 import org.vnextract.text.Tokenizer;
 
-/** Test helpers: the real model files (tests skip when they are absent) and text → "a_b c" output. */
+/** Test helpers: the real model files and text → "a_b c" output. */
 final class Segmenters {
     private Segmenters() {}
 
-    /** The segmenter with the shared model files and the repository's lexicons; skips the test without them. */
-    static WordSegmenter load() throws IOException {
-        ModelStore store = ModelStore.standard();
-        Optional<Path> rules = store.find(ModelStore.RULES);
-        Optional<Path> vocab = store.find(ModelStore.VOCABULARY);
-        assumeTrue(rules.isPresent() && vocab.isPresent(), "word-segmenter model files not found in " + store.roots());
-        try (InputStream r = Files.newInputStream(rules.get()); InputStream v = Files.newInputStream(vocab.get())) {
-            return WordSegmenter.load(r, v, SegmenterLexicons.from(ModelSource.directory(Path.of("models"))));
-        }
+    /** The segmenter with the repository's model files and lexicons. */
+    static WordSegmenter load() {
+        ModelSource models = ModelSource.directory(Path.of("models"));
+        return ModelStore.standard(models).loadSegmenter(SegmenterLexicons.from(models));
     }
 
     /** The text as one sentence through our tokenizer and {@code seg}, in VnCoreNLP's output form. */

@@ -2,7 +2,6 @@ package org.vnextract.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,12 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vnextract.cli.Main;
 import org.vnextract.pipeline.ModelSource;
+import org.vnextract.testenv.Needs;
 import picocli.CommandLine;
 
 /** Learning the treebank lexicon: what counts as evidence, and that the shipped file is what training gives. */
 class TreebankLexiconTrainerTest {
-    private static final Path TRAIN = Path.of("../shared/data/ud-vi-vtb/vi_vtb-ud-train.conllu");
-
     /** A CoNLL-U sentence from words written with spaces between syllables. */
     private static String sentence(String... words) {
         StringBuilder sb = new StringBuilder();
@@ -111,14 +109,13 @@ class TreebankLexiconTrainerTest {
     /** The shipped file is exactly what the documented training command writes (reproducible, not hand-edited). */
     @Test
     void theShippedLexiconIsReproducible(@TempDir Path dir) throws IOException {
-        Segmenters.load(); // skips without the model files
-        assumeTrue(Files.isRegularFile(TRAIN), "UD Vietnamese-VTB not found at " + TRAIN);
+        Path train = Needs.shared("data/ud-vi-vtb/vi_vtb-ud-train.conllu");
         Path out = dir.resolve("treebank.tsv");
         StringWriter so = new StringWriter();
         CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(so, true));
         cl.setErr(new PrintWriter(new StringWriter(), true));
-        assertThat(cl.execute("train-segment-lexicon", "-o", out.toString(), TRAIN.toString())).isZero();
+        assertThat(cl.execute("train-segment-lexicon", "-o", out.toString(), train.toString())).isZero();
         assertThat(Files.readString(out)).isEqualTo(Files.readString(Path.of("models").resolve(SegmenterLexicons.TREEBANK)));
         // learning from a dev or test split is refused
         Path test = dir.resolve("vi_vtb-ud-test.conllu");

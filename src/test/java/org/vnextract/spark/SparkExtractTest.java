@@ -2,9 +2,7 @@ package org.vnextract.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -24,8 +21,10 @@ import org.vnextract.cli.Main;
 import org.vnextract.ingest.IngestLimits;
 import org.vnextract.ingest.WarcFixtures;
 
-/** The Spark job in local mode ({@code local[2]}) gives the same records as the CLI on the same input. */
+/** The Spark job in local mode ({@code local[2]}) gives the same records as the CLI on the same input (the bundled corpus). */
 class SparkExtractTest {
+    /** Real articles in the repository: corpus/seeds (5) and corpus/heldout (24). */
+    private static final int ARTICLES = 29;
     private static SparkSession spark;
     private static long startNanos;
 
@@ -50,15 +49,24 @@ class SparkExtractTest {
         System.out.printf("SparkExtractTest: %.1f s with Spark start and stop%n", (System.nanoTime() - startNanos) / 1e9);
     }
 
-    private Path corpus(int n) throws IOException {
+    /** The real articles of the bundled corpus ({@link #ARTICLES}) as JSON Lines, with two bad lines after a third of them. */
+    private Path corpus() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String d : new String[] {"corpus/seeds", "corpus/heldout"}) {
+            try (Stream<Path> s = Files.list(Path.of(d))) {
+                files.addAll(s.filter(f -> f.toString().endsWith(".txt")).sorted().toList());
+            }
+        }
+        assertThat(files).hasSize(ARTICLES);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         Path p = dir.resolve("in.jsonl");
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-                Files.newInputStream(Path.of("../shared/corpus/bulk/baomoi.jsonl.gz"))), StandardCharsets.UTF_8));
-             Writer out = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
-            for (int i = 0; i < n; i++) {
-                out.write(in.readLine());
+        try (Writer out = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < files.size(); i++) {
+                Path f = files.get(i);
+                out.write(json.writeValueAsString(java.util.Map.of("id", f.getFileName().toString(),
+                        "text", Files.readString(f, StandardCharsets.UTF_8))));
                 out.write('\n');
-                if (i == n / 3) {
+                if (i == files.size() / 3) {
                     out.write("not json at all\n\n{\"title\": \"no text\"}\n");
                 }
             }
@@ -88,20 +96,20 @@ class SparkExtractTest {
 
     @Test
     void jsonLinesGiveTheSameRecordsAsTheCli() throws Exception {
-        Path in = corpus(300);
+        Path in = corpus();
         List<String> expected = cli(in, dir.resolve("cli.jsonl"));
-        assertThat(expected).hasSize(300);
+        assertThat(expected).hasSize(ARTICLES);
         Path out = dir.resolve("spark-out");
         SparkExtract.Counts c = SparkExtract.run(spark, new SparkExtract.Options(List.of(in.toString()), out.toString(),
                 "jsonl", "auto", Set.of(), IngestLimits.defaults()));
-        assertThat(c.records()).isEqualTo(300);
+        assertThat(c.records()).isEqualTo(ARTICLES);
         assertThat(c.rejected()).isEqualTo(2);
         assertThat(sorted(partFiles(out))).isEqualTo(sorted(expected));
     }
 
     @Test
     void parquetHoldsOneRowPerRecord() throws Exception {
-        Path in = corpus(60);
+        Path in = corpus();
         List<String> expected = cli(in, dir.resolve("cli.jsonl"));
         Path out = dir.resolve("parquet-out");
         SparkExtract.run(spark, new SparkExtract.Options(List.of(in.toString()), out.toString(), "parquet", "jsonl",
@@ -131,7 +139,7 @@ class SparkExtractTest {
 
     @Test
     void theOfficialsNameSourceReachesTheExecutors() throws Exception {
-        Path in = corpus(40);
+        Path in = corpus();
         Path cliOut = dir.resolve("cli-model.jsonl");
         int code = Main.commandLine().execute("extract", "-q", "--extractors=officials", "--officials-names=model",
                 in.toString(), "-o", cliOut.toString());

@@ -84,6 +84,32 @@ class StoreCommandsTest {
         assertThat(r.out().toLowerCase()).contains("[chỉnh đốn đảng]");
     }
 
+    /**
+     * Regression (issue 14, item 11): a 60 KB name failed with "LIKE or GLOB pattern too complex"
+     * and 14,000 quoted phrases took 72 s. Both are now the usage error the web's 400 is, at the
+     * same cap; a query of exactly the cap still runs.
+     */
+    @Test
+    void queriesOverTheCapAreUsageErrorsInLookupAndSearch() {
+        Run name = run("lookup", "--db", db, "--official", "Nguyễn Văn ".repeat(6_000));
+        assertThat(name.code()).as(name.err()).isEqualTo(2);
+        assertThat(name.err().lines().findFirst().orElse(""))
+                .contains("--official: query longer than " + StoreReader.MAX_QUERY + " characters");
+        assertThat(name.err()).doesNotContain("pattern too complex").doesNotContain("Exception");
+        Run symbol = run("lookup", "--db", db, "21-KL/TW".repeat(30));
+        assertThat(symbol.code()).isEqualTo(2);
+        String[] phrases = new String[14_000];
+        java.util.Arrays.fill(phrases, "\"chỉnh đốn\"");
+        Run search = run(concat(new String[] {"search", "--db", db}, phrases));
+        assertThat(search.code()).as(search.err()).isEqualTo(2);
+        assertThat(search.err().lines().findFirst().orElse("")).contains("query longer than " + StoreReader.MAX_QUERY + " characters");
+        String phrased = "\"chỉnh đốn\" ".repeat(StoreReader.MAX_QUERY / 20);
+        String atCap = phrased + "x".repeat(StoreReader.MAX_QUERY - phrased.length());
+        assertThat(atCap.strip()).hasSize(StoreReader.MAX_QUERY);
+        assertThat(run("search", "--db", db, atCap).code()).isIn(0, 4);
+        assertThat(run("lookup", "--db", db, "--official", "  " + "a".repeat(StoreReader.MAX_QUERY) + "  ").code()).isIn(0, 4);
+    }
+
     @Test
     void exportWritesEveryRecordAndEveryTable() throws Exception {
         Path out = tmp.resolve("export.jsonl");

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
+import org.vnextract.testenv.Needs;
 import org.vnextract.Vnextract;
 import org.vnextract.ingest.IngestLimits;
 import org.vnextract.ingest.IngestResult;
@@ -46,7 +46,7 @@ public final class TestStores {
             return new Handle(Database.of(tmp.resolve("test-" + UUID.randomUUID() + ".db").toString()), () -> {});
         }
         String url = pgUrl();
-        Assumptions.assumeTrue(url != null, "PostgreSQL tests skipped: no server configured (set " + PG_ENV
+        Needs.service(url != null, "a PostgreSQL server, and none is configured (set " + PG_ENV
                 + "=jdbc:postgresql://HOST:PORT/DB?user=…&password=…; `source .ci/services.sh` starts one and sets it)");
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
@@ -65,9 +65,6 @@ public final class TestStores {
         Vnextract vx = Vnextract.builder().build();
         List<ArticleRecord> out = new ArrayList<>();
         Path seeds = Path.of("corpus/seeds");
-        if (!seeds.toFile().isDirectory()) {
-            seeds = Path.of("../shared/corpus/seeds");
-        }
         try (Sources s = Sources.open(List.of(seeds.toString()), IngestLimits.defaults(), System.in)) {
             while (s.hasNext()) {
                 IngestResult r = s.next();

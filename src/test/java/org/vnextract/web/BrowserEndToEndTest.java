@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +25,7 @@ import org.vnextract.store.DocumentKey;
 import org.vnextract.store.RecordStore;
 import org.vnextract.store.StoreReader;
 import org.vnextract.store.TestStores;
+import org.vnextract.testenv.Needs;
 
 /**
  * The journalist's path in a real browser: Debian's chromium, headless, driven by its own
@@ -67,9 +67,9 @@ class BrowserEndToEndTest {
 
     @Test
     void searchFollowAndSeeTheHighlightedMention() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
-                "browser test skipped: needs " + CHROMIUM + " and " + CHROMEDRIVER
-                        + " (apt-get install chromium chromium-driver; .ci/services.sh does)");
+        Needs.service(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
+                CHROMIUM + " and " + CHROMEDRIVER + ", which are not installed (apt-get install chromium chromium-driver;"
+                        + " .ci/services.sh does)");
         Database db = Database.of(tmp.resolve("e2e.db").toString());
         List<ArticleRecord> seeds = TestStores.seeds();
         try (RecordStore s = RecordStore.open(db)) {

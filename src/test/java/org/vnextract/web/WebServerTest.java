@@ -88,6 +88,18 @@ class WebServerTest {
         assertThat(d.body()).doesNotContain("<script>alert").doesNotContain("<img src=x").contains("66-KL/TW");
     }
 
+    /** Regression (issue 14, item 9): "{{body}}" in a query was replaced by the page body in the title and the search box. */
+    @Test
+    void templatePlaceholdersInAQueryAreNotExpanded() throws Exception {
+        String q = "{{body}} {{q}} {{title}}";
+        HttpResponse<String> r = get("/search?q=" + Html.url(q));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("<title>" + q + " · vnextract</title>").contains("value=\"" + q + "\"")
+                .containsOnlyOnce("<main>").containsOnlyOnce("<title>").containsOnlyOnce("<footer>");
+        HttpResponse<String> o = get("/officials?q=" + Html.url("{{body}}"));
+        assertThat(o.body()).contains("value=\"{{body}}\"").containsOnlyOnce("<main>");
+    }
+
     @Test
     void articlePageMarksEntitiesByTypeAndTheFocusedDocument() throws Exception {
         String key = reader.lookupDocument("21-KL/TW").matches().get(0).key();

@@ -18,6 +18,7 @@ import org.vnextract.pipeline.Analysis;
 import org.vnextract.pipeline.Key;
 import org.vnextract.pipeline.ModelSource;
 import org.vnextract.pipeline.PipelineException;
+import org.vnextract.segment.Words;
 import org.vnextract.text.AnalyzedText;
 
 /**
@@ -41,6 +42,7 @@ public final class CountExtractor implements Extractor<CountMention> {
     private final Set<String> labels = new HashSet<>();
     private final Set<String> capitalLabels = new HashSet<>(); // "Kế hoạch 70", not "báo cáo hai chuyên đề"
     private final Set<String> stops;
+    private final Set<String> verbs; // unit_verbs.txt: whole words of the segmenter
     private final Set<String> notUnits;
     private final Set<String> notMoney;
     private final Map<String, String> currencies = new HashMap<>();
@@ -63,6 +65,7 @@ public final class CountExtractor implements Extractor<CountMention> {
             (Character.isUpperCase(e.charAt(0)) ? capitalLabels : labels).add(e.toLowerCase(Locale.ROOT));
         }
         this.stops = lowerSet(models.lines("counts/unit_stops.txt"));
+        this.verbs = lowerSet(models.lines("counts/unit_verbs.txt"));
         this.notUnits = lowerSet(models.lines("counts/not_units.txt"));
         this.notMoney = lowerSet(models.lines("counts/not_money.txt"));
         this.spelledNouns = lowerSet(models.lines("counts/spelled_nouns.txt"));
@@ -108,23 +111,28 @@ public final class CountExtractor implements Extractor<CountMention> {
 
     @Override
     public Set<Key<?>> requires() {
-        return Set.of(AnalyzedText.KEY);
+        return Set.of(AnalyzedText.KEY, Words.KEY);
     }
 
     @Override
     public List<CountMention> extract(Analysis in) {
-        return find(in.get(AnalyzedText.KEY).text());
+        return find(in.get(AnalyzedText.KEY).text(), in.get(Words.KEY));
     }
 
-    /** The counts of {@code text}. */
+    /** The counts of {@code text}, every syllable taken for a word. */
     public List<CountMention> find(String text) {
+        return find(text, null);
+    }
+
+    /** The counts of {@code text} whose words ({@code words}, or null) the segmenter found. */
+    public List<CountMention> find(String text, Words words) {
         Validate.notNull(text, "text");
         List<Lexeme> lx = lexer.lex(text);
         List<String> lower = new ArrayList<>(lx.size());
         for (Lexeme x : lx) {
             lower.add(x.lower());
         }
-        Scan s = new Scan(text, lx, lower);
+        Scan s = new Scan(text, lx, lower, words);
         s.run();
         return s.out;
     }
@@ -136,8 +144,10 @@ public final class CountExtractor implements Extractor<CountMention> {
         final List<String> lower;
         final int n;
         final List<CountMention> out = new ArrayList<>();
+        final Words words; // null: every syllable a word
 
-        Scan(String text, List<Lexeme> lx, List<String> lower) {
+        Scan(String text, List<Lexeme> lx, List<String> lower, Words words) {
+            this.words = words;
             this.text = text;
             this.lx = lx;
             this.lower = lower;
@@ -198,8 +208,46 @@ public final class CountExtractor implements Extractor<CountMention> {
         }
 
         /** True when {@code i} starts a stop phrase of one to four words. */
-        boolean stopAt(int i) {
-            return phraseAt(i, stops, 4) > 0;
+        /**
+         * Whether the counted noun phrase ends before lexeme {@code i}: a stop phrase starts there, or
+         * a verb (unit_verbs.txt) of the segmenter; neither counts inside a word ("trực thuộc" holds
+         * no stop "thuộc").
+         */
+        boolean stopAt(int i, boolean first) {
+            if (words == null) {
+                return phraseAt(i, stops, 4) > 0;
+            }
+            int from = lx.get(i).start();
+            if (!words.startsWordAt(from)) {
+                return false;
+            }
+            if (phraseAt(i, stops, 4) > 0) {
+                return true;
+            }
+            int end = words.wordEndAfter(from + 1);
+            // a verb with something after it ("dự hội nghị", "cần hỗ trợ"); one that ends the clause is
+            // the last syllable of a noun the segmenter left apart ("khách mời.", "phòng học.")
+            return !first && verbs.contains(text.substring(from, end).toLowerCase(Locale.ROOT)) && letterAfter(end);
+        }
+
+        /** Whether a word follows the character offset {@code end}, past one space. */
+        boolean letterAfter(int end) {
+            int k = end < text.length() && text.charAt(end) == ' ' ? end + 1 : end;
+            return k > end && k < text.length() && Character.isLetter(text.charAt(k));
+        }
+
+        /**
+         * The end of a unit over lexemes {@code [j, u)} moved to a word boundary when it cuts a word
+         * (cut at {@link #MAX_UNIT_WORDS} syllables, say): the word is read to its end ("đảng viên
+         * người dân tộc thiểu" + "số").
+         */
+        int wordEnd(int u) {
+            int k = u;
+            while (words != null && k < n && k - u < MAX_UNIT_WORDS && lx.get(k).isWord()
+                    && !words.endsWordAt(lx.get(k - 1).end())) {
+                k++;
+            }
+            return k;
         }
 
         /** The length in words of the longest phrase of {@code set} starting at {@code i} (up to {@code k} words), or 0. */
@@ -594,11 +642,12 @@ public final class CountExtractor implements Extractor<CountMention> {
                 j += 2;
             } else {
                 int u = j;
-                while (u < n && u - j < MAX_UNIT_WORDS && lx.get(u).isWord() && !stopAt(u)
+                while (u < n && u - j < MAX_UNIT_WORDS && lx.get(u).isWord() && !stopAt(u, u == j)
                         && !(u > j && numbers.scale(lower.get(u)) != null) && !(u > j && codeAfter(u))
                         && !(u > j && numberAt(u + 1))) {
                     u++;
                 }
+                u = u > j ? wordEnd(u) : u;
                 if (u > j && notUnits.contains(lower.get(j))) {
                     if (!duration(i, j)) {
                         return i + 1;

@@ -17,6 +17,7 @@ import org.vnextract.internal.Validate;
 import org.vnextract.pipeline.Analysis;
 import org.vnextract.pipeline.Key;
 import org.vnextract.pipeline.ModelSource;
+import org.vnextract.segment.Words;
 import org.vnextract.text.AnalyzedText;
 import org.vnextract.text.Fold;
 
@@ -82,17 +83,18 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
 
     @Override
     public Set<Key<?>> requires() {
-        return Set.of(AnalyzedText.KEY);
+        return Set.of(AnalyzedText.KEY, Words.KEY);
     }
 
     @Override
     public List<DocumentReference> extract(Analysis in) {
         AnalyzedText t = in.get(AnalyzedText.KEY);
-        return extract(t.text(), t);
+        return extract(t.text(), t, in.get(Words.KEY));
     }
 
-    List<DocumentReference> extract(String text, AnalyzedText t) {
-        TokenView v = new TokenView(text, t.tokens());
+    /** The references of {@code t}; without {@code words} (null) every token counts as a word. */
+    List<DocumentReference> extract(String text, AnalyzedText t, Words words) {
+        TokenView v = new TokenView(text, t.tokens(), words);
         List<Ref> refs = find(v);
         return assemble(v, refs);
     }
@@ -459,7 +461,9 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                 break;
             }
             boolean more;
-            if (v.isWord(e)) {
+            if (v.isWord(e) && e > k && !v.endsWord(e - 1) && Character.isUpperCase(v.first(Math.max(k, v.wordHead(e - 1))))) {
+                more = true; // the rest of a word: "Tài" + "chính", "Ngân" + "hàng"
+            } else if (v.isWord(e)) {
                 more = Character.isUpperCase(v.first(e)) || lexicon.issuerNameWord(v.fold(e));
             } else if (v.startsWithDigit(e)) {
                 more = e > k && v.is(e - 1, THU);
@@ -471,6 +475,9 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                 break;
             }
             e++;
+        }
+        while (e > k + 1 && (c == null || e > c.end) && !v.endsWord(e - 1)) {
+            e--; // a name ends on a word: "Chính phủ" + "thành" (thành_lập) stops before "thành"
         }
         while (e > k && (c == null || e > c.end) && (v.is(e - 1, KHOA) || v.is(e - 1, THU) || v.is(e - 1, LAN))) {
             e--; // "… khóa" without its number is not part of the name

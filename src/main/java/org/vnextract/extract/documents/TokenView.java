@@ -1,6 +1,7 @@
 package org.vnextract.extract.documents;
 
 import java.util.List;
+import org.vnextract.segment.Words;
 import org.vnextract.text.Fold;
 import org.vnextract.text.Token;
 import org.vnextract.text.TokenKind;
@@ -16,11 +17,27 @@ final class TokenView {
     final String text;
     private final List<Token> tokens;
     private final String[] folded;
+    private final Words words; // null: every token is a word
 
-    TokenView(String text, List<Token> tokens) {
+    TokenView(String text, List<Token> tokens, Words words) {
         this.text = text;
         this.tokens = tokens;
         this.folded = new String[tokens.size()];
+        this.words = words;
+    }
+
+    /** The first token of the segmenter's word that holds token {@code i}. */
+    int wordHead(int i) {
+        int j = i;
+        while (j > 0 && !endsWord(j - 1)) {
+            j--;
+        }
+        return j;
+    }
+
+    /** Whether token {@code i} ends a word of the segmenter ("Tài" does not in "Tài chính"). */
+    boolean endsWord(int i) {
+        return words == null || words.endsWordAt(end(i));
     }
 
     int size() {

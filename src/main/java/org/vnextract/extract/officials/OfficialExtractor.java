@@ -9,11 +9,14 @@ import java.util.Set;
 import org.vnextract.clean.Article;
 import org.vnextract.extract.Mention;
 import org.vnextract.internal.Validate;
+import org.vnextract.ner.Entity;
+import org.vnextract.ner.EntityTagger;
 import org.vnextract.ner.NerTagger;
 import org.vnextract.pipeline.Analysis;
 import org.vnextract.pipeline.Key;
 import org.vnextract.pipeline.ModelSource;
 import org.vnextract.pipeline.Stage;
+import org.vnextract.segment.Words;
 import org.vnextract.text.AnalyzedText;
 import org.vnextract.text.Fold;
 
@@ -41,7 +44,7 @@ public final class OfficialExtractor implements Stage {
 
     private final OfficialLexicon lexicon;
     private final OfficialRules rules;
-    private final NerTagger tagger; // null: rules only
+    private final EntityTagger tagger; // null: rules only
     private final OfficialRules.NameSource source;
 
     /** Names from the rules only (the default name source). */
@@ -54,7 +57,7 @@ public final class OfficialExtractor implements Stage {
         Validate.notNull(names, "names");
         this.lexicon = new OfficialLexicon(models);
         this.rules = new OfficialRules(lexicon);
-        NerTagger t = names == OfficialRules.NameSource.RULES ? null : NerTagger.load(models, MODEL, lexicon);
+        EntityTagger t = names == OfficialRules.NameSource.RULES ? null : NerTagger.load(models, MODEL, lexicon);
         if (t == null && names == OfficialRules.NameSource.MODEL) {
             throw new org.vnextract.pipeline.PipelineException("officials: names from the model asked, but " + MODEL + " is missing");
         }
@@ -73,7 +76,7 @@ public final class OfficialExtractor implements Stage {
 
     @Override
     public Set<Key<?>> requires() {
-        return Set.of(AnalyzedText.KEY);
+        return Set.of(AnalyzedText.KEY, Words.KEY);
     }
 
     @Override
@@ -86,7 +89,7 @@ public final class OfficialExtractor implements Stage {
         AnalyzedText text = in.get(AnalyzedText.KEY);
         Set<String> authors = new HashSet<>();
         in.find(Article.KEY).ifPresent(a -> a.authors().forEach(x -> authors.add(Fold.fold(x))));
-        Toks t = Toks.of(text);
+        Toks t = Toks.of(text, in.get(Words.KEY));
         OfficialRules.Result r;
         if (tagger == null) {
             r = rules.run(t, source, List.of());
@@ -109,6 +112,9 @@ public final class OfficialExtractor implements Stage {
             }
             if (p.titles().isEmpty() && !p.comrade()) {
                 continue;
+            }
+            if (lexicon.notAPerson(p.name(), p.titles())) {
+                continue; // "Chủ tịch Hà Nội", "Chủ tịch Real Madrid", "Giám đốc Bệnh viện Bạch Mai"
             }
             List<Mention> ms = new ArrayList<>(p.mentions());
             ms.sort((a, b) -> Integer.compare(a.start(), b.start()));
@@ -190,11 +196,11 @@ public final class OfficialExtractor implements Stage {
             }
             sentences.add(toks);
         }
-        List<List<NerTagger.Found>> found = tagger.find(sentences);
+        List<List<Entity>> found = tagger.tag(sentences);
         List<int[]> out = new ArrayList<>();
         for (int s = 0; s < found.size(); s++) {
-            for (NerTagger.Found f : found.get(s)) {
-                if ("person".equals(f.type())) {
+            for (Entity f : found.get(s)) {
+                if (Entity.PERSON.equals(f.type())) {
                     out.add(new int[] {t.sentStart[s] + f.start(), t.sentStart[s] + f.end()});
                 }
             }
@@ -203,12 +209,10 @@ public final class OfficialExtractor implements Stage {
     }
 
     /**
-     * What the rules label in an article, sentence by sentence, for training the name finder:
-     * syllable tokens and spans {@code {startToken, endToken}} with their types.
+     * What the rules find in an article, before the official filter: persons' names, organisations
+     * and places as character spans of the text (the labels the name finder is trained on).
      */
-    public List<TrainingSentence> label(AnalyzedText text) {
-        Toks t = Toks.of(text);
-        OfficialRules.Result r = rules.run(t, OfficialRules.NameSource.RULES, List.of());
-        return TrainingSentence.of(t, r, lexicon);
+    public OfficialRules.Result rulesFind(AnalyzedText text, Words words) {
+        return rules.run(Toks.of(Validate.notNull(text, "text"), words), OfficialRules.NameSource.RULES, List.of());
     }
 }

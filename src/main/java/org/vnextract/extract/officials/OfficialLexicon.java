@@ -18,7 +18,7 @@ import org.vnextract.text.Fold;
  *
  * <p>Immutable after construction; thread-safe.
  */
-public final class OfficialLexicon {
+public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses {
     /** The kinds of {@code titles.tsv}. */
     enum Kind {
         PREFIX, ROLE, TITLE, COMPANY_ROLE, MINISTER_ROLE, MODIFIER, BODY, OPEN_BODY, PORTFOLIO, COUNTRY, PLACE_KIND, WORD, JOINER,
@@ -52,6 +52,14 @@ public final class OfficialLexicon {
     private final Set<String> firstPlaceWords = new HashSet<>();
     /** Words that make a capitalised run a company's name ({@code company-words.txt}), folded. */
     final Set<String> companyWords = new HashSet<>();
+    /** Folded names that are never a person's (not-persons.tsv) → folded roles that make them so (empty: any). */
+    private final java.util.Map<String, Set<String>> notPersons = new java.util.HashMap<>();
+    /** Folded provinces, districts and countries: a title before them names no person. */
+    private final Set<String> placeNames = new HashSet<>();
+    /** Words that open a sentence and never end a name (sentence-openers.txt), as written. */
+    private final Set<String> sentenceOpeners = new HashSet<>();
+    /** Heads of organisation names (org-heads.txt), as written: capitalised as in a title. */
+    private final Set<String> orgHeads = new HashSet<>();
     /** The spelling of Vietnamese syllables (models/encodings/syllables.tsv, shared with the encoding detectors). */
     private final VietnameseSyllables spelling;
 
@@ -64,6 +72,9 @@ public final class OfficialLexicon {
             }
             Kind k = Kind.valueOf(c[0].trim().toUpperCase(Locale.ROOT).replace('-', '_'));
             String exp = c.length > 2 && !c[2].isBlank() ? c[2].trim() : null;
+            if (k == Kind.COUNTRY) {
+                placeNames.add(Fold.fold(c[1].trim()));
+            }
             List<String> f = Toks.foldPhrase(c[1].trim());
             titles.put(f, new Entry(k, c[1].trim(), exp));
             firstTitleWords.add(f.get(0));
@@ -94,13 +105,33 @@ public final class OfficialLexicon {
             companyWords.add(Fold.fold(l.trim()));
         }
         this.spelling = new VietnameseSyllables(models);
+        for (String l : models.lines("officials/not-persons.tsv")) {
+            String[] c = l.split("\t");
+            Set<String> roles = new HashSet<>();
+            if (c.length > 2) {
+                for (String r : c[2].split(",")) {
+                    if (!r.isBlank()) {
+                        roles.add(r.trim().toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+            notPersons.put(Fold.fold(c[0].trim()), roles);
+        }
+        for (String l : models.lines("officials/org-heads.txt")) {
+            orgHeads.add(l.trim()); // as written: "Trường" is no "trưởng", and no "Môi trường"
+        }
         for (String l : models.lines("officials/places.tsv")) {
             String[] c = l.split("\t");
             List<String> f = Toks.foldPhrase(c[0]);
             places.put(f, new Place(c[0], c[1], Integer.parseInt(c[2].trim())));
             if (Integer.parseInt(c[2].trim()) <= 2) {
                 firstPlaceWords.add(f.get(0));
+                placeNames.add(Fold.fold(c[0].trim()));
             }
+        }
+        sentenceOpeners.addAll(models.lines("officials/sentence-openers.txt").stream().map(String::trim).toList());
+        for (String l : models.lines("officials/place-persons.txt")) {
+            placeNames.remove(Fold.fold(l.trim()));
         }
     }
 
@@ -109,6 +140,7 @@ public final class OfficialLexicon {
      * a surname), "given" (a given-name syllable), "title" (starts a title-lexicon phrase), "hon"
      * (starts an honorific), "place" (starts a place name). Never null.
      */
+    @Override
     public List<String> classes(String folded) {
         List<String> out = new java.util.ArrayList<>(3);
         if (surnameSyllables.contains(folded)) {
@@ -151,6 +183,61 @@ public final class OfficialLexicon {
         // the eth some sources type for Đ ("Ðức" in the given-names data) is Đ here; the encoding
         // detectors that share the spelling table must keep treating it as a foreign letter
         return !spelling.isSyllable(w.replace('\u00D0', 'Đ').replace('\u00F0', 'đ'));
+    }
+
+    /**
+     * Whether a name with these titles is no person's: a province, district or country ("Chủ tịch Hà
+     * Nội"), a club or an institution known by its own name (not-persons.tsv, after the roles listed
+     * there), a name ending with an initial ("George W": cut off), or a name right after a title that ends with an organisation's head ("Giám đốc Bệnh
+     * viện" + "Bạch Mai"). A name that only starts with a club's ("Barcelona Joan Laporta") is no
+     * person's name either as written.
+     */
+    public boolean notAPerson(String name, List<String> titles) {
+        String f = Fold.fold(name);
+        if (placeNames.contains(f)) {
+            return true;
+        }
+        int last = name.lastIndexOf(' ');
+        if (last > 0 && name.length() - last == 2 && Character.isUpperCase(name.charAt(last + 1))) {
+            return true; // "George W", "Nhóm G": a name never ends with an initial (its rest was cut off)
+        }
+        String prefix = "";
+        for (String w : f.split(" ")) {
+            prefix = prefix.isEmpty() ? w : prefix + " " + w;
+            Set<String> roles = notPersons.get(prefix);
+            if (roles == null) {
+                continue;
+            }
+            if (roles.isEmpty()) {
+                return true;
+            }
+            for (String t : titles) {
+                String lt = t.toLowerCase(Locale.ROOT);
+                for (String r : roles) {
+                    if (lt.equals(r) || lt.startsWith(r + " ")) {
+                        return true; // "Giám đốc", "Giám đốc bệnh viện" + "Bạch Mai"
+                    }
+                }
+            }
+        }
+        for (String t : titles) {
+            for (String h : orgHeads) {
+                if (t.endsWith(" " + h)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the text {@code [from, to)} is a word that opens a sentence and never ends a name ("Ngày", "Tại"). */
+    boolean opensSentence(String text, int from, int to) {
+        return to - from <= 6 && sentenceOpeners.contains(text.substring(from, to));
+    }
+
+    /** Whether a folded syllable may start a surname of {@code surnames.txt}. */
+    public boolean maySurname(String folded) {
+        return surnameSyllables.contains(folded);
     }
 
     /** Whether a personal name (a surname of the list) starts at token {@code i}; its length, else 0. */

@@ -330,7 +330,8 @@ public final class OfficialRules {
                     k += 2;
                     continue;
                 }
-                if (!t.isCapWord(k) || words > 0 && !glued && (roleAt(k, b) || titleWordAt(k))) {
+                if (!t.isCapWord(k) || words > 0 && !glued && (roleAt(k, b) || titleWordAt(k)
+                        || lex.opensSentence(t.text, t.start[k], t.end[k]))) {
                     break;
                 }
                 if (lex.companyWords.contains(t.fold[k])) {
@@ -404,8 +405,8 @@ public final class OfficialRules {
         int runEnd(int i, int b) {
             int r = i;
             while (r < b && t.isCapWord(r) && r - i < 12) {
-                if (r > i && roleAt(r, b)) {
-                    break;
+                if (r > i && (roleAt(r, b) || lex.opensSentence(t.text, t.start[r], t.end[r]))) {
+                    break; // "Ba Phó Bí thư", "Nguyễn Xuân Phúc Tại buổi làm việc"
                 }
                 r++;
             }
@@ -473,6 +474,9 @@ public final class OfficialRules {
 
         /** The end of a title starting at {@code i} ([prefix…] role …), or -1. */
         int titleEnd(int i, int b) {
+            if (i >= b) {
+                return -1; // an honorific that ends the text ("… ông.")
+            }
             if (i > 0 && !t.cap[i]) {
                 // no title starts inside a stop phrase: "Chính quyền Tổng thống Mỹ" (quyền, acting)
                 PhraseTrie.Match<String> stop = lex.stops.longest(t, i - 1, b);
@@ -654,6 +658,12 @@ public final class OfficialRules {
                     int runStart = k;
                     k = r;
                     last = r;
+                    int whole = t.snapEnd(runStart, k, limit); // "Tài" + "chính": the word Tài_chính
+                    if (whole > k) {
+                        k = whole;
+                        last = whole;
+                        continue;
+                    }
                     // "Tài nguyên", "Dân tộc": one lower-case syllable ends a word of an organisation's name
                     PhraseTrie.Match<Place> runPlace = lex.places.longest(t, runStart, r);
                     if (orgName && r - runStart == 1 && k < limit && t.isWord(k) && !t.cap[k] && !t.fold[k].equals(VA)
@@ -684,7 +694,7 @@ public final class OfficialRules {
                 }
                 break;
             }
-            return last;
+            return t.snapEnd(start, last, b);
         }
 
         PhraseTrie.Match<Entry> nonRole(int k, int limit) {

@@ -2,6 +2,7 @@ package org.vnextract.extract.officials;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vnextract.segment.Words;
 import org.vnextract.text.AnalyzedText;
 import org.vnextract.text.Fold;
 import org.vnextract.text.Sentence;
@@ -27,11 +28,15 @@ final class Toks {
     final boolean[] cap;
     /** Index of the sentence each token belongs to. */
     final int[] sentence;
+    /** Whether token i ends a word of the segmenter (always true when no words were given). */
+    final boolean[] wordEnd;
+    /** The first token of the word that holds token i. */
+    final int[] wordHead;
     /** Token ranges of the sentences: {@code [sentStart[s], sentEnd[s])}. */
     final int[] sentStart;
     final int[] sentEnd;
 
-    private Toks(String text, List<int[]> spans, List<TokenKind> kinds, List<Integer> sents, int sentences) {
+    private Toks(String text, List<int[]> spans, List<TokenKind> kinds, List<Integer> sents, int sentences, Words words) {
         this.text = text;
         this.n = spans.size();
         start = new int[n];
@@ -40,6 +45,8 @@ final class Toks {
         fold = new String[n];
         cap = new boolean[n];
         sentence = new int[n];
+        wordEnd = new boolean[n];
+        wordHead = new int[n];
         sentStart = new int[sentences];
         sentEnd = new int[sentences];
         java.util.Arrays.fill(sentStart, -1);
@@ -56,6 +63,8 @@ final class Toks {
                 sentStart[sn] = i;
             }
             sentEnd[sn] = i + 1;
+            wordEnd[i] = words == null || words.endsWordAt(end[i]);
+            wordHead[i] = i > 0 && !wordEnd[i - 1] && sentence[i - 1] == sn ? wordHead[i - 1] : i;
         }
         for (int s = 0; s < sentences; s++) {
             if (sentStart[s] < 0) {
@@ -76,7 +85,8 @@ final class Toks {
         return f.isEmpty() ? s : f;
     }
 
-    static Toks of(AnalyzedText t) {
+    /** The tokens of {@code t}; {@code words} (may be null: every token a word) marks the segmenter's words. */
+    static Toks of(AnalyzedText t, Words words) {
         String text = t.text();
         List<int[]> spans = new ArrayList<>(t.tokens().size() + 8);
         List<TokenKind> kinds = new ArrayList<>(t.tokens().size() + 8);
@@ -102,7 +112,7 @@ final class Toks {
                 sents.add(s);
             }
         }
-        return new Toks(text, spans, kinds, sents, ss.size());
+        return new Toks(text, spans, kinds, sents, ss.size(), words);
     }
 
     /** The folded tokens of a lexicon phrase, tokenized like article text. */
@@ -132,6 +142,29 @@ final class Toks {
     /** Whether there is white space between token {@code i} and the next one. */
     boolean spaceAfter(int i) {
         return i + 1 < n && start[i + 1] > end[i];
+    }
+
+    /**
+     * A name that ends before token {@code e} ends on a word boundary: when the segmenter's word goes
+     * on past it, the end moves to the word's end if the word started inside the name with a
+     * capital ("Bộ Tài" + "chính": Tài_chính), else back to the word's start ("… Chính phủ" +
+     * "thành": thành_lập). {@code from} is the name's first token, {@code limit} the sentence end.
+     */
+    int snapEnd(int from, int e, int limit) {
+        if (e <= from || e >= limit || wordEnd[e - 1]) {
+            return e;
+        }
+        int head = wordHead[e - 1];
+        if (cap[head]) {
+            // a capitalised word goes on in lower case ("Tài_chính"); one merged with the next
+            // capitalised word ("Mỹ_Donald", a proper-name run) is left as the rules cut it
+            int k = e;
+            while (k < limit && !wordEnd[k - 1] && kind[k] == TokenKind.WORD && !cap[k]) {
+                k++;
+            }
+            return wordEnd[k - 1] ? k : e;
+        }
+        return head > from ? head : e;
     }
 
     String text(int from, int to) {

@@ -8,19 +8,21 @@ import java.util.List;
 import org.vnextract.clean.Article;
 import org.vnextract.pipeline.Analysis;
 import org.vnextract.pipeline.ModelSource;
+import org.vnextract.segment.SegmentStage;
 import org.vnextract.text.TextStage;
 
 /** Test helpers: an analysed article from plain paragraphs, and the rows of a test corpus file. */
 public final class ArticleTexts {
     public static final ModelSource MODELS = ModelSource.bundled();
     private static final TextStage TEXT = new TextStage(MODELS, TextStage.DEFAULT_MAX_CHARS, TextStage.DEFAULT_MAX_SENTENCE_TOKENS);
+    private static final SegmentStage SEGMENT = SegmentStage.standard(MODELS);
 
     private ArticleTexts() {}
 
-    /** The analysis the text stage makes of these body paragraphs, published at {@code published} (or null). */
+    /** The analysis the text and segment stages make of these body paragraphs, published at {@code published} (or null). */
     public static Analysis analyze(String published, String... paragraphs) {
         Article a = new Article(null, null, List.of(paragraphs), published, List.of(), null, null);
-        return TEXT.process(Analysis.of(Article.KEY, a));
+        return SEGMENT.process(TEXT.process(Analysis.of(Article.KEY, a)));
     }
 
     /** The tab-separated rows of a test resource, without blank and {@code #} lines. */

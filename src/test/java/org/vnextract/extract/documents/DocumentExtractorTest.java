@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.vnextract.extract.Mention;
 import org.vnextract.pipeline.Analysis;
+import org.vnextract.testenv.Needs;
 import org.vnextract.text.AnalyzedText;
 
 class DocumentExtractorTest {
@@ -20,11 +21,22 @@ class DocumentExtractorTest {
 
     @Test
     void everyMentionGivesBackItsTextAndEveryIdIsListedOnce() throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Stream.concat(Files.list(Path.of("../shared/corpus/dev")),
-                Files.list(Path.of("../shared/corpus/seeds")))) {
-            files = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        assertMentionsAndIds(Path.of("corpus/seeds"), Path.of("corpus/heldout"));
+    }
+
+    @Test
+    void everyMentionGivesBackItsTextAndEveryIdIsListedOnceOnTheDevCorpus() throws IOException {
+        assertMentionsAndIds(Needs.shared("corpus/dev"));
+    }
+
+    private static void assertMentionsAndIds(Path... dirs) throws IOException {
+        List<Path> files = new java.util.ArrayList<>();
+        for (Path d : dirs) {
+            try (Stream<Path> s = Files.list(d)) {
+                files.addAll(s.filter(p -> p.toString().endsWith(".txt")).sorted().toList());
+            }
         }
+        assertThat(files).as("articles in " + List.of(dirs)).isNotEmpty();
         int documents = 0;
         for (Path f : files) {
             Analysis a = SUPPORT.analyze(Files.readString(f, StandardCharsets.UTF_8));
@@ -39,7 +51,7 @@ class DocumentExtractorTest {
                 documents++;
             }
         }
-        assertThat(documents).as("documents found in the dev and seed corpora").isGreaterThan(0);
+        assertThat(documents).as("documents found in " + List.of(dirs)).isGreaterThan(0);
     }
 
     @Test

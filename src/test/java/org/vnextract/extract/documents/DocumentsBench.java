@@ -16,7 +16,7 @@ import org.vnextract.text.AnalyzedText;
 
 /**
  * Throughput of the documents extractor alone: the articles are cleaned and tokenized first,
- * then only {@link DocumentExtractor#extract(String, AnalyzedText)} is timed, over several rounds
+ * then only {@link DocumentExtractor#extract(String, AnalyzedText, org.vnextract.segment.Words)} is timed, over several rounds
  * after a warm-up round. Prints articles/s and MB/s (of article text) by wall and thread CPU time.
  *
  * <pre>
@@ -64,7 +64,7 @@ public final class DocumentsBench {
             long w0 = System.nanoTime();
             long c0 = mx.getCurrentThreadCpuTime();
             for (AnalyzedText t : texts) {
-                found += ex.extract(t.text(), t).size();
+                found += ex.extract(t.text(), t, null).size();
             }
             double wall = (System.nanoTime() - w0) / 1e9;
             double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;

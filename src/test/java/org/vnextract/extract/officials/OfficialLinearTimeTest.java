@@ -7,6 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vnextract.pipeline.Analysis;
 import org.vnextract.pipeline.ModelSource;
+import org.vnextract.segment.SegmentStage;
+import org.vnextract.segment.Words;
 import org.vnextract.text.AnalyzedText;
 import org.vnextract.text.TextStage;
 
@@ -75,8 +77,9 @@ class OfficialLinearTimeTest {
         List<String> smallParas = List.of(small.split("\n"));
         AnalyzedText bigText = text.analyze(bigParas, false, new ArrayList<>());
         AnalyzedText smallText = text.analyze(smallParas, false, new ArrayList<>());
-        Analysis bigIn = Analysis.of(AnalyzedText.KEY, bigText);
-        Analysis smallIn = Analysis.of(AnalyzedText.KEY, smallText);
+        SegmentStage segment = SegmentStage.standard(models);
+        Analysis bigIn = Analysis.of(AnalyzedText.KEY, bigText).with(Words.KEY, segment.segment(bigText));
+        Analysis smallIn = Analysis.of(AnalyzedText.KEY, smallText).with(Words.KEY, segment.segment(smallText));
 
         long baseline = best(() -> text.analyze(bigParas, false, new ArrayList<>()));
         long[] found = new long[1];

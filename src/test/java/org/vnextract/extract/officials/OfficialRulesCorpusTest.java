@@ -13,6 +13,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.vnextract.pipeline.Analysis;
 import org.vnextract.pipeline.ModelSource;
+import org.vnextract.segment.SegmentStage;
+import org.vnextract.segment.Words;
 import org.vnextract.text.AnalyzedText;
 import org.vnextract.text.TextStage;
 
@@ -26,18 +28,20 @@ class OfficialRulesCorpusTest {
         "company-words"};
     static OfficialExtractor extractor;
     static TextStage text;
+    static SegmentStage segment;
 
     @BeforeAll
     static void setUp() {
         ModelSource models = ModelSource.directory(java.nio.file.Path.of("models"));
         extractor = new OfficialExtractor(models, OfficialRules.NameSource.RULES);
         text = new TextStage(models, TextStage.DEFAULT_MAX_CHARS, TextStage.DEFAULT_MAX_SENTENCE_TOKENS);
+        segment = SegmentStage.standard(models);
     }
 
     /** The officials of one sentence, written as the corpora write them. */
     static String officials(String sentence) {
         AnalyzedText at = text.analyze(List.of(sentence), false, new ArrayList<>());
-        Analysis out = extractor.process(Analysis.of(AnalyzedText.KEY, at));
+        Analysis out = extractor.process(Analysis.of(AnalyzedText.KEY, at).with(Words.KEY, segment.segment(at)));
         List<String> parts = new ArrayList<>();
         for (Official o : out.get(Official.KEY)) {
             parts.add((o.name() + " = " + String.join(" | ", o.titles())).strip());

@@ -1,4 +1,4 @@
-package org.vnextract.ner;
+package org.vnextract.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,9 +26,10 @@ import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.Span;
 import opennlp.tools.util.TrainingParameters;
 import org.vnextract.extract.officials.OfficialExtractor;
-import org.vnextract.extract.officials.TrainingSentence;
+import org.vnextract.ner.NerFeatures;
 import org.vnextract.internal.Sha256;
 import org.vnextract.internal.Validate;
+import org.vnextract.segment.SegmentStage;
 import org.vnextract.text.AnalyzedText;
 import org.vnextract.text.TextStage;
 
@@ -66,10 +67,12 @@ public final class NerTrainer {
     private final OfficialExtractor labeller;
     private final TextStage text;
     private final Settings settings;
+    private final SegmentStage segment;
 
-    public NerTrainer(OfficialExtractor labeller, TextStage text, Settings settings) {
+    public NerTrainer(OfficialExtractor labeller, TextStage text, SegmentStage segment, Settings settings) {
         this.labeller = Validate.notNull(labeller, "labeller");
         this.text = Validate.notNull(text, "text");
+        this.segment = Validate.notNull(segment, "segment");
         this.settings = Validate.notNull(settings, "settings");
     }
 
@@ -106,7 +109,7 @@ public final class NerTrainer {
                     }
                     counts[0]++;
                     AnalyzedText at = text.analyze(parts, a.hasNonNull("title"), new ArrayList<>());
-                    for (TrainingSentence s : labeller.label(at)) {
+                    for (TrainingSentence s : TrainingSentence.of(at, labeller.rulesFind(at, segment.segment(at)), labeller.lexicon())) {
                         position++;
                         if (s.tokens().length < 3) {
                             continue;
@@ -170,7 +173,7 @@ public final class NerTrainer {
     }
 
     /** SHA-256 of the corpus files' bytes, in order. */
-    static String corpusHash(List<Path> corpora) throws IOException {
+    public static String corpusHash(List<Path> corpora) throws IOException {
         MessageDigest d = sha256();
         byte[] buf = new byte[1 << 16];
         for (Path p : corpora) {
@@ -185,7 +188,7 @@ public final class NerTrainer {
     }
 
     /** SHA-256 of the training sentences as OpenNLP writes them (tokens with <START:type> marks). */
-    static String dataHash(List<NameSample> samples) {
+    public static String dataHash(List<NameSample> samples) {
         MessageDigest d = sha256();
         for (NameSample s : samples) {
             d.update(s.toString().getBytes(StandardCharsets.UTF_8));

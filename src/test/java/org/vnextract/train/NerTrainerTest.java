@@ -1,4 +1,8 @@
-package org.vnextract.ner;
+package org.vnextract.train;
+
+import org.vnextract.ner.Entity;
+import org.vnextract.ner.NerFeatures;
+import org.vnextract.ner.NerTagger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +50,7 @@ class NerTrainerTest {
         ModelSource models = ModelSource.directory(Path.of("models"));
         OfficialExtractor rules = new OfficialExtractor(models, org.vnextract.extract.officials.OfficialRules.NameSource.RULES);
         TextStage text = new TextStage(models, TextStage.DEFAULT_MAX_CHARS, TextStage.DEFAULT_MAX_SENTENCE_TOKENS);
-        NerTrainer trainer = new NerTrainer(rules, text, new NerTrainer.Settings(2_000, 30, 1, 1, 1000));
+        NerTrainer trainer = new NerTrainer(rules, text, org.vnextract.segment.SegmentStage.standard(models), new NerTrainer.Settings(2_000, 30, 1, 1, 1000));
         Path c = corpus(dir, 40);
         Path model = dir.resolve("m.bin");
 
@@ -58,7 +62,7 @@ class NerTrainerTest {
         String[] sentence = "Đồng chí Đỗ Minh Khoa , Bí thư Tỉnh ủy phát biểu tại hội nghị .".split(" ");
         List<String[]> one = new ArrayList<>();
         one.add(sentence);
-        List<NerTagger.Found> found = tagger.find(one).get(0);
+        List<Entity> found = tagger.tag(one).get(0);
         assertThat(found).anySatisfy(f -> {
             assertThat(f.type()).isEqualTo("person");
             assertThat(String.join(" ", java.util.Arrays.asList(sentence).subList(f.start(), f.end()))).isEqualTo("Đỗ Minh Khoa");

@@ -1,4 +1,4 @@
-package org.vnextract.extract;
+package org.vnextract.assembly;
 
 import org.vnextract.extract.officials.OfficialRules;
 import org.vnextract.internal.Validate;

@@ -1,4 +1,4 @@
-package org.vnextract.extract;
+package org.vnextract.assembly;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +36,7 @@ public final class ExtractorRegistry {
         f.put("dates", (m, o) -> new DateExtractor(m));
         f.put("counts", (m, o) -> new CountExtractor(m));
         f.put("officials", (m, o) -> new org.vnextract.extract.officials.OfficialExtractor(m, o.officialsNames()));
+        f.put("places", (m, o) -> new org.vnextract.extract.places.PlaceExtractor(m));
         return new ExtractorRegistry(java.util.Collections.unmodifiableMap(f));
     }
 

@@ -1,0 +1,128 @@
+package org.vnextract.extract.places;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.vnextract.internal.Validate;
+import org.vnextract.pipeline.ModelSource;
+
+/**
+ * The places gazetteer: every unit of {@code models/places/units.tsv} (both eras), the countries of
+ * {@code countries.tsv} and the other written forms of {@code aliases.tsv}, looked up by a name key
+ * that ignores case, diacritics, spaces, dots, hyphens and apostrophes ("Đăk Pơ" = "Đắk Pơ",
+ * "Ia H'Drai" = "Ia H' Drai", "TP.HCM" = "TPHCM"), like the scorer's place key.
+ *
+ * <p>Immutable after construction; thread-safe.
+ */
+public final class Gazetteer {
+    private final Map<String, List<Unit>> byKey = new HashMap<>();
+    /** Keys of names cut after each of their syllables: a longer match is worth trying. */
+    private final Set<String> prefixes = new HashSet<>();
+    private final Map<String, Unit> byEraCode = new HashMap<>();
+    private final Set<String> personNames = new HashSet<>();
+
+    public Gazetteer(ModelSource models) {
+        Validate.notNull(models, "models");
+        for (String l : models.lines("places/units.tsv")) {
+            String[] f = java.util.Arrays.copyOf(l.split("\t", -1), 8); // trailing empty columns are trimmed
+            if (f[5] == null) {
+                throw new IllegalArgumentException("places/units.tsv: fewer than six columns: " + l);
+            }
+            for (int i = 6; i < 8; i++) {
+                f[i] = f[i] == null ? "" : f[i];
+            }
+            String after = f[7].isEmpty() ? null : f[7].split(":")[0];
+            Unit u = new Unit(f[0], f[1], f[2], f[3], f[4], f[5], nullIfEmpty(f[6]), after, "");
+            add(u.name(), u);
+            byEraCode.put(u.era() + ":" + u.level() + ":" + u.code(), u);
+        }
+        for (String l : models.lines("places/person_places.txt")) {
+            personNames.add(key(l.strip()));
+        }
+        for (String l : models.lines("places/countries.tsv")) {
+            String[] f = l.split("\t", -1);
+            add(f[0], new Unit(null, "country", f[1], f[0], null, null, null, null, f.length > 2 ? f[2] : ""));
+        }
+        for (String l : models.lines("places/aliases.tsv")) {
+            String[] f = l.split("\t", -1);
+            if (f.length < 4) {
+                throw new IllegalArgumentException("places/aliases.tsv: fewer than four columns: " + l);
+            }
+            String code = f.length > 4 && !f[4].isEmpty() ? f[4] : null;
+            Unit target = code == null ? null : byEraCode.get("pre:" + f[2] + ":" + code);
+            String after = target != null ? target.after() : null;
+            add(f[0], new Unit(code == null ? null : "pre", f[2], code, f[1], f[3], code, null, after,
+                    f.length > 5 ? f[5] : ""));
+        }
+        byKey.replaceAll((k, v) -> List.copyOf(v));
+    }
+
+    private void add(String name, Unit u) {
+        String k = key(name);
+        if (k.isEmpty()) {
+            return;
+        }
+        byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(u);
+        StringBuilder p = new StringBuilder();
+        for (String syl : name.split("[\\s\\-'’.]+")) {
+            p.append(key(syl));
+            prefixes.add(p.toString());
+        }
+    }
+
+    private static String nullIfEmpty(String s) {
+        return s.isEmpty() ? null : s;
+    }
+
+    /** The units written with this key (see {@link #key}); empty when none. */
+    public List<Unit> lookup(String key) {
+        return byKey.getOrDefault(key, Collections.emptyList());
+    }
+
+    /** True when some name's key starts with {@code key} up to one of its syllables. */
+    public boolean isPrefix(String key) {
+        return prefixes.contains(key);
+    }
+
+    /** The unit of an era ("pre" or "post") and level with this GSO code, or null. */
+    public Unit unit(String era, String level, String code) {
+        return byEraCode.get(era + ":" + level + ":" + code);
+    }
+
+    /** True for a name that is first a person's ("Hồ Chí Minh"). */
+    public boolean isPersonName(String key) {
+        return personNames.contains(key);
+    }
+
+    /** The name key: lower case, without diacritics, and only letters and digits (đ read as d). */
+    public static String key(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        appendKey(s, out);
+        return out.toString();
+    }
+
+    /** Appends the name key of {@code s} (see {@link #key}). */
+    public static void appendKey(CharSequence s, StringBuilder out) {
+        boolean ascii = true;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                ascii = false;
+                break;
+            }
+        }
+        CharSequence d = ascii ? s : Normalizer.normalize(s, Normalizer.Form.NFD);
+        for (int i = 0; i < d.length(); i++) {
+            char c = d.charAt(i);
+            if (c == 'đ' || c == 'Đ' || c == '\u00D0' || c == '\u00F0') {
+                out.append('d');
+            } else if (Character.isLetterOrDigit(c)) {
+                out.append(Character.toLowerCase(c));
+            }
+        }
+    }
+}

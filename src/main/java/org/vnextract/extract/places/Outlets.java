@@ -1,0 +1,77 @@
+package org.vnextract.extract.places;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.vnextract.internal.Validate;
+import org.vnextract.pipeline.ModelSource;
+
+/**
+ * The outlet-to-province table ({@code models/places/outlets.tsv}): a province's party newspaper,
+ * radio-television and portals, any host under one of their domains included
+ * ("xasontan.sontay.quangngai.gov.vn" is Quảng Ngãi's).
+ *
+ * <p>Immutable after construction; thread-safe.
+ */
+public final class Outlets {
+    /** One row: the outlet's domain, kind, and province (pre-reform name and GSO code). */
+    public record Outlet(String domain, String kind, String province, String code) {}
+
+    private final Map<String, Outlet> byDomain = new HashMap<>();
+
+    public Outlets(ModelSource models) {
+        Validate.notNull(models, "models");
+        for (String l : models.lines("places/outlets.tsv")) {
+            String[] f = l.split("\t", -1);
+            if (f.length < 4) {
+                throw new IllegalArgumentException("places/outlets.tsv: fewer than four columns: " + l);
+            }
+            byDomain.put(f[0].toLowerCase(Locale.ROOT), new Outlet(f[0], f[1], f[2], f[3]));
+        }
+    }
+
+    public Map<String, Outlet> all() {
+        return Map.copyOf(byDomain);
+    }
+
+    /** The outlet of an address (a URL or a bare host), or null for a national paper, an aggregator or no address. */
+    public Outlet of(String address) {
+        String host = host(address);
+        while (host != null && !host.isEmpty()) {
+            Outlet o = byDomain.get(host);
+            if (o != null) {
+                return o;
+            }
+            int dot = host.indexOf('.');
+            host = dot < 0 ? null : host.substring(dot + 1);
+        }
+        return null;
+    }
+
+    private static String host(String address) {
+        if (address == null || address.isBlank()) {
+            return null;
+        }
+        String a = address.strip();
+        String h;
+        if (a.contains("://")) {
+            try {
+                h = URI.create(a.replace(" ", "%20")).getHost();
+            } catch (IllegalArgumentException e) {
+                int s = a.indexOf("://") + 3;
+                int end = a.indexOf('/', s);
+                h = a.substring(s, end < 0 ? a.length() : end);
+            }
+        } else if (a.indexOf('/') < 0 && a.indexOf('.') > 0) {
+            h = a;
+        } else {
+            return null;
+        }
+        if (h == null) {
+            return null;
+        }
+        h = h.toLowerCase(Locale.ROOT);
+        return h.startsWith("www.") ? h.substring(4) : h;
+    }
+}

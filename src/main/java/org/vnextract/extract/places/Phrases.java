@@ -1,0 +1,60 @@
+package org.vnextract.extract.places;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.vnextract.text.Fold;
+
+/**
+ * A set of phrases of whole words, each with a value, matched against folded tokens (case and
+ * tone-mark placement ignored, surrounding dots dropped: "TP." = "tp", "Huyện uỷ" = "huyện ủy").
+ * The first word of every phrase is kept in lower case so that most tokens are ruled out without
+ * folding them.
+ *
+ * <p>Immutable after construction; thread-safe.
+ *
+ * @param <V> the value of a phrase
+ */
+final class Phrases<V> {
+    private final Map<String, V> phrases = new HashMap<>();
+    private final Set<String> firstWords = new HashSet<>();
+    private int maxWords;
+
+    void add(String phrase, V value) {
+        String f = Fold.fold(phrase);
+        if (f.isEmpty()) {
+            return;
+        }
+        phrases.put(f, value);
+        String[] words = f.split(" ");
+        maxWords = Math.max(maxWords, words.length);
+        firstWords.add(words[0]);
+        firstWords.add(phrase.strip().split("\\s+")[0].toLowerCase(Locale.ROOT).replaceAll("\\.$", ""));
+    }
+
+    int maxWords() {
+        return maxWords;
+    }
+
+    /** True when a phrase may start with a token whose lower case (without a final dot) is {@code lower}. */
+    boolean mayStartWith(String lower) {
+        return firstWords.contains(lower);
+    }
+
+    /** The value of the folded phrase, or null. */
+    V get(String folded) {
+        return phrases.get(folded);
+    }
+
+    static <V> Phrases<V> of(List<String> lines, java.util.function.Function<String[], V> value) {
+        Phrases<V> p = new Phrases<>();
+        for (String l : lines) {
+            String[] f = l.split("\t", -1);
+            p.add(f[0], value.apply(f));
+        }
+        return p;
+    }
+}

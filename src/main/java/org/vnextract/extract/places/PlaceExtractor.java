@@ -1,0 +1,863 @@
+package org.vnextract.extract.places;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.vnextract.clean.Article;
+import org.vnextract.extract.Mention;
+import org.vnextract.ingest.RawDocument;
+import org.vnextract.internal.Validate;
+import org.vnextract.pipeline.Analysis;
+import org.vnextract.pipeline.Key;
+import org.vnextract.pipeline.ModelSource;
+import org.vnextract.pipeline.Stage;
+import org.vnextract.segment.Words;
+import org.vnextract.text.AnalyzedText;
+import org.vnextract.text.Fold;
+import org.vnextract.text.Span;
+import org.vnextract.text.Token;
+import org.vnextract.text.TokenKind;
+
+/**
+ * Places (RECORD.md "Places", gold/README.md "Places"): every administrative unit and country the
+ * article names, with level, GSO or ISO code and province, and the article's place.
+ *
+ * <p>How a name counts (each rule is data under {@code models/places/}):
+ * <ul>
+ *   <li>a unit's name is looked up in the gazetteer by a key without case, diacritics, spaces or
+ *       punctuation, longest first, and must start and end on the segmenter's word boundaries (so
+ *       "Thái Bình" inside the name "Nguyễn Thái Bình" is no place) and be capitalised;</li>
+ *   <li>after a type word ({@code kinds.tsv}: "huyện", "TP.") or an organisation head of one level
+ *       ({@code heads.tsv}: "Huyện ủy") any unit of that level counts; a list after it
+ *       ("các xã Bảo Thanh, Gia Thanh và Hạ Giáp") keeps the type;</li>
+ *   <li>without one, only a province (or a country) counts: a district's or commune's bare name is
+ *       too often an ordinary word or a person ("Tân", "Thống Nhất"); not after a street, river or
+ *       village word ({@code not_heads.txt}); not a name that is first a person's
+ *       ({@code person_places.txt}: "tư tưởng Hồ Chí Minh"); a one-syllable country that is also a
+ *       word ("Anh", "Đức") only after a cue ({@code country_cues.txt});</li>
+ *   <li>a name several units share (Sơn Tân) is resolved by the unit named right after it ("xã Sơn
+ *       Tân, huyện Sơn Tây"), else by the provinces the article names or its outlet's province, else
+ *       kept with a null code.</li>
+ * </ul>
+ * The place is the province with clearly the most weight (a mention in the title counts 3, in the
+ * lead 2, elsewhere 1; a district or commune counts for its province); none when the title or lead is
+ * national ({@code national_cues.txt}); the article's own outlet ({@code outlets.tsv}) decides when
+ * the text reports a province's bodies without naming it ({@code local_cues.txt}).
+ *
+ * <p>Linear in the text: each token starts a bounded number of look-ups. Immutable after
+ * construction; thread-safe.
+ */
+public final class PlaceExtractor implements Stage {
+    private static final int MAX_NAME_TOKENS = 8;
+    private static final String REFORM = "2025-07-01";
+    /** A run of digits: any number matches a number of national_cues.txt ("9 tỉnh" = "63 tỉnh"). */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[0-9]+");
+
+    /** The levels a type word or head names, and the kind written (null for a head without one). */
+    record Context(Set<String> levels, String kind, boolean typeWord) {}
+
+    private final Gazetteer gazetteer;
+    private final Outlets outlets;
+    private final Phrases<Context> contexts;
+    private final Phrases<Boolean> notHeads;
+    private final Phrases<Boolean> countryCues;
+    private final Phrases<Boolean> venueWords;
+    private final List<String> biographyCues = new ArrayList<>();
+    private final List<String> captionCues = new ArrayList<>();
+    private final List<String> nationalCues = new ArrayList<>();
+    private final List<String> localCues = new ArrayList<>();
+    private final Set<String> localIssuers = new HashSet<>();
+    /** The segmenter's surnames: a name inside a segmenter word that begins with one is a person's. */
+    private final Set<String> surnames = new HashSet<>();
+
+    public PlaceExtractor(ModelSource models) {
+        Validate.notNull(models, "models");
+        this.gazetteer = new Gazetteer(models);
+        this.outlets = new Outlets(models);
+        Phrases<Context> c = new Phrases<>();
+        Map<String, String> kindOf = new HashMap<>();
+        for (String l : models.lines("places/kinds.tsv")) {
+            String[] f = l.split("\t", -1);
+            c.add(f[0], new Context(Set.of(f[2].split(",")), f[1], true));
+            kindOf.put(Fold.fold(f[0]), f[1]);
+        }
+        for (String l : models.lines("places/heads.tsv")) {
+            String[] f = l.split("\t", -1);
+            String folded = Fold.fold(f[0]);
+            String kind = null;
+            for (Map.Entry<String, String> k : kindOf.entrySet()) {
+                if (folded.endsWith(" " + k.getKey())) {
+                    kind = k.getValue();
+                }
+            }
+            c.add(f[0], new Context(Set.of(f[1].split(",")), kind, false));
+        }
+        this.contexts = c;
+        Phrases<Boolean> nh = new Phrases<>();
+        for (String l : models.lines("places/not_heads.txt")) {
+            boolean exception = l.startsWith("!");
+            nh.add(exception ? l.substring(1) : l, !exception);
+        }
+        this.notHeads = nh;
+        this.venueWords = Phrases.of(models.lines("places/venue_words.txt"), f -> Boolean.TRUE);
+        for (String l : models.lines("places/biography_cues.txt")) {
+            biographyCues.add(" " + words(l) + " ");
+        }
+        for (String l : models.lines("places/caption_cues.txt")) {
+            captionCues.add(l.strip().toLowerCase(Locale.ROOT));
+        }
+        this.countryCues = Phrases.of(models.lines("places/country_cues.txt"), f -> Boolean.TRUE);
+        for (String l : models.lines("places/national_cues.txt")) {
+            nationalCues.add(" " + NUMBER.matcher(words(l)).replaceAll("9") + " ");
+        }
+        for (String l : models.lines("places/local_cues.txt")) {
+            localCues.add(" " + words(l) + " ");
+        }
+        for (String l : models.lines("segment/surnames.txt")) {
+            surnames.add(Fold.fold(l.split("\t")[0]));
+        }
+        for (String l : models.lines("places/local_issuers.txt")) {
+            localIssuers.add(l.strip().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    public Gazetteer gazetteer() {
+        return gazetteer;
+    }
+
+    public Outlets outlets() {
+        return outlets;
+    }
+
+    @Override
+    public String name() {
+        return "places";
+    }
+
+    @Override
+    public Set<Key<?>> requires() {
+        return Set.of(AnalyzedText.KEY, Words.KEY, Article.KEY, RawDocument.KEY);
+    }
+
+    @Override
+    public Set<Key<?>> provides() {
+        return Set.of(PlaceFindings.KEY);
+    }
+
+    @Override
+    public Analysis process(Analysis in) {
+        return in.with(PlaceFindings.KEY, find(in.get(AnalyzedText.KEY), in.get(Words.KEY),
+                in.get(RawDocument.KEY).metadata().uri(), in.get(Article.KEY)));
+    }
+
+    /** A name found in the text, with the units it may be. */
+    private static final class Found {
+        final int firstToken;
+        final int endToken;
+        final int start;
+        final int end;
+        final String written;
+        final String kind;
+        List<Unit> candidates;
+        Unit unit;
+        /** Written without a type word or head: a district then counts only in its province's article. */
+        boolean bare;
+
+        Found(int firstToken, int endToken, int start, int end, String written, String kind, List<Unit> candidates) {
+            this.firstToken = firstToken;
+            this.endToken = endToken;
+            this.start = start;
+            this.end = end;
+            this.written = written;
+            this.kind = kind;
+            this.candidates = candidates;
+        }
+    }
+
+    PlaceFindings find(AnalyzedText t, Words words, String uri, Article article) {
+        String era = article.published() != null && article.published().compareTo(REFORM) >= 0 ? "post" : "pre";
+        List<Found> found = scan(t, words);
+        Outlets.Outlet outlet = outlets.of(uri != null ? uri : article.site());
+        if (outlet == null && article.site() != null) {
+            outlet = outlets.of(article.site());
+        }
+        resolve(found, era, outlet);
+        List<PlaceLocation> locations = locations(found);
+        ArticlePlace place = place(t, found, era, outlet);
+        return new PlaceFindings(locations, place, localIssuers);
+    }
+
+    // ---------------------------------------------------------------- finding names
+
+    private List<Found> scan(AnalyzedText t, Words words) {
+        List<Token> toks = t.tokens();
+        String text = t.text();
+        int n = toks.size();
+        List<Found> out = new ArrayList<>();
+        Context ctx = null;
+        int ctxEnd = -1;
+        int lastCountryEnd = -10;
+        StringBuilder key = new StringBuilder(32);
+        int i = 0;
+        while (i < n) {
+            Token tok = toks.get(i);
+            // a type word or an organisation head: the name after it may be of its level
+            ContextMatch cm = contextAt(t, i);
+            if (cm != null) {
+                ctx = cm.context();
+                ctxEnd = cm.end();
+                i = cm.end();
+                if (i < n && isPunct(text, toks.get(i), ':')) {
+                    ctxEnd = ++i;
+                }
+                continue;
+            }
+            if (i == ctxEnd && startsSentence(t, i)) {
+                ctx = null; // a type word ends its sentence: "toàn huyện\nSáng ngày 21/11"
+                ctxEnd = -1;
+            }
+            if (!startsName(text, tok, i == ctxEnd)) {
+                i++;
+                continue;
+            }
+            // the longest name from token i
+            key.setLength(0);
+            int best = -1;
+            List<Unit> bestUnits = null;
+            int j = i;
+            int prevEnd = -1;
+            while (j < n && j - i < MAX_NAME_TOKENS) {
+                Token tj = toks.get(j);
+                if (prevEnd >= 0 && text.indexOf('\n', prevEnd) >= 0 && text.indexOf('\n', prevEnd) < tj.start()) {
+                    break;
+                }
+                if (tj.kind() == TokenKind.PUNCT) {
+                    char c = text.charAt(tj.start());
+                    if (j == i || !(c == '-' || c == '–' || c == '\'' || c == '’')) {
+                        break;
+                    }
+                    prevEnd = tj.end();
+                    j++;
+                    continue;
+                }
+                if (j > i && !continuesName(text, toks, j, i == ctxEnd)) {
+                    break;
+                }
+                Gazetteer.appendKey(text.subSequence(tj.start(), tj.end()), key);
+                String k = key.toString();
+                List<Unit> us = gazetteer.lookup(k);
+                if (!us.isEmpty()) {
+                    best = j + 1;
+                    bestUnits = us;
+                }
+                if (!gazetteer.isPrefix(k)) {
+                    break;
+                }
+                prevEnd = tj.end();
+                j++;
+            }
+            if (best < 0) {
+                Found unknown = i == ctxEnd ? unlisted(t, words, i, ctx) : null;
+                if (unknown != null) {
+                    out.add(unknown);
+                    i = unknown.endToken;
+                } else {
+                    i++;
+                }
+                continue;
+            }
+            boolean typed = i == ctxEnd;
+            if (!onWordBoundaries(t, words, i, best, typed)) {
+                i++;
+                continue;
+            }
+            String written = text.substring(tok.start(), toks.get(best - 1).end());
+            List<Unit> cands = typed ? typedCandidates(bestUnits, ctx) : bareCandidates(t, i, bestUnits, lastCountryEnd);
+            if (!cands.isEmpty()) {
+                String kind = typed ? ctx.kind() : null;
+                Found f = new Found(i, best, tok.start(), toks.get(best - 1).end(), written, kind, cands);
+                f.bare = !typed;
+                out.add(f);
+                if (cands.get(0).isCountry()) {
+                    lastCountryEnd = best;
+                }
+                // a list after a type word keeps it: "các xã Bảo Thanh, Gia Thanh và Hạ Giáp"
+                if (typed && best < n && continuesList(t, best)) {
+                    ctxEnd = best + 1;
+                } else {
+                    ctx = null;
+                    ctxEnd = -1;
+                }
+                i = best;
+            } else {
+                i++; // "Báo Ninh Thuận": the commune Bảo Ninh, bare, is no place, but Ninh Thuận is
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A district or commune of its own time that the admin-unit files do not list, or list in another
+     * spelling ("xã Ia Mơr" for Ia Mơ): after a type word of one level below the province, one
+     * segmenter word of capitalised syllables. Kept with a null code.
+     */
+    private Found unlisted(AnalyzedText t, Words words, int i, Context ctx) {
+        if (!ctx.typeWord() || ctx.levels().size() != 1 || ctx.levels().contains("province")) {
+            return null;
+        }
+        int w = words.wordOfToken(i);
+        if (words.firstToken(w) != i || words.endToken(w) - i > 4) {
+            return null;
+        }
+        String text = t.text();
+        for (int k = i; k < words.endToken(w); k++) {
+            Token tk = t.tokens().get(k);
+            if (tk.kind() != TokenKind.WORD || !Character.isUpperCase(text.charAt(tk.start()))) {
+                return null;
+            }
+        }
+        if (surnames.contains(Fold.fold(t.text(t.tokens().get(i)))) && words.endToken(w) - i >= 3) {
+            return null; // "xã Nguyễn Văn A" is no commune of three syllables
+        }
+        int start = t.tokens().get(i).start();
+        int end = t.tokens().get(words.endToken(w) - 1).end();
+        String name = text.substring(start, end);
+        Unit u = new Unit(null, ctx.levels().iterator().next(), null, name, ctx.kind(), null, null, null, "");
+        return new Found(i, words.endToken(w), start, end, name, ctx.kind(), List.of(u));
+    }
+
+    /** A type word or head over tokens [.., end). */
+    private record ContextMatch(int end, Context context) {}
+
+    /** The longest type word or organisation head starting at token i, or null. */
+    private ContextMatch contextAt(AnalyzedText t, int i) {
+        List<Token> toks = t.tokens();
+        Token tok = toks.get(i);
+        if (tok.kind() != TokenKind.WORD && tok.kind() != TokenKind.ABBREVIATION) {
+            return null;
+        }
+        String lower = t.text(tok).toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".")) {
+            lower = lower.substring(0, lower.length() - 1);
+        }
+        if (!contexts.mayStartWith(lower)) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(24);
+        ContextMatch best = null;
+        for (int len = 1; len <= contexts.maxWords() && i + len - 1 < toks.size(); len++) {
+            Token tk = toks.get(i + len - 1);
+            if (tk.kind() == TokenKind.PUNCT) {
+                break;
+            }
+            if (len > 1) {
+                sb.append(' ');
+            }
+            sb.append(Fold.fold(t.text(tk)));
+            Context c = contexts.get(sb.toString());
+            if (c != null) {
+                best = new ContextMatch(i + len, c);
+            }
+        }
+        return best;
+    }
+
+    private static boolean startsSentence(AnalyzedText t, int token) {
+        org.vnextract.text.Sentence s = t.sentenceAt(t.tokens().get(token).start());
+        return s == null || s.firstToken() == token;
+    }
+
+    private static boolean isPunct(String text, Token tok, char c) {
+        return tok.kind() == TokenKind.PUNCT && text.charAt(tok.start()) == c;
+    }
+
+    private static boolean startsName(String text, Token tok, boolean typed) {
+        if (tok.kind() != TokenKind.WORD && tok.kind() != TokenKind.ABBREVIATION
+                && !(typed && tok.kind() == TokenKind.NUMBER)) {
+            return false;
+        }
+        char c = text.charAt(tok.start());
+        return Character.isUpperCase(c) || (typed && Character.isDigit(c));
+    }
+
+    /** Token j continues a name: capitalised, a number after a type word, or glued to a hyphen ("Cam-pu-chia"). */
+    private static boolean continuesName(String text, List<Token> toks, int j, boolean typed) {
+        Token tj = toks.get(j);
+        if (tj.kind() != TokenKind.WORD && tj.kind() != TokenKind.ABBREVIATION && tj.kind() != TokenKind.NUMBER) {
+            return false;
+        }
+        char c = text.charAt(tj.start());
+        if (Character.isUpperCase(c) || Character.isDigit(c)) {
+            return true;
+        }
+        Token prev = toks.get(j - 1);
+        return prev.kind() == TokenKind.PUNCT && prev.end() == tj.start() && j >= 2 && toks.get(j - 2).end() == prev.start();
+    }
+
+    /**
+     * A name must not begin inside a segmenter word that is a person's name (it begins with a
+     * surname) nor end inside a longer capitalised word.
+     */
+    private boolean onWordBoundaries(AnalyzedText t, Words words, int first, int end, boolean typed) {
+        String text = t.text();
+        int w = words.wordOfToken(first);
+        if (words.firstToken(w) < first && !typed) {
+            Token head = t.tokens().get(words.firstToken(w));
+            if (Character.isUpperCase(text.charAt(head.start())) && surnames.contains(Fold.fold(t.text(head)))) {
+                return false; // "Nguyễn_Thái_Bình" is a person, "Báo_Quảng_Ngãi" a paper of the province
+            }
+        }
+        int we = words.wordOfToken(end - 1);
+        if (words.endToken(we) > end) {
+            Token after = t.tokens().get(end);
+            return !Character.isUpperCase(text.charAt(after.start()));
+        }
+        return true;
+    }
+
+    private static boolean continuesList(AnalyzedText t, int at) {
+        Token tok = t.tokens().get(at);
+        String s = t.text(tok);
+        return (tok.kind() == TokenKind.PUNCT && (s.equals(",") || s.equals(";"))) || s.equals("và");
+    }
+
+    /**
+     * The units of the context's level; those of the written kind first if any (a unit's kind changes
+     * over time: "huyện Mộc Châu" is a thị xã in 2025, so the kind prefers, the level decides). A unit
+     * of earlier times (no code) takes any type word: "Đặc khu Quảng Đà".
+     */
+    private List<Unit> typedCandidates(List<Unit> units, Context ctx) {
+        List<Unit> ofLevel = new ArrayList<>();
+        List<Unit> ofKind = new ArrayList<>();
+        for (Unit u : units) {
+            if (u.isCountry() || !(ctx.levels().contains(u.level()) || u.code() == null)) {
+                continue;
+            }
+            ofLevel.add(u);
+            if (ctx.kind() == null || ctx.kind().equals(u.kind())) {
+                ofKind.add(u);
+            }
+        }
+        return ofKind.isEmpty() ? ofLevel : ofKind;
+    }
+
+    private List<Unit> bareCandidates(AnalyzedText t, int first, List<Unit> units, int lastCountryEnd) {
+        String k = Gazetteer.key(units.get(0).name());
+        if (gazetteer.isPersonName(k) && !units.stream().anyMatch(u -> u.has("typed"))) {
+            return List.of();
+        }
+        if (phraseBefore(t, first, notHeads)) {
+            return List.of();
+        }
+        boolean province = units.stream().anyMatch(Unit::isProvince);
+        List<Unit> out = new ArrayList<>();
+        for (Unit u : units) {
+            if (province && u.level().equals("district")) {
+                continue; // a bare name of a province and its capital is the province
+            }
+            if (u.isCountry()) {
+                if (!u.has("cue") || lastCountryEnd >= first - 2 || phraseBefore(t, first, countryCues)) {
+                    out.add(u);
+                }
+            } else if (u.isProvince() || u.level().equals("district")) {
+                out.add(u); // a bare district stays only if the article is about its province (resolve)
+            }
+        }
+        return out;
+    }
+
+    /** The value of the longest phrase of {@code set} that ends right before token {@code first}; false when none. */
+    private static boolean phraseBefore(AnalyzedText t, int first, Phrases<Boolean> set) {
+        StringBuilder sb = new StringBuilder();
+        Boolean value = null;
+        for (int len = 1; len <= set.maxWords() && first - len >= 0; len++) {
+            Token tok = t.tokens().get(first - len);
+            if (tok.kind() == TokenKind.PUNCT) {
+                break;
+            }
+            String f = Fold.fold(t.text(tok));
+            sb.insert(0, sb.length() == 0 ? f : f + " ");
+            Boolean v = set.get(sb.toString());
+            if (v != null) {
+                value = v;
+            }
+        }
+        return value != null && value;
+    }
+
+    // ---------------------------------------------------------------- resolving
+
+    private void resolve(List<Found> found, String era, Outlets.Outlet outlet) {
+        Set<String> provinces = new HashSet<>(); // "pre:64", "post:52"
+        for (Found f : found) {
+            List<Unit> sure = f.bare ? f.candidates.stream().filter(u -> !u.level().equals("district")).toList()
+                    : f.candidates;
+            Set<String> ps = new HashSet<>();
+            for (Unit u : sure) {
+                if (!u.isCountry() && u.province() != null && u.era() != null) {
+                    ps.add(u.era() + ":" + u.province());
+                }
+            }
+            if (ps.size() == 1 || (ps.size() == 2 && sure.stream().allMatch(Unit::isProvince))) {
+                provinces.addAll(ps);
+                for (Unit u : sure) {
+                    if (u.isProvince() && u.after() != null) {
+                        provinces.add("post:" + u.after());
+                    }
+                }
+            }
+        }
+        if (outlet != null) {
+            provinces.add("pre:" + outlet.code());
+            Unit p = gazetteer.unit("pre", "province", outlet.code());
+            if (p != null && p.after() != null) {
+                provinces.add("post:" + p.after());
+            }
+        }
+        for (int i = 0; i < found.size(); i++) {
+            Found f = found.get(i);
+            List<Unit> c = f.candidates;
+            if (f.bare) {
+                List<Unit> kept = new ArrayList<>();
+                for (Unit u : c) {
+                    if (!u.level().equals("district") || provinces.contains(u.era() + ":" + u.province())) {
+                        kept.add(u);
+                    }
+                }
+                c = kept;
+            }
+            if (c.size() > 1) {
+                // the unit named right after: "xã Sơn Tân, huyện Sơn Tây, tỉnh Quảng Ngãi"
+                if (i + 1 < found.size() && found.get(i + 1).firstToken - f.endToken <= 3) {
+                    List<Unit> parents = found.get(i + 1).candidates;
+                    List<Unit> within = new ArrayList<>();
+                    for (Unit u : c) {
+                        for (Unit p : parents) {
+                            if (isInside(u, p)) {
+                                within.add(u);
+                                break;
+                            }
+                        }
+                    }
+                    if (!within.isEmpty()) {
+                        c = within;
+                    }
+                }
+            }
+            if (distinctUnits(c) > 1) {
+                List<Unit> inArticle = new ArrayList<>();
+                for (Unit u : c) {
+                    if (u.isProvince() || u.isCountry() || provinces.contains(u.era() + ":" + u.province())) {
+                        inArticle.add(u);
+                    }
+                }
+                if (!inArticle.isEmpty()) {
+                    c = inArticle;
+                }
+            }
+            if (distinctUnits(c) > 1) {
+                List<Unit> ofEra = new ArrayList<>();
+                for (Unit u : c) {
+                    if (era.equals(u.era()) || u.era() == null) {
+                        ofEra.add(u);
+                    }
+                }
+                if (!ofEra.isEmpty() && distinctUnits(ofEra) == 1) {
+                    c = ofEra;
+                }
+            }
+            f.candidates = c;
+            f.unit = pick(c, era);
+        }
+        found.removeIf(f -> f.candidates.isEmpty());
+    }
+
+    private static boolean isInside(Unit u, Unit p) {
+        if (u.era() == null || !u.era().equals(p.era()) || u.isCountry() || p.isCountry()) {
+            return false;
+        }
+        return (p.level().equals("district") && p.code().equals(u.district()))
+                || (p.isProvince() && p.code().equals(u.province()) && !u.isProvince());
+    }
+
+    /** Units differing in more than their era (a province named alike before and after the reform is one). */
+    private static int distinctUnits(List<Unit> us) {
+        Set<String> k = new HashSet<>();
+        for (Unit u : us) {
+            k.add(u.level() + ":" + u.name() + ":" + (u.isProvince() || u.isCountry() ? "" : u.era() + u.code()));
+        }
+        Set<String> eraless = new HashSet<>();
+        for (Unit u : us) {
+            eraless.add(u.level() + ":" + (u.isProvince() || u.isCountry() ? Gazetteer.key(u.name()) : u.era() + u.code()));
+        }
+        return Math.min(k.size(), eraless.size());
+    }
+
+    /** The one unit meant, or null when the candidates remain several. */
+    private static Unit pick(List<Unit> c, String era) {
+        if (c.isEmpty()) {
+            return null;
+        }
+        if (distinctUnits(c) > 1) {
+            return null;
+        }
+        for (Unit u : c) {
+            if (era.equals(u.era())) {
+                return u;
+            }
+        }
+        return c.get(0);
+    }
+
+    // ---------------------------------------------------------------- output
+
+    private List<PlaceLocation> locations(List<Found> found) {
+        Map<String, String[]> info = new LinkedHashMap<>();
+        Map<String, List<Mention>> mentions = new LinkedHashMap<>();
+        for (Found f : found) {
+            Unit u = f.unit;
+            String level;
+            String id;
+            String name;
+            String kind = f.kind;
+            String code = null;
+            String province = null;
+            String provinceCode = null;
+            if (u != null) {
+                level = u.level();
+                code = u.code();
+                name = u.has("typed") || u.code() != null && !Gazetteer.key(u.name()).equals(Gazetteer.key(f.written))
+                        ? u.name() : spelling(f.written, u.name());
+                if (kind == null) {
+                    kind = u.kind();
+                }
+                if (!u.isProvince() && !u.isCountry()) {
+                    Unit p = gazetteer.unit(u.era(), "province", u.province());
+                    province = p != null ? p.name() : null;
+                    provinceCode = u.province();
+                }
+                id = level + ":" + (code != null ? u.era() + code : Gazetteer.key(name));
+            } else {
+                level = f.candidates.stream().map(Unit::level).distinct().count() == 1 ? f.candidates.get(0).level() : "commune";
+                name = spelling(f.written, f.candidates.get(0).name());
+                id = level + ":" + Gazetteer.key(name);
+            }
+            if (!info.containsKey(id)) {
+                info.put(id, new String[] {name, kind, level, code, province, provinceCode});
+            }
+            mentions.computeIfAbsent(id, x -> new ArrayList<>()).add(new Mention(f.start, f.end, f.written));
+        }
+        List<PlaceLocation> out = new ArrayList<>();
+        info.forEach((id, v) -> out.add(new PlaceLocation(v[0], v[1], v[2], v[3], v[4], v[5], mentions.get(id))));
+        return out;
+    }
+
+    /** The article's spelling, with the standard hyphen form where the standard name has one. */
+    private static String spelling(String written, String standard) {
+        String s = written.replaceAll("\\s*[-–]\\s*", standard.contains(" - ") ? " - " : " ").replaceAll("\\s+", " ");
+        return s.strip();
+    }
+
+    // ---------------------------------------------------------------- the article's place
+
+    private ArticlePlace place(AnalyzedText t, List<Found> found, String era, Outlets.Outlet outlet) {
+        List<Span> paras = t.paragraphs();
+        String head = paras.isEmpty() ? "" : " " + NUMBER.matcher(words(t.text().substring(paras.get(0).start(),
+                paras.get(Math.min(1, paras.size() - 1)).end()))).replaceAll("9") + " ";
+        for (String cue : nationalCues) {
+            if (head.contains(cue)) {
+                return null;
+            }
+        }
+        Map<String, Double> score = new LinkedHashMap<>();
+        Set<String> named = new HashSet<>(); // provinces with evidence other than a venue
+        Map<String, Unit> provinceOf = new HashMap<>();
+        int[] opening = openingSentenceEnds(t);
+        int p = 0;
+        for (Found f : found) {
+            Unit prov = provinceIn(f.unit, era);
+            if (prov == null) {
+                continue;
+            }
+            while (p + 1 < paras.size() && paras.get(p).end() <= f.start) {
+                p++;
+            }
+            double w = f.start < opening[0] ? 5 : f.start < opening[1] ? 3 : f.start < opening[2] ? 2 : 1;
+            if (isCaption(t, paras.get(p)) || inBiography(t, f.start)) {
+                continue;
+            }
+            String k = prov.era() + ":" + prov.code();
+            provinceOf.putIfAbsent(k, prov);
+            if (f.bare && f.unit.isProvince() && phraseBefore(t, f.firstToken, venueWords)) {
+                w = w / 2; // "họp tại Hà Nội": the venue alone makes no place
+            } else {
+                named.add(k);
+            }
+            score.merge(k, w, Double::sum);
+        }
+        boolean bodies = hasLocalCue(t);
+        boolean local = outlet != null && bodies;
+        if (local) {
+            Unit prov = provinceIn(gazetteer.unit("pre", "province", outlet.code()), era);
+            if (prov != null) {
+                String k = prov.era() + ":" + prov.code();
+                provinceOf.putIfAbsent(k, prov);
+                named.add(k);
+                score.merge(k, 2.0, Double::sum);
+            }
+        }
+        String top = null;
+        double first = 0;
+        double second = 0;
+        for (Map.Entry<String, Double> e : score.entrySet()) {
+            if (e.getValue() > first) {
+                second = first;
+                first = e.getValue();
+                top = e.getKey();
+            } else if (e.getValue() > second) {
+                second = e.getValue();
+            }
+        }
+        // the place is where local bodies act: without any ("Tỉnh ủy", "UBND tỉnh"), one passing mention is not enough
+        if (top == null || first < 2 * second || !named.contains(top) || (!bodies && first < 4)) {
+            return null;
+        }
+        Unit prov = provinceOf.get(top);
+        Unit after = "post".equals(prov.era()) ? prov : prov.after() == null ? null : gazetteer.unit("post", "province", prov.after());
+        return new ArticlePlace(prov.name(), prov.code(), after == null ? null : after.name(), after == null ? null : after.code());
+    }
+
+    /**
+     * The province of a unit, as a unit of the article's era: a pre-reform unit in an article after
+     * the reform counts for the province covering it, a post-reform one in an earlier article for the
+     * earlier province of the same name. Null for countries and units of earlier times (no code).
+     */
+    private Unit provinceIn(Unit u, String era) {
+        if (u == null || u.isCountry() || u.era() == null || u.code() == null) {
+            return null;
+        }
+        Unit prov = u.isProvince() ? u : gazetteer.unit(u.era(), "province", u.province());
+        if (prov == null || prov.era().equals(era)) {
+            return prov;
+        }
+        if (era.equals("post")) {
+            return prov.after() == null ? prov : gazetteer.unit("post", "province", prov.after());
+        }
+        for (Unit same : gazetteer.lookup(Gazetteer.key(prov.name()))) {
+            if ("pre".equals(same.era()) && same.isProvince()) {
+                return same;
+            }
+        }
+        return prov;
+    }
+
+    /**
+     * Where the opening ends: the ends of the first, second and fourth sentences of at least three words
+     * (the title, the lead's first sentence, the rest of the lead; page chrome before them, "menu_WAR_…",
+     * does not count).
+     */
+    private static int[] openingSentenceEnds(AnalyzedText t) {
+        int[] ends = {0, 0, 0};
+        int seen = 0;
+        for (org.vnextract.text.Sentence s : t.sentences()) {
+            int wordsIn = 0;
+            for (int k = s.firstToken(); k < s.endToken() && wordsIn < 3; k++) {
+                if (t.tokens().get(k).kind() == TokenKind.WORD) {
+                    wordsIn++;
+                }
+            }
+            if (wordsIn < 3) {
+                continue;
+            }
+            seen++;
+            if (seen <= 2) {
+                ends[seen - 1] = s.end();
+            }
+            if (seen == 4) {
+                ends[2] = s.end();
+                return ends;
+            }
+        }
+        for (int k = Math.max(seen, 0); k < 3; k++) {
+            ends[k] = seen == 0 ? 0 : Integer.MAX_VALUE;
+        }
+        return ends;
+    }
+
+    private boolean isCaption(AnalyzedText t, Span para) {
+        if (para.end() - para.start() > 600) {
+            return false;
+        }
+        String f = t.text().substring(para.start(), para.end()).toLowerCase(Locale.ROOT);
+        for (String cue : captionCues) {
+            if (f.contains(cue)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean inBiography(AnalyzedText t, int at) {
+        org.vnextract.text.Sentence s = t.sentenceAt(at);
+        if (s == null) {
+            return false;
+        }
+        String f = " " + words(t.text(s)) + " ";
+        for (String cue : biographyCues) {
+            if (f.contains(cue)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The folded words of a text, each run of punctuation read as one separator word ("¶" when it
+     * ends a sentence or clause, else "|"), so that phrases are matched as whole words and never
+     * across punctuation they do not contain ("(28/7), Tỉnh ủy" is no "9 tỉnh", "Công an tỉnh. Thành
+     * công" no "tỉnh, thành"; "tỉnh, thành phố" is).
+     */
+    private static String words(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        boolean punct = false;
+        boolean stop = false;
+        boolean gap = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
+                if (stop) {
+                    b.append(" ¶ "); // a sentence or clause ends: no phrase runs across it
+                } else if (punct) {
+                    b.append(" | ");
+                } else if (gap) {
+                    b.append(' ');
+                }
+                punct = false;
+                stop = false;
+                gap = false;
+                b.append(c);
+            } else if (Character.isWhitespace(c) || c == '\u00A0') {
+                gap = true;
+            } else {
+                punct = true;
+                stop |= c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n';
+            }
+        }
+        return Fold.fold(b.toString());
+    }
+
+    private boolean hasLocalCue(AnalyzedText t) {
+        String all = " " + words(t.text()) + " ";
+        for (String cue : localCues) {
+            if (all.contains(cue)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
