@@ -35,8 +35,12 @@ import org.vnextract.pipeline.PipelineException;
 public final class HtmlCleaner {
     public static final String FILE = "boilerplate/html.tsv";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern CO_AUTHORS = java.util.regex.Pattern.compile("\\s+[-–—]\\s+|\\s*[,;&]\\s*|\\s+và\\s+");
     private static final Set<String> BLOCKS = Set.of("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre",
             "td", "dd", "dt", "figcaption");
+    private static final Set<String> INLINE = Set.of("a", "span", "strong", "b", "em", "i", "u", "mark", "font", "abbr");
+    /** A lower-case letter or digit followed by a capital: a word boundary inside a CamelCase name. */
+    private static final java.util.regex.Pattern CAMEL = java.util.regex.Pattern.compile("([\\p{Ll}\\d])(\\p{Lu})");
     private static final Set<String> CONTAINERS = Set.of("div", "article", "section", "main", "td", "body", "span");
 
     private final BoilerplateRules lineRules;
@@ -59,7 +63,7 @@ public final class HtmlCleaner {
             switch (kind) {
                 case "remove" -> remove.add(value);
                 case "noise" -> noise.add(value.toLowerCase(Locale.ROOT));
-                case "content", "title", "lead", "author" ->
+                case "content", "title", "lead", "author", "date" ->
                         selectors.computeIfAbsent(kind, k -> new ArrayList<>()).add(value);
                 default -> throw new PipelineException(FILE + ": unknown kind '" + kind + "'");
             }
@@ -88,7 +92,8 @@ public final class HtmlCleaner {
                 selectText(doc, "title"), doc.title());
         String published = firstNonBlank(meta(doc, "article:published_time"), ld == null ? null : text(ld.get("datePublished")),
                 attr(doc, "meta[itemprop=datePublished]", "content"), meta(doc, "pubdate"), meta(doc, "publishdate"),
-                attr(doc, "time[datetime]", "datetime"));
+                attr(doc, "time[datetime]", "datetime"), visibleDate(doc));
+        published = Published.normalize(published);
         String section = firstNonBlank(meta(doc, "article:section"), ld == null ? null : text(ld.get("articleSection")));
         List<String> authors = new ArrayList<>();
         if (ld != null) {
@@ -171,7 +176,7 @@ public final class HtmlCleaner {
             }
         }
         if (!kept.isEmpty() && authors.isEmpty() && TextCleaner.isByline(kept.get(kept.size() - 1))) {
-            authors.add(kept.remove(kept.size() - 1));
+            addName(authors, kept.remove(kept.size() - 1)); // "Theo TTXVN" (a source) is no author
         }
         if (kept.isEmpty()) {
             warnings.add("no article body found in the page");
@@ -188,10 +193,30 @@ public final class HtmlCleaner {
         if (name == null) {
             return;
         }
-        String n = TextCleaner.normalizeLine(name);
-        if (!n.isEmpty() && n.length() <= 80 && !authors.contains(n)) {
-            authors.add(n);
+        // JSON-LD written with HTML entities ("NH&#7852;T XUÂN")
+        String n = TextCleaner.normalizeLine(org.jsoup.parser.Parser.unescapeEntities(name, false));
+        if (n.isEmpty() || n.length() > 80 || TextCleaner.isAttribution(n)) {
+            return; // "Theo TTXVN": the source the article is taken from, not its author
         }
+        for (String part : CO_AUTHORS.split(n)) { // "Minh Anh - Hà Lam", "Minh Anh và Hà Lam"
+            String a = part.strip();
+            if (!a.isEmpty() && !authors.contains(a)) {
+                authors.add(a);
+            }
+        }
+    }
+
+    /** The page's visible date ("- 07/03/2026 08:47" in baodautu's post-time span), by the "date" selectors. */
+    private String visibleDate(Document doc) {
+        for (String sel : selectors.getOrDefault("date", List.of())) {
+            for (Element e : doc.select(sel)) {
+                DateLines.Published p = DateLines.parse(e.text());
+                if (p != null) {
+                    return p.iso();
+                }
+            }
+        }
+        return null;
     }
 
     private String selectText(Document doc, String kind) {
@@ -220,16 +245,33 @@ public final class HtmlCleaner {
             }
         }
         for (Element e : doomed) {
-            if (e.parent() != null && e.text().length() * 2 < total) {
+            if (e.parent() != null && e.text().length() * 2 < total && !inRunningText(e)) {
                 e.remove();
             }
         }
+    }
+
+    /**
+     * An inline element (a keyword link, plo.vn's {@code <a class="cms-relate">}) standing inside a
+     * paragraph's sentence: its class names no chrome, its text is part of the sentence.
+     */
+    private static boolean inRunningText(Element e) {
+        if (!INLINE.contains(e.normalName()) || e.parent() == null) {
+            return false;
+        }
+        Element block = e.parent();
+        while (block != null && INLINE.contains(block.normalName())) {
+            block = block.parent();
+        }
+        return block != null && !block.ownText().isBlank();
     }
 
     private boolean isNoise(String names) {
         if (names == null || names.isEmpty()) {
             return false;
         }
+        // "VCObjectBoxRelatedNews": CamelCase class names are words too
+        names = names + " " + CAMEL.matcher(names).replaceAll("$1 $2");
         for (String token : names.toLowerCase(Locale.ROOT).split("[\\s_-]+")) {
             if (noise.contains(token)) {
                 return true;

@@ -76,9 +76,10 @@ public final class TextCleaner {
                     } else {
                         lines.set(i, rest);
                     }
-                } else {
+                } else if (!(i > 0 && isNumberHeader(lines.get(i - 1)))) {
                     lines.remove(i);
-                }
+                } // else "Số: 594/KH-UBND" / "Nghệ An, ngày 21 tháng 10 năm 2021": the reproduced
+                  // document's own place and date, which its text keeps (its issuing date)
                 break;
             }
         }
@@ -91,7 +92,10 @@ public final class TextCleaner {
         }
         // a short final name line is the byline
         if (!lines.isEmpty() && isByline(lines.get(lines.size() - 1))) {
-            authors.add(lines.remove(lines.size() - 1));
+            String byline = lines.remove(lines.size() - 1);
+            if (!isAttribution(byline)) {
+                authors.add(byline);
+            }
         }
         if (lines.isEmpty() && title == null) {
             warnings.add("no article text left after removing boilerplate");
@@ -109,6 +113,25 @@ public final class TextCleaner {
             s = s.substring(1).strip();
         }
         return s;
+    }
+
+    /** "Số: 594/KH-UBND", "Nghị quyết số: 653/2019/UBTVQH14": the number line of a document's header. */
+    static boolean isNumberHeader(String line) {
+        int colon = line.indexOf(':');
+        if (colon < 2 || colon > 30 || line.length() > 80) {
+            return false;
+        }
+        String head = line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT);
+        return (head.equals("số") || head.endsWith(" số")) && colon + 1 < line.length()
+                && line.substring(colon + 1).strip().chars().findFirst().stream().anyMatch(Character::isDigit);
+    }
+
+    private static final java.util.regex.Pattern ATTRIBUTION = java.util.regex.Pattern.compile(
+            "(?:theo|nguồn)[\\s:]", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+
+    /** "Theo TTXVN", "Nguồn: VOV": the source an article is taken from, not its author. */
+    static boolean isAttribution(String byline) {
+        return ATTRIBUTION.matcher(byline).lookingAt();
     }
 
     static boolean looksLikeHeadline(String line) {

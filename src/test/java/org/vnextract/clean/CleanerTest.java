@@ -117,4 +117,16 @@ class CleanerTest {
         assertThat(a.published()).startsWith("2023-11-02");
         assertThat(a.paragraphs()).isNotEmpty();
     }
+
+    @Test
+    void aReproducedDocumentKeepsThePlaceAndDateLineUnderItsNumber() {
+        Article a = TEXT.clean("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 594/KH-UBND\nNghệ An, ngày 21 tháng 10 năm 2021\n"
+                + "KẾ HOẠCH\nThực hiện Chỉ thị số 19/CT-TTg của Thủ tướng Chính phủ.").article();
+        assertThat(a.published()).isEqualTo("2021-10-21");
+        assertThat(a.paragraphs()).contains("Nghệ An, ngày 21 tháng 10 năm 2021");
+        // the article's own date line (no number header above it) is metadata, not text
+        Article b = TEXT.clean("Tỉnh ủy tổng kết năm 2021\n05/11/2021 13:45\nNgày 4-11, Tỉnh ủy tổ chức hội nghị tổng kết.").article();
+        assertThat(b.published()).startsWith("2021-11-05");
+        assertThat(b.paragraphs()).noneMatch(p -> p.contains("13:45"));
+    }
 }

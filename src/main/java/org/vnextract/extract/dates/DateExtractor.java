@@ -44,16 +44,21 @@ public final class DateExtractor implements Stage {
     private final Lexer lexer = new Lexer();
     private final Set<String> strongCues = new HashSet<>();
     private final Set<String> weakCues = new HashSet<>();
+    private final Set<String> namedDayCues = new HashSet<>(); // "Ngày Thương binh Liệt sĩ (27-7)"
     private final Set<String> periodKinds = new HashSet<>();
     private final Set<String> comparisons = new HashSet<>();
     private final Set<String> connectors = new HashSet<>();
     private final Set<String> periodEnds = new HashSet<>(); // "đến năm 2020": a period's end, not the sentence's year
 
+    /** Words of a commemoration's name looked through before "(27-7)". */
+    private static final int NAMED_DAY_WORDS = 10;
+
     public DateExtractor(ModelSource models) {
         Validate.notNull(models, "models");
         for (String l : models.lines("dates/cues.tsv")) {
             String[] c = l.split("\t");
-            (c.length > 1 && c[1].strip().equals("weak") ? weakCues : strongCues).add(c[0].strip());
+            String kind = c.length > 1 ? c[1].strip() : "strong";
+            (kind.equals("weak") ? weakCues : kind.equals("named") ? namedDayCues : strongCues).add(c[0].strip());
         }
         lower(models.lines("dates/period_kinds.txt"), periodKinds);
         lower(models.lines("dates/comparisons.txt"), comparisons);
@@ -451,9 +456,33 @@ public final class DateExtractor implements Stage {
                 // so that "5/3 và 12/3 đảng viên" (a counted noun after it) stays no date
                 return date(i, p, false, true, i, true);
             }
+            if (cue < 0 && namedDay(i)) {
+                return date(i, p, true, true, i, true);
+            }
             // the mention starts at the cue ("ngày 28-6-2021") unless a bracket or comma stands between
             int from = cue >= 0 && cue == i - 1 ? cue : i;
             return date(i, p, strong, cue >= 0, from, true);
+        }
+
+        /**
+         * "Ngày Thương binh Liệt sĩ (27-7)", "Lễ Quốc khánh (2/9)": a day and month alone in brackets
+         * after the name of a commemoration, which opens with a word of kind "named" of cues.tsv at
+         * most {@link #NAMED_DAY_WORDS} words before, within the clause.
+         */
+        boolean namedDay(int i) {
+            if (!punct(i - 1, '(') || !punct(i + 1, ')')) {
+                return false;
+            }
+            for (int j = i - 2, n = 0; j >= 0 && n < NAMED_DAY_WORDS; j--, n++) {
+                Lexeme x = lx.get(j);
+                if (!x.isWord()) {
+                    return false;
+                }
+                if (namedDayCues.contains(x.lower())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Lexeme {@code i} follows a connector ("và") right after a day just found ("ngày 5/3 và 12/3"). */

@@ -46,6 +46,10 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
     private static final int MAX_CLAUSE_TOKENS = 30;
     private static final int MAX_HEADER_TOKENS = 16;
     private static final int MAX_CONTEXT_STEPS = 8;
+    /** Numbers sharing one symbol ("số 1652, 1656, 1659-NQ/QUTW") read at most. */
+    private static final int MAX_LIST = 24;
+    /** How far back an issuing verb is looked for ({@link #earlierIssuer}). */
+    private static final int MAX_EARLIER_TOKENS = 50;
 
     private static final String SO = Fold.fold("số");
     private static final String NGAY = Fold.fold("ngày");
@@ -56,6 +60,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
     private static final String THU = Fold.fold("thứ");
     private static final String KHOA = Fold.fold("khóa");
     private static final String LAN = Fold.fold("lần");
+    private static final String VA = Fold.fold("và");
 
     private final DocumentLexicon lexicon;
     private final SymbolScanner scanner;
@@ -134,13 +139,24 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                 continue;
             }
             TypeWord tw = typeWordBefore(v, i);
+            if (tw != null && bareNumber(v, i)) {
+                int after = numberList(v, tw, i, refs);
+                if (after > 0) {
+                    i = after - 1;
+                    continue;
+                }
+            }
             Symbol s = scanner.scan(v.text, v.start(i), tw != null);
+            if (s != null && s.party() && lexicon.typeName(s.type()) == null
+                    && (tw == null || tw.code.equals(DocumentLexicon.ANY_TYPE))) {
+                s = null; // a code outside the tables needs a type word naming the document ("Văn bản 12-XY/TU")
+            }
             if (s != null) {
                 int after = v.tokenAtOrAfter(s.end(), i + 1);
                 int first = tw != null ? tw.start : i;
                 String wt = tw == null || tw.code.equals(DocumentLexicon.ANY_TYPE) ? null : tw.code;
                 refs.add(new Ref(v.start(first), s.end(), first, after, s, wt, s.number(), tw != null && tw.so,
-                        tw == null && isHeader(v, i)));
+                        tw == null ? isHeader(v, i) : isTypedHeader(v, tw, i)));
                 i = after - 1;
                 continue;
             }
@@ -155,12 +171,92 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                 continue;
             }
             String number = v.text.substring(v.start(i), v.end(i));
+            int typeEnd = typeAfterNumber(v, i);
+            if (typeEnd > 0) {
+                // "Thông báo 159-TB của Bộ Chính trị": a symbol without its issuer part, read as a bare number
+                int after = v.tokenAtOrAfter(typeEnd, i + 1);
+                refs.add(new Ref(v.start(tw.start), typeEnd, tw.start, after, null, tw.code, number, tw.so, false));
+                i = after - 1;
+                continue;
+            }
             if (!tw.so && (number.length() == 4 && number.charAt(0) != '0' || countedAfter(v, i + 1))) {
                 continue; // "Kế hoạch 2024", "Kế hoạch 5 năm": a year or a count, not a number of a document
             }
             refs.add(new Ref(v.start(tw.start), v.end(i), tw.start, i + 1, null, tw.code, number, tw.so, false));
         }
         return refs;
+    }
+
+    /**
+     * "các Nghị quyết số 1652, 1656, 1657-NQ/QUTW": numbers listed after one type word that share
+     * the symbol ending the list are documents of that symbol each. Adds the references and returns
+     * the token after the list, or -1 (nothing added) when the list does not end in a symbol.
+     * Only the number right after the type word starts a list, so each token is read once.
+     */
+    private int numberList(TokenView v, TypeWord tw, int i, List<Ref> refs) {
+        int[] numbers = new int[MAX_LIST];
+        int count = 0;
+        int k = i;
+        while (count < MAX_LIST) {
+            numbers[count++] = k;
+            int next = k + 2;
+            if (!(v.isChar(k + 1, ',') || v.is(k + 1, VA)) || next >= v.size() || v.newlineBefore(next)
+                    || !v.startsWithDigit(next)) {
+                return -1;
+            }
+            Symbol s = scanner.scan(v.text, v.start(next), true);
+            if (s != null) {
+                String tail = s.id().substring(s.number().length());
+                String wt = tw.code.equals(DocumentLexicon.ANY_TYPE) ? null : tw.code;
+                for (int m = 0; m < count; m++) {
+                    int t = numbers[m];
+                    String number = v.text.substring(v.start(t), v.end(t));
+                    Symbol shared = new Symbol(v.start(t), v.end(t), number + tail, SymbolScanner.key(number, tail),
+                            s.type(), number, s.issuerCode(), s.party());
+                    int first = m == 0 ? tw.start : t;
+                    refs.add(new Ref(v.start(first), v.end(t), first, t + 1, shared, wt, number, tw.so, false));
+                }
+                int after = v.tokenAtOrAfter(s.end(), next + 1);
+                refs.add(new Ref(v.start(next), s.end(), next, after, s, wt, s.number(), tw.so, false));
+                return after;
+            }
+            if (!bareNumber(v, next)) {
+                return -1;
+            }
+            k = next;
+        }
+        return -1;
+    }
+
+    /**
+     * "159-TB", "18 - NQ": a type code after the number with no issuer part; the character index
+     * after the code, or -1. A slash or a letter after the code means another symbol ("18-NQ/XYZ").
+     */
+    private int typeAfterNumber(TokenView v, int i) {
+        String t = v.text;
+        int limit = Math.min(t.length(), v.end(i) + 12);
+        int k = v.end(i);
+        if (k < limit && t.charAt(k) == ' ') {
+            k++;
+        }
+        if (k >= limit || !SymbolScanner.isDash(t.charAt(k))) {
+            return -1;
+        }
+        k++;
+        if (k < limit && t.charAt(k) == ' ') {
+            k++;
+        }
+        int e = k;
+        while (e < limit && Character.isLetter(t.charAt(e))) {
+            e++;
+        }
+        if (e == k || e >= limit && limit < t.length() || lexicon.typeCode(t.substring(k, e), true) == null) {
+            return -1;
+        }
+        if (e < t.length() && (t.charAt(e) == '/' || Character.isLetterOrDigit(t.charAt(e)))) {
+            return -1;
+        }
+        return e;
     }
 
     /** "5 năm", "3 tháng", "15 ngày": a counted word follows; "12 ngày 3/4/2023" is a dated document. */
@@ -210,6 +306,11 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
     private static boolean isHeader(TokenView v, int i) {
         int j = v.isChar(i - 1, ':') ? i - 2 : i - 1;
         return v.is(j, SO) && (j == 0 || v.newlineBefore(j));
+    }
+
+    /** "Nghị quyết số: 653/2019/UBTVQH14" opening a paragraph: a header naming the type too. */
+    private static boolean isTypedHeader(TokenView v, TypeWord tw, int i) {
+        return tw.so && v.isChar(i - 1, ':') && (tw.start == 0 || v.newlineBefore(tw.start));
     }
 
     /** "35/2016": one to four digits, a slash and a year (1945–2099), the whole token. */
@@ -300,6 +401,13 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                     issuer = b.issuer;
                     fromSubject = true;
                 }
+            }
+        }
+        if (issuer == null && r.symbol == null && r.wordType != null) {
+            Issuer earlier = earlierIssuer(v, r);
+            if (earlier != null && earlier.code != null) {
+                issuer = earlier;
+                fromSubject = true;
             }
         }
         return new Context(date, issuer == null ? null : issuer.name, issuer == null ? null : issuer.code,
@@ -494,6 +602,29 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
             }
         }
         return date == null && issuer == null ? null : new Before(date, issuer);
+    }
+
+    /**
+     * "Bộ Chính trị ban hành Nghị quyết về … . Nghị quyết số 18-NQ": the subject of an issuing verb
+     * earlier in the text (the lead, an earlier sentence) issued a symbol-less reference of the type
+     * the verb introduces, when no other type of document is named between them. Bounded look-back.
+     */
+    private Issuer earlierIssuer(TokenView v, Ref r) {
+        int lo = Math.max(0, r.firstTok - MAX_EARLIER_TOKENS);
+        for (int t = r.firstTok; t > lo; t--) {
+            Match verb = lexicon.earlierIssueVerbs.endingAt(v, t);
+            if (verb != null) {
+                Before b = before(v, t);
+                return b == null ? null : b.issuer;
+            }
+            if (t < r.firstTok) {
+                Match tw = lexicon.typeWords.endingAt(v, t);
+                if (tw != null && !tw.value().equals(r.wordType) && !tw.value().equals(DocumentLexicon.ANY_TYPE)) {
+                    return null; // "ban hành Kế hoạch thực hiện Nghị quyết số 18": the plan is what was issued
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean isClauseBreak(TokenView v, int i) {

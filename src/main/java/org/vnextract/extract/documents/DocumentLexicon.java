@@ -19,6 +19,8 @@ import org.vnextract.text.Fold;
  */
 final class DocumentLexicon {
     static final String ANY_TYPE = "*";
+    /** "TƯ", the old written form of the code TW, as issuer_aliases.tsv maps it. */
+    private static final String TU_WRITTEN = "TƯ";
 
     private final Map<String, String> typeNames = new HashMap<>();     // canonical code → name
     private final Map<String, String> typeCanon = new HashMap<>();     // UPPER code → canonical
@@ -34,6 +36,7 @@ final class DocumentLexicon {
     final PhraseTrie bodies = new PhraseTrie();
     final PhraseTrie organs = new PhraseTrie();
     final PhraseTrie issueVerbs = new PhraseTrie();
+    final PhraseTrie earlierIssueVerbs = new PhraseTrie(); // earlier_issue_verbs.tsv
 
     DocumentLexicon(ModelSource models) {
         Validate.notNull(models, "models");
@@ -75,6 +78,9 @@ final class DocumentLexicon {
                 throw new PipelineException("documents/issue_verbs.tsv: kind must be verb or adverb, was '" + c[1] + "'");
             }
             issueVerbs.add(c[0], c[1]);
+        }
+        for (String[] c : rows(models, "documents/earlier_issue_verbs.tsv", 1)) {
+            earlierIssueVerbs.add(c[0], "verb");
         }
         for (String[] c : rows(models, "documents/not_after_number.tsv", 1)) {
             notAfterNumber.add(Fold.fold(c[0]).isEmpty() ? c[0] : Fold.fold(c[0]));
@@ -136,6 +142,10 @@ final class DocumentLexicon {
     String issuerCode(String written) {
         String u = upper(written.replace('\u00D0', 'Đ'));
         String c = issuerAlias.get(u);
+        if (c == null && u.length() > 2 && u.endsWith(TU_WRITTEN)) {
+            // "BTCTƯ", "UBKTTƯ": "TƯ" (Trung ương) written for TW at the end of a board's code too
+            c = u.substring(0, u.length() - 2) + issuerCode(TU_WRITTEN);
+        }
         return c != null ? c : u;
     }
 

@@ -61,7 +61,7 @@ final class SymbolScanner {
         }
         char c = t.charAt(j);
         if (isDash(c)) {
-            Symbol p = party(t, from, number, j + 1, limit);
+            Symbol p = party(t, from, number, j + 1, limit, afterTypeWord);
             // "19-2017/NQ-CP": a state symbol with a dash for its first slash
             return p != null || j > i ? p : state(t, from, number, j + 1, limit, afterTypeWord, true);
         }
@@ -72,20 +72,28 @@ final class SymbolScanner {
             // "Kết luận số 21 KL/TW": a space written for the dash. Only right after a type word,
             // and the code must still be a type code followed by "/ISSUER", so a count
             // ("21 người/TW") or a bare code ("21 KL") is not read as a symbol.
-            return party(t, from, number, j, limit);
+            Symbol p = party(t, from, number, j, limit, false);
+            return p == null || lexicon.typeCode(p.type(), true) == null ? null : p;
         }
         return null;
     }
 
-    private Symbol party(String t, int from, String number, int p, int limit) {
+    private Symbol party(String t, int from, String number, int p, int limit, boolean afterTypeWord) {
         int k = skipSpace(t, p, limit, 3, true);
         int e = letters(t, k, limit, 5);
         if (e <= k) {
             return null;
         }
         String type = lexicon.typeCode(t.substring(k, e), true);
-        if (type == null) {
+        // a well-formed code outside the tables after a type word ("Chương trình hành động số
+        // 147-CTHĐ/TU"): kept as written, when every issuer part after the slash is a known issuer;
+        // without the type word ("Mã hồ sơ 12-AB/TU") it is no document
+        boolean unlisted = type == null && afterTypeWord && looksLikeCode(t, k, e);
+        if (type == null && !unlisted) {
             return null;
+        }
+        if (unlisted) {
+            type = t.substring(k, e).replace('\u00D0', 'Đ');
         }
         int m = skipSpace(t, e, limit, 2, true);
         if (m >= limit || t.charAt(m) != '/') {
@@ -103,6 +111,9 @@ final class SymbolScanner {
             String written = t.substring(n, se);
             if (!allCaps(written) && !lexicon.isIssuerAlias(written)) {
                 break;
+            }
+            if (unlisted && !lexicon.isIssuerBody(written)) {
+                return null;
             }
             if (parts > 0) {
                 issuer.append('-');
@@ -236,6 +247,15 @@ final class SymbolScanner {
             }
         }
         return j;
+    }
+
+    /** "CTHĐ", "CTr": two or more capitals, then at most two small letters. */
+    private static boolean looksLikeCode(String t, int k, int e) {
+        int caps = 0;
+        while (k + caps < e && Character.isUpperCase(t.charAt(k + caps))) {
+            caps++;
+        }
+        return caps >= 2 && e - (k + caps) <= 2;
     }
 
     private static boolean allCaps(String s) {

@@ -45,6 +45,7 @@ class DocumentLinearTimeTest {
                 new Hostile("số số số…", n -> repeat("số ", n)),
                 new Hostile("Nghị quyết số 1 …", n -> repeat("Nghị quyết số 1 ", n)),
                 new Hostile("Kết luận số 1 của Ban Thường vụ Tỉnh ủy …", n -> repeat("Kết luận số 1 của Ban Thường vụ Tỉnh ủy ", n)),
+                new Hostile("Nghị quyết số 1, 2, 3, … (lists)", n -> repeat("Nghị quyết số 1, 2, 3, 4, 5, ", n)),
                 new Hostile("capitals and slashes", n -> repeat("AB/CD-EF/GH/", n)),
                 new Hostile("digits, capitals and slashes", n -> repeat("1/AB-1/CD/1-EF/", n)),
                 new Hostile("long run of capitals", n -> "1-" + repeat("A", n)),

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DocumentRuleCorpusTest {
     private static final DocumentTestSupport SUPPORT = new DocumentTestSupport();
     /** Corpora that test code rather than a data file: the symbol grammar and the date reader. */
-    private static final List<String> CODE_CORPORA = List.of("symbols", "dates");
+    private static final List<String> CODE_CORPORA = List.of("symbols", "dates", "lists");
 
     static Stream<String> corpora() throws IOException {
         List<String> out = new ArrayList<>(CODE_CORPORA);
