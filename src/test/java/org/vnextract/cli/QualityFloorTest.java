@@ -30,10 +30,10 @@ class QualityFloorTest {
     void seedsAndDevScoreAtLeastTheFloors(@TempDir Path tmp) throws IOException {
         Map<String, Double> floors = floors();
         assertThat(floors).as("floors in " + FLOORS).isNotEmpty();
-        Path dev = devFeed(EndToEndTest.SHARED.resolve("corpus/dev"), tmp.resolve("dev.jsonl"));
-        Cli r = Cli.run("eval", "-q", "--gold", EndToEndTest.SHARED.resolve("gold/seeds").toString(),
-                "--gold", EndToEndTest.SHARED.resolve("gold/dev").toString(),
-                EndToEndTest.SHARED.resolve("corpus/seeds").toString(), dev.toString());
+        Path dev = devFeed(org.vnextract.testenv.Needs.shared("corpus/dev"), tmp.resolve("dev.jsonl"));
+        Cli r = Cli.run("eval", "-q", "--gold", org.vnextract.testenv.Needs.shared("gold/seeds").toString(),
+                "--gold", org.vnextract.testenv.Needs.shared("gold/dev").toString(),
+                org.vnextract.testenv.Needs.shared("corpus/seeds").toString(), dev.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         Map<String, Double> f1 = new HashMap<>();
         for (String line : r.out().lines().toList()) {
