@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.vnextract.store.ArticleFilter;
+import org.vnextract.store.ArticleSearch;
 import org.vnextract.store.Database;
+import org.vnextract.store.Page;
 import org.vnextract.store.StoreException;
 import org.vnextract.store.StoreReader;
 import picocli.CommandLine.Command;
@@ -44,17 +47,38 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON (the same as the web API) instead of text.")
     boolean json;
 
+    @Mixin
+    FilterOptions filterOptions;
+
+    @Option(names = "--sort", paramLabel = "relevance|newest|oldest", description = "Order of the results (default ${DEFAULT-VALUE}).")
+    ArticleSearch.Sort sort = ArticleSearch.Sort.RELEVANCE;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String q = String.join(" ", words);
         try (StoreReader reader = StoreReader.open(dbOption.database(), 1)) {
-            int lim = Math.max(1, Math.min(limit, StoreReader.MAX_PAGE));
-            List<StoreReader.SearchHit> hits = reader.search(q, lim, (Math.max(1, page) - 1) * lim);
+            ArticleFilter filter;
+            try {
+                filter = filterOptions.filter();
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            Page<StoreReader.SearchHit> found = new ArticleSearch(reader).find(
+                    new ArticleSearch.Query(q, filter, sort, page, limit));
+            List<StoreReader.SearchHit> hits = found.items();
             if (json) {
-                out.println(new ObjectMapper().writeValueAsString(Map.of("query", q, "hits", hits)));
+                Map<String, Object> o = new java.util.LinkedHashMap<>();
+                o.put("query", q);
+                o.put("total", found.total());
+                o.put("page", found.page());
+                o.put("pages", found.pages());
+                o.put("results", hits);
+                out.println(new ObjectMapper().writeValueAsString(o));
             } else {
+                out.println(found.total() + " articles" + (found.total() > hits.size() ? ", page " + found.page() + " of "
+                        + found.pages() + " (--page N for more)" : ""));
                 for (StoreReader.SearchHit h : hits) {
                     out.println(Optional.ofNullable(h.published()).orElse("(no date)") + "  "
                             + Optional.ofNullable(h.title()).orElse("(untitled)") + "  [" + h.articleId() + "]");

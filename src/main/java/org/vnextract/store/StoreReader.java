@@ -466,7 +466,7 @@ public final class StoreReader implements AutoCloseable {
     /** Snippet width on each side of the first match, in chars. */
     private static final int SNIPPET = 120;
 
-    private static SearchHit hit(String id, String title, String published, String site, String text,
+    static SearchHit hit(String id, String title, String published, String site, String text,
                                  List<List<String>> phrases, boolean strict) {
         List<SearchText.Word> words = SearchText.words(text);
         List<int[]> all = new ArrayList<>();
