@@ -258,10 +258,13 @@ final class Desk {
         return "Bài không có tiêu đề (" + id + ")";
     }
 
-    /** "20/5/2016 · baomoi.com", saying so when either is unknown. */
+    /**
+     * "20/5/2016 · baomoi.com"; an unknown date says so, an unknown outlet is left out (a list where
+     * no article has one would otherwise repeat "không rõ nguồn" on every line).
+     */
     static String meta(String published, String site) {
         String d = VnDate.format(published);
-        return (d == null ? "không rõ ngày" : d) + " · " + (site == null || site.isBlank() ? "không rõ nguồn" : site);
+        return (d == null ? "không rõ ngày" : d) + (site == null || site.isBlank() ? "" : " · " + site);
     }
 
     /** The two download links of a list: CSV, and CSV with a byte-order mark for Excel ({@code excel=1}). */
@@ -529,12 +532,15 @@ final class Desk {
         if (v.positions().isEmpty()) {
             h.el("p", "meta", "Chưa bài nào ghi chức danh của người này.");
         }
+        if (v.positions().stream().anyMatch(t -> t.first() == null)) {
+            h.el("p", "hint", "—: các bài ghi chức danh này không có ngày đăng.");
+        }
         h.raw("<ol class=\"timeline\">");
         for (OfficialTimeline.Position t : v.positions()) {
-            String when = t.first() == null ? "không rõ thời gian"
-                    : (t.approximate() ? "khoảng " : "") + (t.first().equals(t.last()) ? VnDate.format(t.first())
-                            : VnDate.format(t.first()) + " – " + VnDate.format(t.last()));
-            h.raw("<li><span class=\"when\">").text(when).raw("</span><span class=\"what\">").text(t.title()).raw("</span>")
+            String when = t.first() == null ? "—" : t.first().equals(t.last()) ? VnDate.format(t.first())
+                    : VnDate.format(t.first()) + " – " + VnDate.format(t.last());
+            h.raw("<li><span class=\"when\"").raw(t.first() == null ? " title=\"các bài ghi chức danh này không có ngày đăng\"" : "")
+                    .raw(">").text(when).raw("</span><span class=\"what\">").text(t.title()).raw("</span>")
                     .el("span", "count", t.articles() + " bài").raw("</li>");
         }
         h.raw("</ol></section><section id=\"official-articles\"><h2>Các bài nhắc đến (mới nhất trước)</h2><div class=\"summary\">"
@@ -613,12 +619,13 @@ final class Desk {
         if (a.uri() != null && (a.uri().startsWith("http://") || a.uri().startsWith("https://"))) {
             h.raw("<p class=\"source\">Nguồn: ").link(a.uri(), a.uri()).raw("</p>");
         }
+        h.raw("<div class=\"article-body\"><aside class=\"article-side\">");
         inThisArticle(h, a);
         h.raw("<p class=\"legend\">Chú giải: <mark class=\"e-document\">văn bản</mark><mark class=\"e-official\">cán bộ</mark>"
                 + "<mark class=\"e-date\">ngày</mark><mark class=\"e-count\">số liệu</mark><mark class=\"e-period\">giai đoạn</mark>"
                 + "<mark class=\"e-organization\">tổ chức</mark><mark class=\"e-location\">địa danh</mark>"
-                + " · bấm vào một mục để xem trang của nó</p>");
-        h.raw("<div class=\"article-text\">").markedLinks(text, marks, cls, ids, hrefs).raw("</div></article>");
+                + " · bấm vào một mục để xem trang của nó</p></aside>");
+        h.raw("<div class=\"article-text\">").markedLinks(text, marks, cls, ids, hrefs).raw("</div></div></article>");
         return layout.page(title(a.title(), text, a.id()), "", h.toString());
     }
 
@@ -628,14 +635,61 @@ final class Desk {
         return switch (s.kind()) {
             case "document" -> "/documents/" + Html.url(s.label());
             case "official" -> s.ref() == null ? null : "/officials/" + Html.url(s.ref());
-            case "location" -> "/search?province=" + Html.url(s.label()) + "&sort=newest";
+            case "location" -> placeHref(s.label());
             case "search" -> null;
             case "organization" -> "/search?q=" + Html.url("\"" + s.label() + "\"");
             default -> "/search?q=" + Html.url("\"" + written + "\"");
         };
     }
 
-    /** The article's documents, officials and places as lists of links, above the text. */
+    /**
+     * A document's citations over time: articles citing it per month (per year when they span more
+     * than two years), oldest first, as bars; the citing articles without a date last, as "—".
+     */
+    void citationTimeline(Html h, String docKey) {
+        Stats.Table t = new Stats(reader).compute(Stats.By.MONTH, ArticleFilter.NONE, docKey, null);
+        Map<String, Long> byPeriod = new LinkedHashMap<>();
+        long undated = 0;
+        List<Stats.Row> dated = t.rows().stream().filter(r -> r.key() != null && r.key().length() == 7).toList();
+        boolean years = dated.size() > 1
+                && Integer.parseInt(dated.get(dated.size() - 1).key().substring(0, 4)) - Integer.parseInt(dated.get(0).key().substring(0, 4)) > 2;
+        for (Stats.Row r : t.rows()) {
+            if (r.key() == null || r.key().length() != 7) {
+                undated += r.articles();
+            } else {
+                String label = years ? r.key().substring(0, 4)
+                        : Integer.parseInt(r.key().substring(5)) + "/" + r.key().substring(0, 4);
+                byPeriod.merge(label, r.articles(), Long::sum);
+            }
+        }
+        if (undated > 0) {
+            byPeriod.put("—", undated);
+        }
+        long max = byPeriod.values().stream().mapToLong(Long::longValue).max().orElse(1);
+        h.raw("<section id=\"timeline\"><h2>Trích dẫn theo thời gian").text(years ? " (theo năm)" : " (theo tháng)").raw("</h2>");
+        h.raw("<ol class=\"bars\">");
+        for (Map.Entry<String, Long> e : byPeriod.entrySet()) {
+            // a progress element, not a styled span: the Content-Security-Policy allows no inline style
+            h.raw("<li><span class=\"when\">").text(e.getKey()).raw("</span><progress class=\"bar\" max=\"").text(String.valueOf(max))
+                    .raw("\" value=\"").text(String.valueOf(e.getValue())).raw("\">").text(e.getValue() + "/" + max).raw("</progress>")
+                    .el("span", "count", e.getValue() + " bài").raw("</li>");
+        }
+        h.raw("</ol>");
+        if (undated > 0) {
+            h.el("p", "hint", "—: bài không có ngày đăng.");
+        }
+        h.raw("</section>");
+    }
+
+    /**
+     * A place's link: the articles that name it, newest first (a commune or a district is no article's
+     * place, so the province filter would find nothing for it).
+     */
+    static String placeHref(String name) {
+        return "/search?q=" + Html.url("\"" + name + "\"") + "&sort=newest";
+    }
+
+    /** The article's documents, officials and places as lists of links, beside the text (above it on a phone). */
     private static void inThisArticle(Html h, StoreReader.ArticleView a) {
         Map<String, String> docs = new LinkedHashMap<>();
         Map<String, String> officials = new LinkedHashMap<>();
@@ -648,7 +702,7 @@ final class Desk {
                         officials.putIfAbsent(s.label(), "/officials/" + Html.url(s.ref()));
                     }
                 }
-                case "location" -> places.putIfAbsent(s.label(), "/search?province=" + Html.url(s.label()) + "&sort=newest");
+                case "location" -> places.putIfAbsent(s.label(), placeHref(s.label()));
                 default -> { }
             }
         }

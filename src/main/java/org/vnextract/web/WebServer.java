@@ -350,7 +350,9 @@ public final class WebServer implements AutoCloseable {
         fact(h, "Ngày ban hành", VnDate.format(d.date()));
         fact(h, "Trích yếu", d.subject());
         fact(h, "Số bài trích dẫn", String.valueOf(d.articleCount()));
-        h.raw("</dl><h2>Các bài trích dẫn (mới nhất trước)</h2><div class=\"summary\">");
+        h.raw("</dl>");
+        desk.citationTimeline(h, d.key());
+        h.raw("<h2>Các bài trích dẫn (mới nhất trước)</h2><div class=\"summary\">");
         Desk.csvLinks(h, "/export/citations.csv?doc=" + Html.url(d.id()), null);
         h.raw("</div><ol class=\"results citations\">");
         int limit = limit(q);

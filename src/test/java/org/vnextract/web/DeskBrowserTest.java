@@ -89,22 +89,48 @@ class DeskBrowserTest {
         }
     }
 
-    /** The page as it is, at desktop width then at phone width (the window is restored after). */
+    /**
+     * The page as it is, at desktop width then at phone width, down to its end (the window is made as
+     * tall as the page, up to 3,000 px); at phone width nothing may be wider than the screen. The
+     * window is restored after.
+     */
     private void shoot(String name) throws Exception {
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
         for (Object[] size : new Object[][] {{"desktop", 1280, 900}, {"phone", 390, 844}}) {
-            driver.manage().window().setSize(new Dimension((Integer) size[1], (Integer) size[2]));
+            int width = (Integer) size[1];
+            driver.manage().window().setSize(new Dimension(width, (Integer) size[2]));
             driver.navigate().refresh();
             driver.findElement(By.tagName("footer"));
+            awaitLayout(js, width);
+            long tall = ((Number) js.executeScript("return document.documentElement.scrollHeight;")).longValue();
+            driver.manage().window().setSize(new Dimension(width, (int) Math.min(3000, Math.max((Integer) size[2], tall + 140))));
+            awaitLayout(js, width);
             File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
             Files.copy(f.toPath(), SHOTS.resolve(name + "-" + size[0] + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            if (size[0].equals("phone")) {
+                Object over = js.executeScript("var w = document.documentElement.clientWidth, out = [];"
+                        + " document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
+                        + " if (r.right > w + 1 && out.length < 5) out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.right)); });"
+                        + " return document.documentElement.scrollWidth + ' ' + w + ' ' + out.join(', ');");
+                String[] parts = over.toString().split(" ", 3);
+                assertThat(Integer.parseInt(parts[0])).as(name + " fits a phone (scroll width, screen width, wider elements): " + over)
+                        .isLessThanOrEqualTo(Integer.parseInt(parts[1]));
+            }
         }
         driver.manage().window().setSize(new Dimension(1280, 900));
-        // at phone width nothing may be wider than the screen
-        driver.manage().window().setSize(new Dimension(390, 844));
-        Object scroll = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                "return document.documentElement.scrollWidth;");
-        assertThat(((Number) scroll).intValue()).as(name + " fits a phone").isLessThanOrEqualTo(390);
-        driver.manage().window().setSize(new Dimension(1280, 900));
+        awaitLayout(js, 1280);
+    }
+
+    /** Waits until the page is laid out at about {@code width} px (a resize of a headless window is not immediate). */
+    private static void awaitLayout(org.openqa.selenium.JavascriptExecutor js, int width) throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            long w = ((Number) js.executeScript("return window.innerWidth;")).longValue();
+            if (Math.abs(w - width) <= 20) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        Thread.sleep(150);
     }
 
     @Test
@@ -161,10 +187,22 @@ class DeskBrowserTest {
                 .isEqualTo(driver.findElements(By.cssSelector(".article-text a.entity mark, .article-text mark.search")).size());
         assertThat(driver.findElement(By.cssSelector(".byline")).getText()).isNotBlank();
         shoot("article");
+        String articleUrl = driver.getCurrentUrl();
+        // a place links to the articles that name it, this one among them
+        WebElement place = driver.findElement(By.cssSelector(".article-text a.entity mark.e-location"));
+        String placeName = place.getText();
+        place.click();
+        assertThat(driver.getCurrentUrl()).contains("/search?q=");
+        String named = driver.findElement(By.cssSelector(".summary .total")).getText();
+        assertThat(Integer.parseInt(named.substring(0, named.indexOf(' ')))).as("articles naming " + placeName).isPositive();
+        assertThat(driver.findElements(By.cssSelector("li.hit .snippet mark")).get(0).getText()).isEqualToIgnoringCase(placeName);
+        driver.get(articleUrl);
+        officials = driver.findElements(By.cssSelector(".article-text a.entity[href^='/officials/']"));
         String name = officials.get(0).getText();
         officials.get(0).click();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualToIgnoringCase(name);
         assertThat(driver.findElements(By.cssSelector("ol.timeline li"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("ol.timeline .when"))).allSatisfy(w -> assertThat(w.getText()).isNotBlank());
         shoot("official");
 
         // the document page, from the list of the most cited
@@ -173,8 +211,18 @@ class DeskBrowserTest {
         driver.findElement(By.cssSelector("ol.results a.doc-id")).click();
         assertThat(driver.findElement(By.cssSelector("h1.document-id")).getText()).isEqualTo(doc);
         assertThat(driver.findElements(By.cssSelector("li.citation"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("#timeline ol.bars li"))).isNotEmpty();
         assertThat(driver.findElements(By.cssSelector(".downloads a.csv"))).isNotEmpty();
         shoot("document");
+
+        // the provinces, of their time and after the July 2025 reform
+        driver.get(base + "/provinces");
+        int before = driver.findElements(By.cssSelector("ol.results li")).size();
+        driver.findElement(By.cssSelector("p.notice a")).click();
+        assertThat(driver.getCurrentUrl()).contains("after=1");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("1/7/2025");
+        assertThat(driver.findElements(By.cssSelector("ol.results li")).size()).isPositive().isLessThanOrEqualTo(Math.max(before, 34));
+        shoot("provinces");
     }
 
     private List<String> titles() {
