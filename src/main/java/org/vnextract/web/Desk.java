@@ -397,7 +397,6 @@ final class Desk {
                 .raw("\"></label>");
         h.raw("<label>Đến ngày <input type=\"date\" name=\"until\" value=\"").text(f.until() == null ? "" : f.until().toString())
                 .raw("\"></label>");
-        h.raw("<label>Nguồn <select name=\"site\"><option value=\"\">Tất cả</option>");
         Set<String> sites = new LinkedHashSet<>();
         for (Browse.SiteCount s : browse.sites()) {
             sites.add(s.site());
@@ -405,10 +404,17 @@ final class Desk {
         if (f.site() != null) {
             sites.add(f.site());
         }
+        // a store whose articles have no outlet (text files) gets no outlet choice that offers nothing
+        if (!sites.isEmpty()) {
+            h.raw("<label>Nguồn <select name=\"site\"><option value=\"\">Tất cả</option>");
+        }
         for (String s : sites) {
             h.raw("<option value=\"").text(s).raw(s.equals(f.site()) ? "\" selected>" : "\">").text(s).raw("</option>");
         }
-        h.raw("</select></label><label>Tỉnh, thành <select name=\"province\"><option value=\"\">Tất cả</option>");
+        if (!sites.isEmpty()) {
+            h.raw("</select></label>");
+        }
+        h.raw("<label>Tỉnh, thành <select name=\"province\"><option value=\"\">Tất cả</option>");
         Set<String> provinces = new java.util.TreeSet<>(java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi")));
         for (Browse.ProvinceCount pc : browse.provinces(ArticleFilter.NONE, false, 1, 100).items()) {
             provinces.add(pc.name());

@@ -179,5 +179,19 @@ class DeskApiTest {
             }
             assertThat(seen).as(list).hasSize((int) total);
         }
+        // after the July 2025 reform: at most the 34 provinces, each with its code, the same articles counted
+        JsonNode before = getJson("/api/provinces?size=100");
+        JsonNode after = getJson("/api/provinces?after=1&size=100");
+        assertThat(after.path("total").asLong()).isPositive().isLessThanOrEqualTo(Math.min(34, before.path("total").asLong()));
+        long sumBefore = 0;
+        long sumAfter = 0;
+        for (JsonNode r : before.path("results")) {
+            sumBefore += r.path("articles").asLong();
+        }
+        for (JsonNode r : after.path("results")) {
+            sumAfter += r.path("articles").asLong();
+            assertThat(r.path("code").asText()).as(r.toString()).isNotBlank();
+        }
+        assertThat(sumAfter).isEqualTo(sumBefore);
     }
 }
