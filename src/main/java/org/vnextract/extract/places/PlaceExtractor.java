@@ -70,7 +70,7 @@ public final class PlaceExtractor implements Stage {
     private final List<String> biographyCues = new ArrayList<>();
     private final List<String> captionCues = new ArrayList<>();
     private final List<String> nationalCues = new ArrayList<>();
-    private final List<String> localCues = new ArrayList<>();
+    private final Phrases<Boolean> localCuePhrases;
     private final Set<String> localIssuers = new HashSet<>();
     /** The segmenter's surnames: a name inside a segmenter word that begins with one is a person's. */
     private final Set<String> surnames = new HashSet<>();
@@ -115,9 +115,7 @@ public final class PlaceExtractor implements Stage {
         for (String l : models.lines("places/national_cues.txt")) {
             nationalCues.add(" " + NUMBER.matcher(words(l)).replaceAll("9") + " ");
         }
-        for (String l : models.lines("places/local_cues.txt")) {
-            localCues.add(" " + words(l) + " ");
-        }
+        this.localCuePhrases = Phrases.of(models.lines("places/local_cues.txt"), f -> Boolean.TRUE);
         for (String l : models.lines("segment/surnames.txt")) {
             surnames.add(Fold.fold(l.split("\t")[0]));
         }
@@ -233,7 +231,7 @@ public final class PlaceExtractor implements Stage {
             int prevEnd = -1;
             while (j < n && j - i < MAX_NAME_TOKENS) {
                 Token tj = toks.get(j);
-                if (prevEnd >= 0 && text.indexOf('\n', prevEnd) >= 0 && text.indexOf('\n', prevEnd) < tj.start()) {
+                if (prevEnd >= 0 && hasNewline(text, prevEnd, tj.start())) {
                     break;
                 }
                 if (tj.kind() == TokenKind.PUNCT) {
@@ -341,6 +339,9 @@ public final class PlaceExtractor implements Stage {
         if (tok.kind() != TokenKind.WORD && tok.kind() != TokenKind.ABBREVIATION) {
             return null;
         }
+        if (!contexts.mayStartWith(t.text().charAt(tok.start()))) {
+            return null;
+        }
         String lower = t.text(tok).toLowerCase(Locale.ROOT);
         if (lower.endsWith(".")) {
             lower = lower.substring(0, lower.length() - 1);
@@ -365,6 +366,16 @@ public final class PlaceExtractor implements Stage {
             }
         }
         return best;
+    }
+
+    /** A line break in text[from, to): read only between the two tokens, never to the end of the text. */
+    private static boolean hasNewline(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (text.charAt(k) == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsSentence(AnalyzedText t, int token) {
@@ -679,6 +690,8 @@ public final class PlaceExtractor implements Stage {
         Map<String, Unit> provinceOf = new HashMap<>();
         int[] opening = openingSentenceEnds(t);
         int p = 0;
+        org.vnextract.text.Sentence lastSentence = null;
+        boolean lastBiography = false;
         for (Found f : found) {
             Unit prov = provinceIn(f.unit, era);
             if (prov == null) {
@@ -688,7 +701,12 @@ public final class PlaceExtractor implements Stage {
                 p++;
             }
             double w = f.start < opening[0] ? 5 : f.start < opening[1] ? 3 : f.start < opening[2] ? 2 : 1;
-            if (isCaption(t, paras.get(p)) || inBiography(t, f.start)) {
+            org.vnextract.text.Sentence sentence = t.sentenceAt(f.start);
+            if (sentence != lastSentence) { // founds come in order: each sentence is read once
+                lastSentence = sentence;
+                lastBiography = inBiography(t, sentence);
+            }
+            if (lastBiography || isCaption(t, paras.get(p))) {
                 continue;
             }
             String k = prov.era() + ":" + prov.code();
@@ -700,8 +718,12 @@ public final class PlaceExtractor implements Stage {
             }
             score.merge(k, w, Double::sum);
         }
-        boolean bodies = hasLocalCue(t);
-        boolean local = outlet != null && bodies;
+        Boolean bodiesKnown = null; // the whole text is read for local bodies only when the decision needs it
+        boolean local = false;
+        if (outlet != null) {
+            bodiesKnown = hasLocalCue(t);
+            local = bodiesKnown;
+        }
         if (local) {
             Unit prov = provinceIn(gazetteer.unit("pre", "province", outlet.code()), era);
             if (prov != null) {
@@ -724,7 +746,10 @@ public final class PlaceExtractor implements Stage {
             }
         }
         // the place is where local bodies act: without any ("Tỉnh ủy", "UBND tỉnh"), one passing mention is not enough
-        if (top == null || first < 2 * second || !named.contains(top) || (!bodies && first < 4)) {
+        if (top == null || first < 2 * second || !named.contains(top)) {
+            return null;
+        }
+        if (first < 4 && !(bodiesKnown != null ? bodiesKnown : hasLocalCue(t))) {
             return null;
         }
         Unit prov = provinceOf.get(top);
@@ -790,7 +815,7 @@ public final class PlaceExtractor implements Stage {
     }
 
     private boolean isCaption(AnalyzedText t, Span para) {
-        if (para.end() - para.start() > 600) {
+        if (para.end() - para.start() > 600) { // a caption is short: a long paragraph is text
             return false;
         }
         String f = t.text().substring(para.start(), para.end()).toLowerCase(Locale.ROOT);
@@ -802,8 +827,7 @@ public final class PlaceExtractor implements Stage {
         return false;
     }
 
-    private boolean inBiography(AnalyzedText t, int at) {
-        org.vnextract.text.Sentence s = t.sentenceAt(at);
+    private boolean inBiography(AnalyzedText t, org.vnextract.text.Sentence s) {
         if (s == null) {
             return false;
         }
@@ -851,11 +875,30 @@ public final class PlaceExtractor implements Stage {
         return Fold.fold(b.toString());
     }
 
+    /** True when the text names a province's own bodies ({@code local_cues.txt}), read token by token. */
     private boolean hasLocalCue(AnalyzedText t) {
-        String all = " " + words(t.text()) + " ";
-        for (String cue : localCues) {
-            if (all.contains(cue)) {
-                return true;
+        List<Token> toks = t.tokens();
+        String text = t.text();
+        StringBuilder sb = new StringBuilder(24);
+        for (int i = 0; i < toks.size(); i++) {
+            Token tok = toks.get(i);
+            if (tok.kind() != TokenKind.WORD && tok.kind() != TokenKind.ABBREVIATION
+                    || !localCuePhrases.mayStartWith(text.charAt(tok.start()))) {
+                continue;
+            }
+            sb.setLength(0);
+            for (int len = 1; len <= localCuePhrases.maxWords() && i + len - 1 < toks.size(); len++) {
+                Token tk = toks.get(i + len - 1);
+                if (tk.kind() == TokenKind.PUNCT) {
+                    break;
+                }
+                if (len > 1) {
+                    sb.append(' ');
+                }
+                sb.append(Fold.fold(t.text(tk)));
+                if (localCuePhrases.get(sb.toString()) != null) {
+                    return true;
+                }
             }
         }
         return false;

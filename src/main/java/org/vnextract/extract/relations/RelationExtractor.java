@@ -153,12 +153,28 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             self = found;
         }
 
+        private static final int HEADER_REACH = 32;
+
         /** "Số: 594/KH-UBND" alone on its line: the symbol of the document the page is. */
         private static boolean headerSymbol(String text, Mention m) {
-            int lineStart = text.lastIndexOf('\n', m.start() - 1) + 1;
-            int lineEnd = text.indexOf('\n', m.end());
+            // the line is read at most HEADER_REACH chars either side: a mention on a long line is no header,
+            // and reading the whole line for each mention would be quadratic on a text of one line
+            int lineStart = m.start();
+            while (lineStart > 0 && text.charAt(lineStart - 1) != '\n') {
+                if (m.start() - lineStart >= HEADER_REACH) {
+                    return false;
+                }
+                lineStart--;
+            }
+            int lineEnd = m.end();
+            while (lineEnd < text.length() && text.charAt(lineEnd) != '\n') {
+                if (lineEnd - m.end() >= HEADER_REACH) {
+                    return false;
+                }
+                lineEnd++;
+            }
             String before = Fold.fold(text.substring(lineStart, m.start()));
-            String after = Fold.fold(text.substring(m.end(), lineEnd < 0 ? text.length() : lineEnd));
+            String after = Fold.fold(text.substring(m.end(), lineEnd));
             return before.equals(SO) && after.isEmpty();
         }
 
