@@ -179,20 +179,45 @@ public final class PlaceExtractor implements Stage {
 
     PlaceFindings find(AnalyzedText t, Words words, String uri, Article article) {
         String era = article.published() != null && article.published().compareTo(REFORM) >= 0 ? "post" : "pre";
-        List<Found> found = scan(t, words);
+        FoldedTokens ft = new FoldedTokens(t);
+        List<Found> found = scan(t, words, ft);
         Outlets.Outlet outlet = outlets.of(uri != null ? uri : article.site());
         if (outlet == null && article.site() != null) {
             outlet = outlets.of(article.site());
         }
         resolve(found, era, outlet);
         List<PlaceLocation> locations = locations(found);
-        ArticlePlace place = place(t, found, era, outlet);
+        ArticlePlace place = place(t, found, era, outlet, ft);
         return new PlaceFindings(locations, place, localIssuers);
     }
 
     // ---------------------------------------------------------------- finding names
 
-    private List<Found> scan(AnalyzedText t, Words words) {
+    /**
+     * The folded text of each token, folded when first asked for: the rules ask for the same tokens
+     * again (type words, the phrase before a name, local bodies), and most tokens never.
+     * One per article and thread; not thread-safe.
+     */
+    private static final class FoldedTokens {
+        private final AnalyzedText t;
+        private final String[] folded;
+
+        FoldedTokens(AnalyzedText t) {
+            this.t = t;
+            this.folded = new String[t.tokens().size()];
+        }
+
+        String get(int i) {
+            String f = folded[i];
+            if (f == null) {
+                f = Fold.fold(t.text(t.tokens().get(i)));
+                folded[i] = f;
+            }
+            return f;
+        }
+    }
+
+    private List<Found> scan(AnalyzedText t, Words words, FoldedTokens ft) {
         List<Token> toks = t.tokens();
         String text = t.text();
         int n = toks.size();
@@ -205,7 +230,7 @@ public final class PlaceExtractor implements Stage {
         while (i < n) {
             Token tok = toks.get(i);
             // a type word or an organisation head: the name after it may be of its level
-            ContextMatch cm = contextAt(t, i);
+            ContextMatch cm = contextAt(t, i, ft);
             if (cm != null) {
                 ctx = cm.context();
                 ctxEnd = cm.end();
@@ -260,7 +285,7 @@ public final class PlaceExtractor implements Stage {
                 j++;
             }
             if (best < 0) {
-                Found unknown = i == ctxEnd ? unlisted(t, words, i, ctx) : null;
+                Found unknown = i == ctxEnd ? unlisted(t, words, i, ctx, ft) : null;
                 if (unknown != null) {
                     out.add(unknown);
                     i = unknown.endToken;
@@ -270,12 +295,12 @@ public final class PlaceExtractor implements Stage {
                 continue;
             }
             boolean typed = i == ctxEnd;
-            if (!onWordBoundaries(t, words, i, best, typed)) {
+            if (!onWordBoundaries(t, words, i, best, typed, ft)) {
                 i++;
                 continue;
             }
             String written = text.substring(tok.start(), toks.get(best - 1).end());
-            List<Unit> cands = typed ? typedCandidates(bestUnits, ctx) : bareCandidates(t, i, bestUnits, lastCountryEnd);
+            List<Unit> cands = typed ? typedCandidates(bestUnits, ctx) : bareCandidates(ft, i, bestUnits, lastCountryEnd);
             if (!cands.isEmpty()) {
                 String kind = typed ? ctx.kind() : null;
                 Found f = new Found(i, best, tok.start(), toks.get(best - 1).end(), written, kind, cands);
@@ -304,7 +329,7 @@ public final class PlaceExtractor implements Stage {
      * spelling ("xã Ia Mơr" for Ia Mơ): after a type word of one level below the province, one
      * segmenter word of capitalised syllables. Kept with a null code.
      */
-    private Found unlisted(AnalyzedText t, Words words, int i, Context ctx) {
+    private Found unlisted(AnalyzedText t, Words words, int i, Context ctx, FoldedTokens ft) {
         if (!ctx.typeWord() || ctx.levels().size() != 1 || ctx.levels().contains("province")) {
             return null;
         }
@@ -319,7 +344,7 @@ public final class PlaceExtractor implements Stage {
                 return null;
             }
         }
-        if (surnames.contains(Fold.fold(t.text(t.tokens().get(i)))) && words.endToken(w) - i >= 3) {
+        if (surnames.contains(ft.get(i)) && words.endToken(w) - i >= 3) {
             return null; // "xã Nguyễn Văn A" is no commune of three syllables
         }
         int start = t.tokens().get(i).start();
@@ -333,7 +358,7 @@ public final class PlaceExtractor implements Stage {
     private record ContextMatch(int end, Context context) {}
 
     /** The longest type word or organisation head starting at token i, or null. */
-    private ContextMatch contextAt(AnalyzedText t, int i) {
+    private ContextMatch contextAt(AnalyzedText t, int i, FoldedTokens ft) {
         List<Token> toks = t.tokens();
         Token tok = toks.get(i);
         if (tok.kind() != TokenKind.WORD && tok.kind() != TokenKind.ABBREVIATION) {
@@ -342,11 +367,7 @@ public final class PlaceExtractor implements Stage {
         if (!contexts.mayStartWith(t.text().charAt(tok.start()))) {
             return null;
         }
-        String lower = t.text(tok).toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".")) {
-            lower = lower.substring(0, lower.length() - 1);
-        }
-        if (!contexts.mayStartWith(lower)) {
+        if (!contexts.mayStartWith(ft.get(i))) {
             return null;
         }
         StringBuilder sb = new StringBuilder(24);
@@ -359,7 +380,7 @@ public final class PlaceExtractor implements Stage {
             if (len > 1) {
                 sb.append(' ');
             }
-            sb.append(Fold.fold(t.text(tk)));
+            sb.append(ft.get(i + len - 1));
             Context c = contexts.get(sb.toString());
             if (c != null) {
                 best = new ContextMatch(i + len, c);
@@ -414,12 +435,12 @@ public final class PlaceExtractor implements Stage {
      * A name must not begin inside a segmenter word that is a person's name (it begins with a
      * surname) nor end inside a longer capitalised word.
      */
-    private boolean onWordBoundaries(AnalyzedText t, Words words, int first, int end, boolean typed) {
+    private boolean onWordBoundaries(AnalyzedText t, Words words, int first, int end, boolean typed, FoldedTokens ft) {
         String text = t.text();
         int w = words.wordOfToken(first);
         if (words.firstToken(w) < first && !typed) {
             Token head = t.tokens().get(words.firstToken(w));
-            if (Character.isUpperCase(text.charAt(head.start())) && surnames.contains(Fold.fold(t.text(head)))) {
+            if (Character.isUpperCase(text.charAt(head.start())) && surnames.contains(ft.get(words.firstToken(w)))) {
                 return false; // "Nguyễn_Thái_Bình" is a person, "Báo_Quảng_Ngãi" a paper of the province
             }
         }
@@ -457,12 +478,12 @@ public final class PlaceExtractor implements Stage {
         return ofKind.isEmpty() ? ofLevel : ofKind;
     }
 
-    private List<Unit> bareCandidates(AnalyzedText t, int first, List<Unit> units, int lastCountryEnd) {
+    private List<Unit> bareCandidates(FoldedTokens ft, int first, List<Unit> units, int lastCountryEnd) {
         String k = Gazetteer.key(units.get(0).name());
         if (gazetteer.isPersonName(k) && !units.stream().anyMatch(u -> u.has("typed"))) {
             return List.of();
         }
-        if (phraseBefore(t, first, notHeads)) {
+        if (phraseBefore(ft, first, notHeads)) {
             return List.of();
         }
         boolean province = units.stream().anyMatch(Unit::isProvince);
@@ -472,7 +493,7 @@ public final class PlaceExtractor implements Stage {
                 continue; // a bare name of a province and its capital is the province
             }
             if (u.isCountry()) {
-                if (!u.has("cue") || lastCountryEnd >= first - 2 || phraseBefore(t, first, countryCues)) {
+                if (!u.has("cue") || lastCountryEnd >= first - 2 || phraseBefore(ft, first, countryCues)) {
                     out.add(u);
                 }
             } else if (u.isProvince() || u.level().equals("district")) {
@@ -483,7 +504,8 @@ public final class PlaceExtractor implements Stage {
     }
 
     /** The value of the longest phrase of {@code set} that ends right before token {@code first}; false when none. */
-    private static boolean phraseBefore(AnalyzedText t, int first, Phrases<Boolean> set) {
+    private static boolean phraseBefore(FoldedTokens ft, int first, Phrases<Boolean> set) {
+        AnalyzedText t = ft.t;
         StringBuilder sb = new StringBuilder();
         Boolean value = null;
         for (int len = 1; len <= set.maxWords() && first - len >= 0; len++) {
@@ -491,7 +513,7 @@ public final class PlaceExtractor implements Stage {
             if (tok.kind() == TokenKind.PUNCT) {
                 break;
             }
-            String f = Fold.fold(t.text(tok));
+            String f = ft.get(first - len);
             sb.insert(0, sb.length() == 0 ? f : f + " ");
             Boolean v = set.get(sb.toString());
             if (v != null) {
@@ -669,14 +691,50 @@ public final class PlaceExtractor implements Stage {
     }
 
     /** The article's spelling, with the standard hyphen form where the standard name has one. */
-    private static String spelling(String written, String standard) {
-        String s = written.replaceAll("\\s*[-–]\\s*", standard.contains(" - ") ? " - " : " ").replaceAll("\\s+", " ");
-        return s.strip();
+    static String spelling(String written, String standard) {
+        // by hand, not by two regular expressions (\s*[-–]\s* to the hyphen, then \s+ to one space):
+        // this runs for every place found
+        String hyphen = standard.contains(" - ") ? " - " : " ";
+        StringBuilder b = new StringBuilder(written.length() + 2);
+        int n = written.length();
+        int i = 0;
+        while (i < n) {
+            int j = i;
+            while (j < n && isRegexSpace(written.charAt(j))) {
+                j++;
+            }
+            if (j < n && (written.charAt(j) == '-' || written.charAt(j) == '–')) {
+                j++;
+                while (j < n && isRegexSpace(written.charAt(j))) {
+                    j++;
+                }
+                b.append(hyphen);
+            } else if (j > i) {
+                b.append(' ');
+            } else {
+                b.append(written.charAt(i));
+                j = i + 1;
+            }
+            i = j;
+        }
+        StringBuilder out = new StringBuilder(b.length());
+        for (int k = 0; k < b.length(); k++) {
+            char c = b.charAt(k);
+            if (c != ' ' || out.length() == 0 || out.charAt(out.length() - 1) != ' ') {
+                out.append(c);
+            }
+        }
+        return out.toString().strip();
+    }
+
+    /** White space as {@code \s} of a Java regular expression reads it. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     // ---------------------------------------------------------------- the article's place
 
-    private ArticlePlace place(AnalyzedText t, List<Found> found, String era, Outlets.Outlet outlet) {
+    private ArticlePlace place(AnalyzedText t, List<Found> found, String era, Outlets.Outlet outlet, FoldedTokens ft) {
         List<Span> paras = t.paragraphs();
         String head = paras.isEmpty() ? "" : " " + NUMBER.matcher(words(t.text().substring(paras.get(0).start(),
                 paras.get(Math.min(1, paras.size() - 1)).end()))).replaceAll("9") + " ";
@@ -711,7 +769,7 @@ public final class PlaceExtractor implements Stage {
             }
             String k = prov.era() + ":" + prov.code();
             provinceOf.putIfAbsent(k, prov);
-            if (f.bare && f.unit.isProvince() && phraseBefore(t, f.firstToken, venueWords)) {
+            if (f.bare && f.unit.isProvince() && phraseBefore(ft, f.firstToken, venueWords)) {
                 w = w / 2; // "họp tại Hà Nội": the venue alone makes no place
             } else {
                 named.add(k);
@@ -721,7 +779,7 @@ public final class PlaceExtractor implements Stage {
         Boolean bodiesKnown = null; // the whole text is read for local bodies only when the decision needs it
         boolean local = false;
         if (outlet != null) {
-            bodiesKnown = hasLocalCue(t);
+            bodiesKnown = hasLocalCue(ft);
             local = bodiesKnown;
         }
         if (local) {
@@ -749,7 +807,7 @@ public final class PlaceExtractor implements Stage {
         if (top == null || first < 2 * second || !named.contains(top)) {
             return null;
         }
-        if (first < 4 && !(bodiesKnown != null ? bodiesKnown : hasLocalCue(t))) {
+        if (first < 4 && !(bodiesKnown != null ? bodiesKnown : hasLocalCue(ft))) {
             return null;
         }
         Unit prov = provinceOf.get(top);
@@ -876,7 +934,8 @@ public final class PlaceExtractor implements Stage {
     }
 
     /** True when the text names a province's own bodies ({@code local_cues.txt}), read token by token. */
-    private boolean hasLocalCue(AnalyzedText t) {
+    private boolean hasLocalCue(FoldedTokens ft) {
+        AnalyzedText t = ft.t;
         List<Token> toks = t.tokens();
         String text = t.text();
         StringBuilder sb = new StringBuilder(24);
@@ -895,7 +954,7 @@ public final class PlaceExtractor implements Stage {
                 if (len > 1) {
                     sb.append(' ');
                 }
-                sb.append(Fold.fold(t.text(tk)));
+                sb.append(ft.get(i + len - 1));
                 if (localCuePhrases.get(sb.toString()) != null) {
                     return true;
                 }
