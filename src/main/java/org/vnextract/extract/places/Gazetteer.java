@@ -23,6 +23,7 @@ public final class Gazetteer {
     private final Map<String, List<Unit>> byKey = new HashMap<>();
     /** Keys of names cut after each of their syllables: a longer match is worth trying. */
     private final Set<String> prefixes = new HashSet<>();
+    private final Map<String, Entry> entries = new HashMap<>();
     private final Map<String, Unit> byEraCode = new HashMap<>();
     private final Set<String> personNames = new HashSet<>();
 
@@ -60,6 +61,21 @@ public final class Gazetteer {
                     f.length > 5 ? f[5] : ""));
         }
         byKey.replaceAll((k, v) -> List.copyOf(v));
+        for (String k : prefixes) {
+            entries.put(k, new Entry(byKey.getOrDefault(k, Collections.emptyList()), true));
+        }
+        byKey.forEach((k, v) -> entries.putIfAbsent(k, new Entry(v, false)));
+    }
+
+    /**
+     * What a name key reads as: the units named so (maybe none) and whether a longer name starts with
+     * it. One look-up per syllable of a candidate name instead of two.
+     */
+    public record Entry(List<Unit> units, boolean prefix) {}
+
+    /** The entry of a name key, or null when no name is or starts with it. */
+    public Entry entry(String key) {
+        return entries.get(key);
     }
 
     private void add(String name, Unit u) {

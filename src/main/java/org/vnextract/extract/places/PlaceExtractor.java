@@ -272,13 +272,15 @@ public final class PlaceExtractor implements Stage {
                     break;
                 }
                 Gazetteer.appendKey(text.subSequence(tj.start(), tj.end()), key);
-                String k = key.toString();
-                List<Unit> us = gazetteer.lookup(k);
-                if (!us.isEmpty()) {
-                    best = j + 1;
-                    bestUnits = us;
+                Gazetteer.Entry e = gazetteer.entry(key.toString());
+                if (e == null) {
+                    break;
                 }
-                if (!gazetteer.isPrefix(k)) {
+                if (!e.units().isEmpty()) {
+                    best = j + 1;
+                    bestUnits = e.units();
+                }
+                if (!e.prefix()) {
                     break;
                 }
                 prevEnd = tj.end();
