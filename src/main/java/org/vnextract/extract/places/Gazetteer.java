@@ -23,6 +23,7 @@ public final class Gazetteer {
     private final Map<String, List<Unit>> byKey = new HashMap<>();
     /** Keys of names cut after each of their syllables: a longer match is worth trying. */
     private final Set<String> prefixes = new HashSet<>();
+    private final Map<String, Entry> entries = new HashMap<>();
     private final Map<String, Unit> byEraCode = new HashMap<>();
     private final Set<String> personNames = new HashSet<>();
 
@@ -60,6 +61,21 @@ public final class Gazetteer {
                     f.length > 5 ? f[5] : ""));
         }
         byKey.replaceAll((k, v) -> List.copyOf(v));
+        for (String k : prefixes) {
+            entries.put(k, new Entry(byKey.getOrDefault(k, Collections.emptyList()), true));
+        }
+        byKey.forEach((k, v) -> entries.putIfAbsent(k, new Entry(v, false)));
+    }
+
+    /**
+     * What a name key reads as: the units named so (maybe none) and whether a longer name starts with
+     * it. One look-up per syllable of a candidate name instead of two.
+     */
+    public record Entry(List<Unit> units, boolean prefix) {}
+
+    /** The entry of a name key, or null when no name is or starts with it. */
+    public Entry entry(String key) {
+        return entries.get(key);
     }
 
     private void add(String name, Unit u) {
@@ -106,20 +122,30 @@ public final class Gazetteer {
         return out.toString();
     }
 
-    /** Appends the name key of {@code s} (see {@link #key}). */
-    public static void appendKey(CharSequence s, StringBuilder out) {
-        boolean ascii = true;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                ascii = false;
-                break;
+    /** Base letter, lower case, of each char up to U+1EFF (0: not a letter or digit); built once. */
+    private static final char[] BASE = new char[0x1F00];
+
+    static {
+        for (int c = 0; c < BASE.length; c++) {
+            String d = Normalizer.normalize(String.valueOf((char) c), Normalizer.Form.NFD);
+            char b = d.isEmpty() ? 0 : d.charAt(0);
+            if (c == 'đ' || c == 'Đ' || c == '\u00D0' || c == '\u00F0') {
+                BASE[c] = 'd';
+            } else if (Character.isLetterOrDigit(b) && Character.getType((char) c) != Character.NON_SPACING_MARK) {
+                BASE[c] = Character.toLowerCase(b);
             }
         }
-        CharSequence d = ascii ? s : Normalizer.normalize(s, Normalizer.Form.NFD);
-        for (int i = 0; i < d.length(); i++) {
-            char c = d.charAt(i);
-            if (c == 'đ' || c == 'Đ' || c == '\u00D0' || c == '\u00F0') {
-                out.append('d');
+    }
+
+    /** Appends the name key of {@code s} (see {@link #key}): one table look-up per char, no normalisation. */
+    public static void appendKey(CharSequence s, StringBuilder out) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < BASE.length) {
+                char b = BASE[c];
+                if (b != 0) {
+                    out.append(b);
+                }
             } else if (Character.isLetterOrDigit(c)) {
                 out.append(Character.toLowerCase(c));
             }

@@ -1,6 +1,5 @@
 package org.vnextract.extract.places;
 
-import java.net.URI;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -55,20 +54,30 @@ public final class Outlets {
         }
         String a = address.strip();
         String h;
-        if (a.contains("://")) {
-            try {
-                h = URI.create(a.replace(" ", "%20")).getHost();
-            } catch (IllegalArgumentException e) {
-                int s = a.indexOf("://") + 3;
-                int end = a.indexOf('/', s);
-                h = a.substring(s, end < 0 ? a.length() : end);
+        int scheme = a.indexOf("://");
+        if (scheme >= 0) {
+            // the authority by hand: URI.create costs more than the whole rest of the lookup, and throws on
+            // addresses that browsers accept (spaces, unescaped Vietnamese in the path)
+            int s = scheme + 3;
+            int end = s;
+            while (end < a.length() && "/?#".indexOf(a.charAt(end)) < 0) {
+                end++;
+            }
+            h = a.substring(s, end);
+            int at = h.lastIndexOf('@');
+            if (at >= 0) {
+                h = h.substring(at + 1);
+            }
+            int colon = h.indexOf(':');
+            if (colon >= 0) {
+                h = h.substring(0, colon);
+            }
+            if (h.isEmpty()) {
+                return null;
             }
         } else if (a.indexOf('/') < 0 && a.indexOf('.') > 0) {
             h = a;
         } else {
-            return null;
-        }
-        if (h == null) {
             return null;
         }
         h = h.toLowerCase(Locale.ROOT);

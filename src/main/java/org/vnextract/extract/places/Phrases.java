@@ -21,6 +21,8 @@ import org.vnextract.text.Fold;
 final class Phrases<V> {
     private final Map<String, V> phrases = new HashMap<>();
     private final Set<String> firstWords = new HashSet<>();
+    /** The first letters of the first words, lower case: most tokens are ruled out by one char. */
+    private final boolean[] firstChars = new boolean[0x1F00];
     private int maxWords;
 
     void add(String phrase, V value) {
@@ -32,11 +34,23 @@ final class Phrases<V> {
         String[] words = f.split(" ");
         maxWords = Math.max(maxWords, words.length);
         firstWords.add(words[0]);
-        firstWords.add(phrase.strip().split("\\s+")[0].toLowerCase(Locale.ROOT).replaceAll("\\.$", ""));
+        String first = phrase.strip().split("\\s+")[0].toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
+        firstWords.add(first);
+        for (String w : new String[] {first, words[0]}) {
+            if (!w.isEmpty() && w.charAt(0) < firstChars.length) {
+                firstChars[w.charAt(0)] = true;
+            }
+        }
     }
 
     int maxWords() {
         return maxWords;
+    }
+
+    /** False when no phrase starts with a word beginning with {@code c} (any case). */
+    boolean mayStartWith(char c) {
+        char l = Character.toLowerCase(c);
+        return l >= firstChars.length || firstChars[l];
     }
 
     /** True when a phrase may start with a token whose lower case (without a final dot) is {@code lower}. */

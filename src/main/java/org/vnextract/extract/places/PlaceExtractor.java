@@ -70,7 +70,7 @@ public final class PlaceExtractor implements Stage {
     private final List<String> biographyCues = new ArrayList<>();
     private final List<String> captionCues = new ArrayList<>();
     private final List<String> nationalCues = new ArrayList<>();
-    private final List<String> localCues = new ArrayList<>();
+    private final Phrases<Boolean> localCuePhrases;
     private final Set<String> localIssuers = new HashSet<>();
     /** The segmenter's surnames: a name inside a segmenter word that begins with one is a person's. */
     private final Set<String> surnames = new HashSet<>();
@@ -115,9 +115,7 @@ public final class PlaceExtractor implements Stage {
         for (String l : models.lines("places/national_cues.txt")) {
             nationalCues.add(" " + NUMBER.matcher(words(l)).replaceAll("9") + " ");
         }
-        for (String l : models.lines("places/local_cues.txt")) {
-            localCues.add(" " + words(l) + " ");
-        }
+        this.localCuePhrases = Phrases.of(models.lines("places/local_cues.txt"), f -> Boolean.TRUE);
         for (String l : models.lines("segment/surnames.txt")) {
             surnames.add(Fold.fold(l.split("\t")[0]));
         }
@@ -181,20 +179,45 @@ public final class PlaceExtractor implements Stage {
 
     PlaceFindings find(AnalyzedText t, Words words, String uri, Article article) {
         String era = article.published() != null && article.published().compareTo(REFORM) >= 0 ? "post" : "pre";
-        List<Found> found = scan(t, words);
+        FoldedTokens ft = new FoldedTokens(t);
+        List<Found> found = scan(t, words, ft);
         Outlets.Outlet outlet = outlets.of(uri != null ? uri : article.site());
         if (outlet == null && article.site() != null) {
             outlet = outlets.of(article.site());
         }
         resolve(found, era, outlet);
         List<PlaceLocation> locations = locations(found);
-        ArticlePlace place = place(t, found, era, outlet);
+        ArticlePlace place = place(t, found, era, outlet, ft);
         return new PlaceFindings(locations, place, localIssuers);
     }
 
     // ---------------------------------------------------------------- finding names
 
-    private List<Found> scan(AnalyzedText t, Words words) {
+    /**
+     * The folded text of each token, folded when first asked for: the rules ask for the same tokens
+     * again (type words, the phrase before a name, local bodies), and most tokens never.
+     * One per article and thread; not thread-safe.
+     */
+    private static final class FoldedTokens {
+        private final AnalyzedText t;
+        private final String[] folded;
+
+        FoldedTokens(AnalyzedText t) {
+            this.t = t;
+            this.folded = new String[t.tokens().size()];
+        }
+
+        String get(int i) {
+            String f = folded[i];
+            if (f == null) {
+                f = Fold.fold(t.text(t.tokens().get(i)));
+                folded[i] = f;
+            }
+            return f;
+        }
+    }
+
+    private List<Found> scan(AnalyzedText t, Words words, FoldedTokens ft) {
         List<Token> toks = t.tokens();
         String text = t.text();
         int n = toks.size();
@@ -207,7 +230,7 @@ public final class PlaceExtractor implements Stage {
         while (i < n) {
             Token tok = toks.get(i);
             // a type word or an organisation head: the name after it may be of its level
-            ContextMatch cm = contextAt(t, i);
+            ContextMatch cm = contextAt(t, i, ft);
             if (cm != null) {
                 ctx = cm.context();
                 ctxEnd = cm.end();
@@ -233,7 +256,7 @@ public final class PlaceExtractor implements Stage {
             int prevEnd = -1;
             while (j < n && j - i < MAX_NAME_TOKENS) {
                 Token tj = toks.get(j);
-                if (prevEnd >= 0 && text.indexOf('\n', prevEnd) >= 0 && text.indexOf('\n', prevEnd) < tj.start()) {
+                if (prevEnd >= 0 && hasNewline(text, prevEnd, tj.start())) {
                     break;
                 }
                 if (tj.kind() == TokenKind.PUNCT) {
@@ -249,20 +272,22 @@ public final class PlaceExtractor implements Stage {
                     break;
                 }
                 Gazetteer.appendKey(text.subSequence(tj.start(), tj.end()), key);
-                String k = key.toString();
-                List<Unit> us = gazetteer.lookup(k);
-                if (!us.isEmpty()) {
-                    best = j + 1;
-                    bestUnits = us;
+                Gazetteer.Entry e = gazetteer.entry(key.toString());
+                if (e == null) {
+                    break;
                 }
-                if (!gazetteer.isPrefix(k)) {
+                if (!e.units().isEmpty()) {
+                    best = j + 1;
+                    bestUnits = e.units();
+                }
+                if (!e.prefix()) {
                     break;
                 }
                 prevEnd = tj.end();
                 j++;
             }
             if (best < 0) {
-                Found unknown = i == ctxEnd ? unlisted(t, words, i, ctx) : null;
+                Found unknown = i == ctxEnd ? unlisted(t, words, i, ctx, ft) : null;
                 if (unknown != null) {
                     out.add(unknown);
                     i = unknown.endToken;
@@ -272,12 +297,12 @@ public final class PlaceExtractor implements Stage {
                 continue;
             }
             boolean typed = i == ctxEnd;
-            if (!onWordBoundaries(t, words, i, best, typed)) {
+            if (!onWordBoundaries(t, words, i, best, typed, ft)) {
                 i++;
                 continue;
             }
             String written = text.substring(tok.start(), toks.get(best - 1).end());
-            List<Unit> cands = typed ? typedCandidates(bestUnits, ctx) : bareCandidates(t, i, bestUnits, lastCountryEnd);
+            List<Unit> cands = typed ? typedCandidates(bestUnits, ctx) : bareCandidates(ft, i, bestUnits, lastCountryEnd);
             if (!cands.isEmpty()) {
                 String kind = typed ? ctx.kind() : null;
                 Found f = new Found(i, best, tok.start(), toks.get(best - 1).end(), written, kind, cands);
@@ -306,7 +331,7 @@ public final class PlaceExtractor implements Stage {
      * spelling ("xã Ia Mơr" for Ia Mơ): after a type word of one level below the province, one
      * segmenter word of capitalised syllables. Kept with a null code.
      */
-    private Found unlisted(AnalyzedText t, Words words, int i, Context ctx) {
+    private Found unlisted(AnalyzedText t, Words words, int i, Context ctx, FoldedTokens ft) {
         if (!ctx.typeWord() || ctx.levels().size() != 1 || ctx.levels().contains("province")) {
             return null;
         }
@@ -321,7 +346,7 @@ public final class PlaceExtractor implements Stage {
                 return null;
             }
         }
-        if (surnames.contains(Fold.fold(t.text(t.tokens().get(i)))) && words.endToken(w) - i >= 3) {
+        if (surnames.contains(ft.get(i)) && words.endToken(w) - i >= 3) {
             return null; // "xã Nguyễn Văn A" is no commune of three syllables
         }
         int start = t.tokens().get(i).start();
@@ -335,17 +360,16 @@ public final class PlaceExtractor implements Stage {
     private record ContextMatch(int end, Context context) {}
 
     /** The longest type word or organisation head starting at token i, or null. */
-    private ContextMatch contextAt(AnalyzedText t, int i) {
+    private ContextMatch contextAt(AnalyzedText t, int i, FoldedTokens ft) {
         List<Token> toks = t.tokens();
         Token tok = toks.get(i);
         if (tok.kind() != TokenKind.WORD && tok.kind() != TokenKind.ABBREVIATION) {
             return null;
         }
-        String lower = t.text(tok).toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".")) {
-            lower = lower.substring(0, lower.length() - 1);
+        if (!contexts.mayStartWith(t.text().charAt(tok.start()))) {
+            return null;
         }
-        if (!contexts.mayStartWith(lower)) {
+        if (!contexts.mayStartWith(ft.get(i))) {
             return null;
         }
         StringBuilder sb = new StringBuilder(24);
@@ -358,13 +382,23 @@ public final class PlaceExtractor implements Stage {
             if (len > 1) {
                 sb.append(' ');
             }
-            sb.append(Fold.fold(t.text(tk)));
+            sb.append(ft.get(i + len - 1));
             Context c = contexts.get(sb.toString());
             if (c != null) {
                 best = new ContextMatch(i + len, c);
             }
         }
         return best;
+    }
+
+    /** A line break in text[from, to): read only between the two tokens, never to the end of the text. */
+    private static boolean hasNewline(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (text.charAt(k) == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsSentence(AnalyzedText t, int token) {
@@ -403,12 +437,12 @@ public final class PlaceExtractor implements Stage {
      * A name must not begin inside a segmenter word that is a person's name (it begins with a
      * surname) nor end inside a longer capitalised word.
      */
-    private boolean onWordBoundaries(AnalyzedText t, Words words, int first, int end, boolean typed) {
+    private boolean onWordBoundaries(AnalyzedText t, Words words, int first, int end, boolean typed, FoldedTokens ft) {
         String text = t.text();
         int w = words.wordOfToken(first);
         if (words.firstToken(w) < first && !typed) {
             Token head = t.tokens().get(words.firstToken(w));
-            if (Character.isUpperCase(text.charAt(head.start())) && surnames.contains(Fold.fold(t.text(head)))) {
+            if (Character.isUpperCase(text.charAt(head.start())) && surnames.contains(ft.get(words.firstToken(w)))) {
                 return false; // "Nguyễn_Thái_Bình" is a person, "Báo_Quảng_Ngãi" a paper of the province
             }
         }
@@ -446,12 +480,12 @@ public final class PlaceExtractor implements Stage {
         return ofKind.isEmpty() ? ofLevel : ofKind;
     }
 
-    private List<Unit> bareCandidates(AnalyzedText t, int first, List<Unit> units, int lastCountryEnd) {
+    private List<Unit> bareCandidates(FoldedTokens ft, int first, List<Unit> units, int lastCountryEnd) {
         String k = Gazetteer.key(units.get(0).name());
         if (gazetteer.isPersonName(k) && !units.stream().anyMatch(u -> u.has("typed"))) {
             return List.of();
         }
-        if (phraseBefore(t, first, notHeads)) {
+        if (phraseBefore(ft, first, notHeads)) {
             return List.of();
         }
         boolean province = units.stream().anyMatch(Unit::isProvince);
@@ -461,7 +495,7 @@ public final class PlaceExtractor implements Stage {
                 continue; // a bare name of a province and its capital is the province
             }
             if (u.isCountry()) {
-                if (!u.has("cue") || lastCountryEnd >= first - 2 || phraseBefore(t, first, countryCues)) {
+                if (!u.has("cue") || lastCountryEnd >= first - 2 || phraseBefore(ft, first, countryCues)) {
                     out.add(u);
                 }
             } else if (u.isProvince() || u.level().equals("district")) {
@@ -472,7 +506,8 @@ public final class PlaceExtractor implements Stage {
     }
 
     /** The value of the longest phrase of {@code set} that ends right before token {@code first}; false when none. */
-    private static boolean phraseBefore(AnalyzedText t, int first, Phrases<Boolean> set) {
+    private static boolean phraseBefore(FoldedTokens ft, int first, Phrases<Boolean> set) {
+        AnalyzedText t = ft.t;
         StringBuilder sb = new StringBuilder();
         Boolean value = null;
         for (int len = 1; len <= set.maxWords() && first - len >= 0; len++) {
@@ -480,7 +515,7 @@ public final class PlaceExtractor implements Stage {
             if (tok.kind() == TokenKind.PUNCT) {
                 break;
             }
-            String f = Fold.fold(t.text(tok));
+            String f = ft.get(first - len);
             sb.insert(0, sb.length() == 0 ? f : f + " ");
             Boolean v = set.get(sb.toString());
             if (v != null) {
@@ -658,14 +693,50 @@ public final class PlaceExtractor implements Stage {
     }
 
     /** The article's spelling, with the standard hyphen form where the standard name has one. */
-    private static String spelling(String written, String standard) {
-        String s = written.replaceAll("\\s*[-–]\\s*", standard.contains(" - ") ? " - " : " ").replaceAll("\\s+", " ");
-        return s.strip();
+    static String spelling(String written, String standard) {
+        // by hand, not by two regular expressions (\s*[-–]\s* to the hyphen, then \s+ to one space):
+        // this runs for every place found
+        String hyphen = standard.contains(" - ") ? " - " : " ";
+        StringBuilder b = new StringBuilder(written.length() + 2);
+        int n = written.length();
+        int i = 0;
+        while (i < n) {
+            int j = i;
+            while (j < n && isRegexSpace(written.charAt(j))) {
+                j++;
+            }
+            if (j < n && (written.charAt(j) == '-' || written.charAt(j) == '–')) {
+                j++;
+                while (j < n && isRegexSpace(written.charAt(j))) {
+                    j++;
+                }
+                b.append(hyphen);
+            } else if (j > i) {
+                b.append(' ');
+            } else {
+                b.append(written.charAt(i));
+                j = i + 1;
+            }
+            i = j;
+        }
+        StringBuilder out = new StringBuilder(b.length());
+        for (int k = 0; k < b.length(); k++) {
+            char c = b.charAt(k);
+            if (c != ' ' || out.length() == 0 || out.charAt(out.length() - 1) != ' ') {
+                out.append(c);
+            }
+        }
+        return out.toString().strip();
+    }
+
+    /** White space as {@code \s} of a Java regular expression reads it. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     // ---------------------------------------------------------------- the article's place
 
-    private ArticlePlace place(AnalyzedText t, List<Found> found, String era, Outlets.Outlet outlet) {
+    private ArticlePlace place(AnalyzedText t, List<Found> found, String era, Outlets.Outlet outlet, FoldedTokens ft) {
         List<Span> paras = t.paragraphs();
         String head = paras.isEmpty() ? "" : " " + NUMBER.matcher(words(t.text().substring(paras.get(0).start(),
                 paras.get(Math.min(1, paras.size() - 1)).end()))).replaceAll("9") + " ";
@@ -679,6 +750,8 @@ public final class PlaceExtractor implements Stage {
         Map<String, Unit> provinceOf = new HashMap<>();
         int[] opening = openingSentenceEnds(t);
         int p = 0;
+        org.vnextract.text.Sentence lastSentence = null;
+        boolean lastBiography = false;
         for (Found f : found) {
             Unit prov = provinceIn(f.unit, era);
             if (prov == null) {
@@ -688,20 +761,29 @@ public final class PlaceExtractor implements Stage {
                 p++;
             }
             double w = f.start < opening[0] ? 5 : f.start < opening[1] ? 3 : f.start < opening[2] ? 2 : 1;
-            if (isCaption(t, paras.get(p)) || inBiography(t, f.start)) {
+            org.vnextract.text.Sentence sentence = t.sentenceAt(f.start);
+            if (sentence != lastSentence) { // founds come in order: each sentence is read once
+                lastSentence = sentence;
+                lastBiography = inBiography(t, sentence);
+            }
+            if (lastBiography || isCaption(t, paras.get(p))) {
                 continue;
             }
             String k = prov.era() + ":" + prov.code();
             provinceOf.putIfAbsent(k, prov);
-            if (f.bare && f.unit.isProvince() && phraseBefore(t, f.firstToken, venueWords)) {
+            if (f.bare && f.unit.isProvince() && phraseBefore(ft, f.firstToken, venueWords)) {
                 w = w / 2; // "họp tại Hà Nội": the venue alone makes no place
             } else {
                 named.add(k);
             }
             score.merge(k, w, Double::sum);
         }
-        boolean bodies = hasLocalCue(t);
-        boolean local = outlet != null && bodies;
+        Boolean bodiesKnown = null; // the whole text is read for local bodies only when the decision needs it
+        boolean local = false;
+        if (outlet != null) {
+            bodiesKnown = hasLocalCue(ft);
+            local = bodiesKnown;
+        }
         if (local) {
             Unit prov = provinceIn(gazetteer.unit("pre", "province", outlet.code()), era);
             if (prov != null) {
@@ -724,7 +806,10 @@ public final class PlaceExtractor implements Stage {
             }
         }
         // the place is where local bodies act: without any ("Tỉnh ủy", "UBND tỉnh"), one passing mention is not enough
-        if (top == null || first < 2 * second || !named.contains(top) || (!bodies && first < 4)) {
+        if (top == null || first < 2 * second || !named.contains(top)) {
+            return null;
+        }
+        if (first < 4 && !(bodiesKnown != null ? bodiesKnown : hasLocalCue(ft))) {
             return null;
         }
         Unit prov = provinceOf.get(top);
@@ -790,7 +875,7 @@ public final class PlaceExtractor implements Stage {
     }
 
     private boolean isCaption(AnalyzedText t, Span para) {
-        if (para.end() - para.start() > 600) {
+        if (para.end() - para.start() > 600) { // a caption is short: a long paragraph is text
             return false;
         }
         String f = t.text().substring(para.start(), para.end()).toLowerCase(Locale.ROOT);
@@ -802,8 +887,7 @@ public final class PlaceExtractor implements Stage {
         return false;
     }
 
-    private boolean inBiography(AnalyzedText t, int at) {
-        org.vnextract.text.Sentence s = t.sentenceAt(at);
+    private boolean inBiography(AnalyzedText t, org.vnextract.text.Sentence s) {
         if (s == null) {
             return false;
         }
@@ -851,11 +935,31 @@ public final class PlaceExtractor implements Stage {
         return Fold.fold(b.toString());
     }
 
-    private boolean hasLocalCue(AnalyzedText t) {
-        String all = " " + words(t.text()) + " ";
-        for (String cue : localCues) {
-            if (all.contains(cue)) {
-                return true;
+    /** True when the text names a province's own bodies ({@code local_cues.txt}), read token by token. */
+    private boolean hasLocalCue(FoldedTokens ft) {
+        AnalyzedText t = ft.t;
+        List<Token> toks = t.tokens();
+        String text = t.text();
+        StringBuilder sb = new StringBuilder(24);
+        for (int i = 0; i < toks.size(); i++) {
+            Token tok = toks.get(i);
+            if (tok.kind() != TokenKind.WORD && tok.kind() != TokenKind.ABBREVIATION
+                    || !localCuePhrases.mayStartWith(text.charAt(tok.start()))) {
+                continue;
+            }
+            sb.setLength(0);
+            for (int len = 1; len <= localCuePhrases.maxWords() && i + len - 1 < toks.size(); len++) {
+                Token tk = toks.get(i + len - 1);
+                if (tk.kind() == TokenKind.PUNCT) {
+                    break;
+                }
+                if (len > 1) {
+                    sb.append(' ');
+                }
+                sb.append(ft.get(i + len - 1));
+                if (localCuePhrases.get(sb.toString()) != null) {
+                    return true;
+                }
             }
         }
         return false;

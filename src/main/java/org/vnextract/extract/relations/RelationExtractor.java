@@ -131,6 +131,10 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         final List<List<String>> typeWords = new ArrayList<>();
         final int[] firstCited;
         final DocumentReference self;
+        /** Documents by the first word of their type name. */
+        final Map<String, List<Integer>> byFirstTypeWord = new java.util.HashMap<>();
+        /** For each type name, its documents by the start of each mention (the first document on a tie). */
+        final Map<List<String>, java.util.TreeMap<Integer, DocumentReference>> mentionsOfType = new java.util.HashMap<>();
 
         Article(AnalyzedText t, List<DocumentReference> docs, List<Cited> all) {
             this.t = t;
@@ -140,7 +144,16 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             for (int d = 0; d < docs.size(); d++) {
                 DocumentReference doc = docs.get(d);
                 String name = doc.typeName() == null ? "" : Fold.fold(doc.typeName());
-                typeWords.add(name.isEmpty() ? List.of() : List.of(name.split(" ")));
+                List<String> type = name.isEmpty() ? List.of() : List.of(name.split(" "));
+                typeWords.add(type);
+                if (!type.isEmpty()) {
+                    byFirstTypeWord.computeIfAbsent(type.get(0), k -> new ArrayList<>()).add(d);
+                    java.util.TreeMap<Integer, DocumentReference> starts =
+                            mentionsOfType.computeIfAbsent(type, k -> new java.util.TreeMap<>());
+                    for (Mention m : doc.mentions()) {
+                        starts.putIfAbsent(m.start(), doc);
+                    }
+                }
                 int first = Integer.MAX_VALUE;
                 for (Mention m : doc.mentions()) {
                     first = Math.min(first, m.start());
@@ -153,12 +166,28 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             self = found;
         }
 
+        private static final int HEADER_REACH = 32;
+
         /** "Số: 594/KH-UBND" alone on its line: the symbol of the document the page is. */
         private static boolean headerSymbol(String text, Mention m) {
-            int lineStart = text.lastIndexOf('\n', m.start() - 1) + 1;
-            int lineEnd = text.indexOf('\n', m.end());
+            // the line is read at most HEADER_REACH chars either side: a mention on a long line is no header,
+            // and reading the whole line for each mention would be quadratic on a text of one line
+            int lineStart = m.start();
+            while (lineStart > 0 && text.charAt(lineStart - 1) != '\n') {
+                if (m.start() - lineStart >= HEADER_REACH) {
+                    return false;
+                }
+                lineStart--;
+            }
+            int lineEnd = m.end();
+            while (lineEnd < text.length() && text.charAt(lineEnd) != '\n') {
+                if (lineEnd - m.end() >= HEADER_REACH) {
+                    return false;
+                }
+                lineEnd++;
+            }
             String before = Fold.fold(text.substring(lineStart, m.start()));
-            String after = Fold.fold(text.substring(m.end(), lineEnd < 0 ? text.length() : lineEnd));
+            String after = Fold.fold(text.substring(m.end(), lineEnd));
             return before.equals(SO) && after.isEmpty();
         }
 
@@ -183,6 +212,11 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         List<String> type(int d) {
             return typeWords.get(d);
         }
+
+        /** The documents whose type name starts with this folded word, in order (most words start none). */
+        List<Integer> typesStartingWith(String word) {
+            return byFirstTypeWord.getOrDefault(word, List.of());
+        }
     }
 
     private static final class Found {
@@ -190,6 +224,8 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         final String type;
         final String to;
         final List<Mention> mentions = new ArrayList<>();
+        /** The mentions already kept: a statement repeated thousands of times is checked in constant time. */
+        final java.util.Set<Mention> seen = new java.util.HashSet<>();
 
         Found(String from, String type, String to) {
             this.from = from;
@@ -256,11 +292,12 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     private void pointers(Article art, Sentence s, List<Token> toks, List<Word> words, List<Cited> cited) {
         int n = words.size();
         List<Cited> more = new ArrayList<>();
+        int[] citedFrom = {0};
         for (int i = 0; i < n; i++) {
-            if (insideCited(cited, i)) {
+            if (citedAt(cited, i, citedFrom) >= 0) {
                 continue;
             }
-            for (int d = 0; d < art.docs.size(); d++) {
+            for (int d : art.typesStartingWith(words.get(i).w())) {
                 List<String> type = art.type(d);
                 if (type.isEmpty() || i + type.size() > n || !matchesWords(type, words, i)) {
                     continue;
@@ -295,13 +332,18 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         }
     }
 
-    private static boolean insideCited(List<Cited> cited, int tok) {
-        for (Cited c : cited) {
-            if (tok >= c.first() && tok < c.after()) {
-                return true;
-            }
+    /**
+     * The index of the cited document whose tokens hold {@code tok}, or -1; {@code from} is where the
+     * previous call for a smaller token left off, so a sentence's words are checked in one pass
+     * (cited is sorted and its ranges do not overlap).
+     */
+    private static int citedAt(List<Cited> cited, int tok, int[] from) {
+        int c = from[0];
+        while (c < cited.size() && cited.get(c).after() <= tok) {
+            c++;
         }
-        return false;
+        from[0] = c;
+        return c < cited.size() && cited.get(c).first() <= tok ? c : -1;
     }
 
     private static List<String> typeOf(Article art, DocumentReference doc) {
@@ -310,19 +352,9 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
 
     /** The document of this type cited last before {@code charIndex}, else the page's own of this type. */
     private static DocumentReference lastOfTypeBefore(Article art, List<String> type, int charIndex) {
-        DocumentReference best = null;
-        int bestAt = -1;
-        for (int d = 0; d < art.docs.size(); d++) {
-            if (!art.type(d).equals(type)) {
-                continue;
-            }
-            for (Mention m : art.docs.get(d).mentions()) {
-                if (m.start() < charIndex && m.start() > bestAt) {
-                    best = art.docs.get(d);
-                    bestAt = m.start();
-                }
-            }
-        }
+        java.util.TreeMap<Integer, DocumentReference> ofType = art.mentionsOfType.get(type);
+        Map.Entry<Integer, DocumentReference> last = ofType == null ? null : ofType.lowerEntry(charIndex);
+        DocumentReference best = last == null ? null : last.getValue();
         if (best == null && art.self != null && typeOf(art, art.self).equals(type)) {
             return art.self;
         }
@@ -584,7 +616,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         }
         Found f = out.computeIfAbsent(from + "\u0001" + type + "\u0001" + to, k -> new Found(from, type, to));
         Mention m = Mention.of(text, start, end);
-        if (!f.mentions.contains(m)) {
+        if (f.seen.add(m)) {
             f.mentions.add(m);
         }
     }
