@@ -107,6 +107,11 @@ public final class CharsetSniffer {
             // a TCVN3 or VNI page usually declares iso-8859-1 or windows-1252: review() finds it
             return reviewed(strict(bytes, 0, declaredCs, warnings), true);
         }
+        if (mostlyUtf8(bytes)) {
+            // UTF-8 with a few broken bytes (a cut download, a bad copy), not a legacy encoding: read as
+            // TCVN3 or VNI its good letters would be garbled, and a short text can score as either
+            return Decoded.fail("invalid UTF-8 at byte " + badUtf8);
+        }
         String w1258 = java.text.Normalizer.normalize(new String(bytes, WINDOWS_1258), java.text.Normalizer.Form.NFC);
         LegacyVietnamese.Detection d = legacy.detect(LegacyVietnamese.byteView(bytes), legacy.scoreAsIs(w1258));
         if (d != null) {
@@ -309,45 +314,86 @@ public final class CharsetSniffer {
 
     /** The index of the first byte that breaks UTF-8, or -1 if all of it is valid. */
     static int firstInvalidUtf8(byte[] b) {
+        return firstInvalidUtf8(b, b.length);
+    }
+
+    /** As {@link #firstInvalidUtf8(byte[])}, over the first {@code n} bytes. */
+    static int firstInvalidUtf8(byte[] b, int n) {
         int i = 0;
-        int n = b.length;
         while (i < n) {
-            int c = b[i] & 0xFF;
-            if (c < 0x80) {
+            if (b[i] >= 0) {
                 i++;
                 continue;
             }
-            int len;
-            int min;
-            if (c >= 0xC2 && c <= 0xDF) {
-                len = 2;
-                min = 0x80;
-            } else if (c >= 0xE0 && c <= 0xEF) {
-                len = 3;
-                min = 0x800;
-            } else if (c >= 0xF0 && c <= 0xF4) {
-                len = 4;
-                min = 0x10000;
-            } else {
-                return i;
-            }
-            if (i + len > n) {
-                return i;
-            }
-            int cp = c & (0xFF >> (len + 1));
-            for (int k = 1; k < len; k++) {
-                int cc = b[i + k] & 0xFF;
-                if ((cc & 0xC0) != 0x80) {
-                    return i;
-                }
-                cp = (cp << 6) | (cc & 0x3F);
-            }
-            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            int len = sequenceAt(b, i, n);
+            if (len == 0) {
                 return i;
             }
             i += len;
         }
         return -1;
+    }
+
+    /** The length of the valid multi-byte UTF-8 sequence at {@code i} (before {@code n}), or 0. */
+    private static int sequenceAt(byte[] b, int i, int n) {
+        int c = b[i] & 0xFF;
+        int len;
+        int min;
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+            min = 0x80;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            min = 0x800;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            min = 0x10000;
+        } else {
+            return 0;
+        }
+        if (i + len > n) {
+            return 0;
+        }
+        int cp = c & (0xFF >> (len + 1));
+        for (int k = 1; k < len; k++) {
+            int cc = b[i + k] & 0xFF;
+            if ((cc & 0xC0) != 0x80) {
+                return 0;
+            }
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            return 0;
+        }
+        return len;
+    }
+
+    /**
+     * Whether the bytes are UTF-8 with a few bad ones: some valid multi-byte sequences, and at least
+     * as many of them as bytes that break UTF-8, or no more bad bytes than one corruption makes. Legacy Vietnamese (TCVN3, VNI, windows-1258) writes its letters as
+     * single high bytes, which only now and then line up as a valid sequence.
+     */
+    static boolean mostlyUtf8(byte[] b) {
+        int valid = 0;
+        int invalid = 0;
+        int i = 0;
+        int n = b.length;
+        while (i < n) {
+            if (b[i] >= 0) {
+                i++;
+                continue;
+            }
+            int len = sequenceAt(b, i, n);
+            if (len > 0) {
+                valid++;
+                i += len;
+            } else {
+                invalid++;
+                i++;
+            }
+        }
+        // one broken or stray byte spoils at most four: a short text with one bad byte is still UTF-8
+        return valid > 0 && (valid >= invalid || invalid <= 4);
     }
 
     private static boolean hasValidMultibyteUtf8(byte[] b) {

@@ -473,6 +473,9 @@ public final class OfficialRules {
 
         /** The end of a title starting at {@code i} ([prefix…] role …), or -1. */
         int titleEnd(int i, int b) {
+            if (i >= b) {
+                return -1; // a title at the end of the sentence ("Ông là TS."): nothing follows it
+            }
             if (i > 0 && !t.cap[i]) {
                 // no title starts inside a stop phrase: "Chính quyền Tổng thống Mỹ" (quyền, acting)
                 PhraseTrie.Match<String> stop = lex.stops.longest(t, i - 1, b);
