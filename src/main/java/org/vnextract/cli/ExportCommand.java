@@ -47,7 +47,7 @@ public final class ExportCommand implements Callable<Integer> {
     String province;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         Database database = dbOption.database();
         try (StoreReader reader = StoreReader.open(database, 1)) {
@@ -63,22 +63,44 @@ public final class ExportCommand implements Callable<Integer> {
                 err.println("vnextract: " + n + " rows written to " + dir + "/*.csv");
             } else if (output == null) {
                 spec.commandLine().getOut().flush();
-                long n = ex.jsonl(System.out, province);
-                System.out.flush();
+                // file descriptor 1 itself, not System.out, which would swallow a full disk or a closed pipe
+                OutputStream stdout = new BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16);
+                long n;
+                try {
+                    n = ex.jsonl(stdout, province);
+                    stdout.flush();
+                } catch (IOException e) {
+                    throw new Failure(ExitCodes.FAILED, "standard output", "cannot write: " + e.getMessage(), e);
+                }
                 err.println("vnextract: " + n + " records written");
             } else {
-                Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".export.", ".part");
-                long n;
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-                    n = ex.jsonl(out, province);
-                }
-                Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                long n = writeAtomically(output, ex, province);
                 err.println("vnextract: " + n + " records written to " + output);
             }
-        } catch (SQLException | StoreException | IOException e) {
-            err.println("vnextract: " + e.getMessage());
-            return ExitCodes.FAILED;
+        } catch (SQLException | StoreException e) {
+            throw new Failure(ExitCodes.FAILED, database.describe(), e.getMessage(), e);
         }
         return ExitCodes.OK;
+    }
+
+    /** Through a temporary file renamed at the end, as extract writes: nothing is left behind on failure. */
+    private static long writeAtomically(Path output, Exporter ex, String province) throws IOException, SQLException {
+        org.vnextract.sink.JsonlSink.checkWritable(output);
+        Path abs = output.toAbsolutePath();
+        Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + ProcessHandle.current().pid() + ".export.part");
+        boolean moved = false;
+        try {
+            long n;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                n = ex.jsonl(out, province);
+            }
+            Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            moved = true;
+            return n;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
+        }
     }
 }
