@@ -280,7 +280,7 @@ public final class BatchRunner implements AutoCloseable {
                 try {
                     result = work.apply(doc);
                 } catch (RuntimeException | StackOverflowError e) {
-                    result = new Rejected(doc.source(), "internal error: " + e);
+                    result = new Rejected(doc.source(), "internal error: " + e, e);
                 }
                 Thread.interrupted(); // an interrupt meant for the finished article must not hit the next
                 if (t.claim(result)) {

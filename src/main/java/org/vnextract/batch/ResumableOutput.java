@@ -110,7 +110,10 @@ public final class ResumableOutput implements Closeable {
         Validate.positive(unitRecords, "unitRecords");
         Validate.positive(unitMillis, "unitMillis");
         Path abs = target.toAbsolutePath().normalize();
-        Files.createDirectories(abs.getParent());
+        if (!Files.isDirectory(abs.getParent())) {
+            throw new java.nio.file.NoSuchFileException(abs.getParent().toString(), null,
+                    "the folder of " + target + " does not exist (vnextract does not create folders)");
+        }
         Path part = partOf(abs);
         Path jp = journalOf(abs);
         FileChannel journal = FileChannel.open(jp, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -130,6 +133,9 @@ public final class ResumableOutput implements Closeable {
         try {
             BitSet done = new BitSet();
             long verified = 0;
+            // a unit is trusted only if the part file still holds all its bytes: after a copy, a
+            // restore or a disk problem the part may be shorter, and the units past its end are done again
+            long partSize = Files.exists(part) ? Files.size(part) : 0;
             long rejected = 0;
             long journalValid;
             String content = new String(readAll(journal), StandardCharsets.UTF_8);
@@ -154,8 +160,8 @@ public final class ResumableOutput implements Closeable {
                         }
                         String line = content.substring(at, end);
                         Unit u = Unit.parse(line);
-                        if (u == null) {
-                            break; // corrupt: this unit and anything after it are done again
+                        if (u == null || u.length > partSize) {
+                            break; // corrupt, or its records are gone from the part file: this unit and the rest are done again
                         }
                         verified = u.length;
                         rejected += u.rejected;
@@ -166,9 +172,11 @@ public final class ResumableOutput implements Closeable {
                 }
             }
             FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            if (out.size() < verified) {
+            long size = out.size();
+            if (size < verified) {
+                // the part file shrank between the size check and the open: nothing can be trusted
                 out.close();
-                throw new IOException(part + " is shorter than its journal says (" + out.size() + " < " + verified
+                throw new IOException(part + " is shorter than its journal says (" + size + " < " + verified
                         + " bytes); delete it and " + jp.getFileName() + " to start afresh");
             }
             out.truncate(verified);

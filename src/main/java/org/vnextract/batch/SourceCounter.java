@@ -22,12 +22,13 @@ public final class SourceCounter {
     /** The estimated number of articles, or empty when it cannot be known cheaply. */
     public OptionalLong count(List<String> paths) {
         long n = 0;
+        org.vnextract.ingest.Visited visited = new org.vnextract.ingest.Visited();
         for (String p : paths) {
             if (p.equals("-")) {
                 return OptionalLong.empty();
             }
             try {
-                long c = count(Path.of(p), true);
+                long c = count(Path.of(p), true, visited);
                 if (c < 0) {
                     return OptionalLong.empty();
                 }
@@ -42,7 +43,13 @@ public final class SourceCounter {
         return OptionalLong.of(n);
     }
 
-    private long count(Path p, boolean named) throws IOException {
+    private long count(Path p, boolean named, org.vnextract.ingest.Visited visited) throws IOException {
+        if (Thread.currentThread().isInterrupted()) {
+            return -1;
+        }
+        if (!visited.first(p)) {
+            return 0; // counted under another name: Sources reads each real file once too
+        }
         if (Files.isDirectory(p)) {
             long n = 0;
             List<Path> children;
@@ -50,7 +57,7 @@ public final class SourceCounter {
                 children = s.toList();
             }
             for (Path c : children) {
-                long k = count(c, false);
+                long k = count(c, false, visited);
                 if (k < 0) {
                     return -1;
                 }

@@ -75,17 +75,10 @@ public final class BenchCommand implements Callable<Integer> {
                     "--threads, --articles and --runs must be at least 1, --warmup at least 0");
         }
         if (!corpus.equals("-") && !Files.exists(Path.of(corpus))) {
-            err.println("vnextract: " + corpus + ": no such file or directory");
-            return ExitCodes.FAILED;
+            throw new Failure(ExitCodes.FAILED, corpus, "no such file or directory");
         }
         pipeline.validate(spec.commandLine());
-        Vnextract vx;
-        try {
-            vx = pipeline.build();
-        } catch (PipelineException e) {
-            err.println("vnextract: " + e.getMessage());
-            return ExitCodes.FAILED;
-        }
+        Vnextract vx = pipeline.build();
         List<RawDocument> docs = new ArrayList<>(articles);
         try (Sources s = Sources.open(List.of(corpus), pipeline.limits(), System.in)) {
             while (docs.size() < articles && s.hasNext()) {
@@ -96,8 +89,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         if (docs.isEmpty()) {
-            err.println("vnextract: " + corpus + ": no articles");
-            return ExitCodes.FAILED;
+            throw new Failure(ExitCodes.FAILED, corpus, "no articles");
         }
         out.printf(Locale.ROOT, "vnextract bench: %d articles from %s, %d threads, %d runs after %d warm-up; %d cores%n",
                 docs.size(), corpus, threads, runs, warmup, Runtime.getRuntime().availableProcessors());

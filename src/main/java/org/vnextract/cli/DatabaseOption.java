@@ -12,7 +12,15 @@ public final class DatabaseOption {
             description = "SQLite file or JDBC URL (jdbc:postgresql://HOST/DB?user=…). Default: $VNEXTRACT_DB, else vnextract.db.")
     String db = Database.defaultLocation();
 
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
+    /** The database named, or a usage error (exit 2) for a URL of a database the store does not speak. */
     public Database database() {
-        return Database.of(db);
+        try {
+            return Database.of(db);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(mixee.commandLine(), "--db: " + e.getMessage().replaceFirst("^'db' ", ""));
+        }
     }
 }

@@ -64,6 +64,16 @@ public final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         pipeline.validate(spec.commandLine());
+        for (Path g : gold) {
+            if (!Files.isDirectory(g)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--gold: " + g
+                        + (Files.exists(g) ? ": not a directory" : ": no such directory"));
+            }
+        }
+        if (input.records != null && !Files.isRegularFile(input.records)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--records: " + input.records
+                    + (Files.exists(input.records) ? ": not a file" : ": no such file"));
+        }
         Evaluator ev = new Evaluator();
         int rejected = 0;
         if (input.records != null) {
@@ -77,7 +87,7 @@ public final class EvalCommand implements Callable<Integer> {
                 while (sources.hasNext()) {
                     IngestResult r = sources.next();
                     if (r instanceof Rejected rej) {
-                        err.println("vnextract: " + rej.source() + ": " + rej.reason());
+                        err.println(ErrorLine.of(rej.source(), rej.reason()));
                         rejected++;
                         continue;
                     }

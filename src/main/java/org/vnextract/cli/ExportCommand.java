@@ -54,7 +54,7 @@ public final class ExportCommand implements Callable<Integer> {
     boolean excel;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         ArticleFilter filter;
         try {
@@ -85,22 +85,44 @@ public final class ExportCommand implements Callable<Integer> {
                         bytes / 1e6, (System.nanoTime() - started) / 1e9);
             } else if (output == null) {
                 spec.commandLine().getOut().flush();
-                long n = ex.jsonl(System.out);
-                System.out.flush();
+                // file descriptor 1 itself, not System.out, which would swallow a full disk or a closed pipe
+                OutputStream stdout = new BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16);
+                long n;
+                try {
+                    n = ex.jsonl(stdout);
+                    stdout.flush();
+                } catch (IOException e) {
+                    throw new Failure(ExitCodes.FAILED, "standard output", "cannot write: " + e.getMessage(), e);
+                }
                 err.println("vnextract: " + n + " records written");
             } else {
-                Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".export.", ".part");
-                long n;
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-                    n = ex.jsonl(out);
-                }
-                Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                long n = writeAtomically(output, ex);
                 err.println("vnextract: " + n + " records written to " + output);
             }
-        } catch (SQLException | StoreException | IOException e) {
-            err.println("vnextract: " + e.getMessage());
-            return ExitCodes.FAILED;
+        } catch (SQLException | StoreException e) {
+            throw new Failure(ExitCodes.FAILED, database.describe(), e.getMessage(), e);
         }
         return ExitCodes.OK;
+    }
+
+    /** Through a temporary file renamed at the end, as extract writes: nothing is left behind on failure. */
+    private static long writeAtomically(Path output, TableExport ex) throws IOException {
+        org.vnextract.sink.JsonlSink.checkWritable(output);
+        Path abs = output.toAbsolutePath();
+        Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + ProcessHandle.current().pid() + ".export.part");
+        boolean moved = false;
+        try {
+            long n;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                n = ex.jsonl(out);
+            }
+            Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            moved = true;
+            return n;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
+        }
     }
 }

@@ -100,28 +100,34 @@ public final class ExtractCommand implements Callable<Integer> {
         if (db != null && (output != null || resume)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--db writes to a database; it goes with neither -o nor --resume");
         }
-        long t0 = System.nanoTime();
-        Vnextract vx;
-        try {
-            vx = pipeline.build();
-        } catch (PipelineException e) {
-            err.println("vnextract: " + e.getMessage());
-            return ExitCodes.FAILED;
+        if (db != null) {
+            try {
+                org.vnextract.store.Database.of(db);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--db: " + e.getMessage().replaceFirst("^'db' ", ""));
+            }
         }
+        if (output != null) {
+            JsonlSink.checkWritable(output); // before the models load: a typo in -o fails at once
+        }
+        long t0 = System.nanoTime();
+        Vnextract vx = pipeline.build();
         long[] counts = new long[2];
         ResumableOutput journalled = null;
         RecordSink sink = null;
         Thread counter = null;
+        int level = verbosity.level();
         try {
             if (resume) {
                 journalled = ResumableOutput.open(output, inputKey());
                 counts[1] = journalled.resumedRejected();
-                if (verbosity.level() >= 1 && journalled.resumedPositions() > 0) {
+                if (level >= 1 && journalled.resumedPositions() > 0) {
                     err.printf("vnextract: resuming: %d inputs already done%n", journalled.resumedPositions());
                 }
             } else {
                 sink = db != null ? openStore(db)
-                        : output == null ? JsonlSink.toWriter(spec.commandLine().getOut()) : JsonlSink.toFile(output);
+                        : output == null ? JsonlSink.toWriter(StandardOutput.checked(spec.commandLine().getOut()))
+                        : JsonlSink.toFile(output);
             }
             ResumableOutput res = journalled;
             RecordSink out = sink;
@@ -132,7 +138,7 @@ public final class ExtractCommand implements Callable<Integer> {
             }
             try (Sources sources = Sources.open(paths, pipeline.limits(), System.in);
                  BatchRunner runner = b.build();
-                 Progress progress = verbosity.level() < 0 ? Progress.none()
+                 Progress progress = level < 0 ? Progress.none()
                          : Progress.start(err, Progress.stderrIsTerminal(), progressSeconds * 1000L,
                                  res == null ? 0 : res.resumedPositions())) {
                 counter = new Thread(() -> {
@@ -140,16 +146,20 @@ public final class ExtractCommand implements Callable<Integer> {
                     n.ifPresent(progress::total);
                 }, "vnextract-count");
                 counter.setDaemon(true);
-                if (verbosity.level() >= 0) {
+                if (level >= 0) {
                     counter.start();
                 }
                 runner.run(sources, new BatchRunner.Handler() {
                     @Override
                     public void record(long position, RawDocument source, ArticleRecord record) throws Exception {
-                        if (res != null) {
-                            res.write(position, record);
-                        } else {
-                            out.write(record);
+                        try {
+                            if (res != null) {
+                                res.write(position, record);
+                            } else {
+                                out.write(record);
+                            }
+                        } catch (java.io.IOException e) {
+                            throw writeFailure(e);
                         }
                         counts[0]++;
                         progress.step();
@@ -157,7 +167,10 @@ public final class ExtractCommand implements Callable<Integer> {
 
                     @Override
                     public void rejected(long position, Rejected r) throws Exception {
-                        err.println("vnextract: " + r.source() + ": " + r.reason());
+                        err.println(ErrorLine.of(r.source(), r.reason()));
+                        if (r.cause() != null && level >= 2) {
+                            r.cause().printStackTrace(err);
+                        }
                         if (res != null) {
                             res.rejected(position);
                         }
@@ -166,43 +179,81 @@ public final class ExtractCommand implements Callable<Integer> {
                     }
                 });
             }
-            if (res != null) {
-                res.finish();
-            } else {
-                sink.commit();
+            try {
+                if (res != null) {
+                    res.finish();
+                } else if (counts[0] == 0 && counts[1] > 0 && output != null) {
+                    // every source was rejected: no empty file, and an earlier good one is left as it was
+                    sink.close();
+                } else {
+                    sink.commit();
+                    sink.close();
+                }
+                if (res != null) {
+                    res.close();
+                }
+            } catch (java.io.IOException e) {
+                throw writeFailure(e);
             }
         } catch (java.sql.SQLException e) {
-            err.println("vnextract: cannot write to the database " + db + ": " + e.getMessage());
-            return ExitCodes.FAILED;
+            throw new Failure(ExitCodes.FAILED, org.vnextract.store.Database.of(db).describe(), e.getMessage(), e);
         } catch (ResumableOutput.ResumeMismatch e) {
-            err.println("vnextract: cannot resume: " + e.getMessage());
-            return ExitCodes.FAILED;
-        } catch (java.io.IOException e) {
-            err.println("vnextract: cannot write " + (output == null ? "standard output" : output) + ": " + e.getMessage());
-            return ExitCodes.FAILED;
+            throw new Failure(ExitCodes.FAILED, String.valueOf(output), "cannot resume: " + e.getMessage(), e);
         } finally {
             if (counter != null) {
                 counter.interrupt();
             }
-            if (journalled != null) {
-                journalled.close();
-            }
-            if (sink != null) {
-                sink.close();
-            }
+            closeQuietly(journalled, err, level);
+            closeQuietly(sink, err, level);
         }
-        if (verbosity.level() >= 1) {
+        if (level >= 1) {
             err.printf("vnextract: %d records, %d rejected, %.1f s%n", counts[0], counts[1], (System.nanoTime() - t0) / 1e9);
         }
         err.flush();
         return counts[1] > 0 ? ExitCodes.SOME_REJECTED : ExitCodes.OK;
     }
 
+    /** A write that failed: the run stops with one line naming where the records were going. */
+    private Failure writeFailure(java.io.IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+            return Failure.of(e);
+        }
+        String where = db != null ? org.vnextract.store.Database.of(db).describe()
+                : output == null ? "standard output" : output.toString();
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new Failure(ExitCodes.FAILED, where, "cannot write: " + why, e);
+    }
+
+    /**
+     * Closing after a failure must neither hide the failure nor print a second error: a close that
+     * fails too (the disk is still full) is only shown under -vv. The sinks remove their temporary
+     * files whatever happens.
+     */
+    private static void closeQuietly(java.io.Closeable c, PrintWriter err, int level) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (java.io.IOException | RuntimeException e) {
+            if (level >= 2) {
+                err.println("vnextract: while closing after the error above:");
+                e.printStackTrace(err);
+            }
+        }
+    }
+
     /** What a resumed run must share with the run it resumes: the inputs and the options that shape records. */
     private String inputKey() {
         StringBuilder sb = new StringBuilder();
         for (String p : paths) {
-            sb.append(p.equals("-") ? "-" : Path.of(p).toAbsolutePath().normalize().toString()).append('\n');
+            String key;
+            try {
+                key = p.equals("-") ? "-" : Path.of(p).toAbsolutePath().normalize().toString();
+            } catch (java.nio.file.InvalidPathException e) {
+                key = p; // rejected when read; the name as given still identifies the input
+            }
+            sb.append(key).append('\n');
         }
         sb.append(pipeline.maxBytes).append(' ').append(pipeline.maxGzipRatio).append(' ').append(pipeline.maxChars)
                 .append(' ').append(pipeline.maxHtmlDepth).append(' ').append(pipeline.maxSentenceTokens)

@@ -58,7 +58,7 @@ public final class LoadCommand implements Callable<Integer> {
     Verbosity verbosity;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         if (batch < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--batch must be at least 1");
@@ -66,44 +66,19 @@ public final class LoadCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         RecordJson json = new RecordJson();
         int bad = 0;
-        long read = 0;
-        Database database;
-        try {
-            database = dbOption.database();
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        Database database = dbOption.database();
         try (RecordStore store = RecordStore.open(database, batch, org.vnextract.pipeline.ModelSource.bundled())) {
             for (String f : files) {
                 try (BufferedReader in = open(f)) {
-                    String line;
-                    long n = 0;
-                    while ((line = in.readLine()) != null) {
-                        n++;
-                        if (line.isBlank()) {
-                            continue;
-                        }
-                        ArticleRecord r;
-                        try {
-                            r = json.fromLine(line);
-                        } catch (IOException e) {
-                            err.println("vnextract: " + f + ":" + n + ": not a record: " + firstLine(e.getMessage()));
-                            bad++;
-                            continue;
-                        }
-                        if (r.id() == null || r.id().isBlank()) {
-                            err.println("vnextract: " + f + ":" + n + ": record without an id");
-                            bad++;
-                            continue;
-                        }
-                        if (province != null && !inProvince(r, province)) {
-                            continue;
-                        }
-                        store.write(r);
-                        read++;
-                    }
+                    bad += load(f, in, json, store, province, err);
                 } catch (java.nio.file.NoSuchFileException e) {
-                    err.println("vnextract: " + f + ": no such file");
+                    err.println(ErrorLine.of(f, "no such file or directory"));
+                    bad++;
+                } catch (java.nio.file.InvalidPathException e) {
+                    err.println(ErrorLine.of(f, org.vnextract.ingest.Sources.unencodableName()));
+                    bad++;
+                } catch (java.nio.file.AccessDeniedException e) {
+                    err.println(ErrorLine.of(f, "cannot read: permission denied"));
                     bad++;
                 }
             }
@@ -112,12 +87,90 @@ public final class LoadCommand implements Callable<Integer> {
                 err.printf("vnextract: loaded %d records into %s (%.1f s)%n", store.stored(), database.describe(),
                         (System.nanoTime() - t0) / 1e9);
             }
-        } catch (SQLException | IOException e) {
-            err.println("vnextract: " + database.describe() + ": " + e.getMessage());
-            return ExitCodes.FAILED;
+        } catch (SQLException e) {
+            throw new Failure(ExitCodes.FAILED, database.describe(), e.getMessage(), e);
         }
         err.flush();
         return bad > 0 ? ExitCodes.SOME_REJECTED : ExitCodes.OK;
+    }
+
+    /**
+     * Loads one file's records; returns how many lines were rejected. A file of articles (what
+     * {@code extract} reads, not what it writes) gets one line saying so, not one error per line.
+     */
+    private static int load(String f, BufferedReader in, RecordJson json, RecordStore store, String province,
+            PrintWriter err)
+            throws IOException, SQLException {
+        String line;
+        long n = 0;
+        int bad = 0;
+        while ((line = in.readLine()) != null) {
+            n++;
+            if (line.isBlank()) {
+                continue;
+            }
+            com.fasterxml.jackson.databind.JsonNode node;
+            try {
+                node = json.mapper().readTree(line);
+            } catch (IOException e) {
+                err.println(ErrorLine.of(f + ":" + n, "not a record: malformed JSON: " + firstLine(e.getMessage())));
+                bad++;
+                continue;
+            }
+            String problem = notARecord(node);
+            if (problem != null && looksLikeAnArticle(node)) {
+                err.println(ErrorLine.of(f + ":" + n, "an article, not a record; run 'vnextract extract " + f
+                        + " -o records.jsonl' first, then load records.jsonl (the rest of this file is skipped)"));
+                return bad + 1;
+            }
+            if (problem != null) {
+                err.println(ErrorLine.of(f + ":" + n, "not a record: " + problem));
+                bad++;
+                continue;
+            }
+            ArticleRecord r;
+            try {
+                r = json.mapper().treeToValue(node, ArticleRecord.class);
+            } catch (IOException e) {
+                err.println(ErrorLine.of(f + ":" + n, "not a record: " + firstLine(e.getMessage())));
+                bad++;
+                continue;
+            }
+            if (province != null && !inProvince(r, province)) {
+                continue;
+            }
+            store.write(r);
+        }
+        return bad;
+    }
+
+    /** What a line lacks to be a record as {@code extract} writes it, or null. */
+    static String notARecord(com.fasterxml.jackson.databind.JsonNode n) {
+        if (n == null || !n.isObject()) {
+            return "not a JSON object";
+        }
+        com.fasterxml.jackson.databind.JsonNode schema = n.get("schema");
+        if (schema == null || !schema.isTextual() || !schema.asText().startsWith("vnextract.record/")) {
+            return "no \"schema\": \"" + ArticleRecord.SCHEMA + "\"";
+        }
+        com.fasterxml.jackson.databind.JsonNode id = n.get("id");
+        if (id == null || !id.isTextual() || id.asText().isBlank()) {
+            return "record without an id";
+        }
+        com.fasterxml.jackson.databind.JsonNode article = n.get("article");
+        if (article == null || !article.isObject() || article.get("text") == null || !article.get("text").isTextual()) {
+            return "record without article.text";
+        }
+        if (n.get("source") == null || !n.get("source").isObject()) {
+            return "record without source";
+        }
+        return null;
+    }
+
+    /** An article as {@code extract} reads it: a text, html or body field and no record schema. */
+    private static boolean looksLikeAnArticle(com.fasterxml.jackson.databind.JsonNode n) {
+        return n != null && n.isObject() && n.get("schema") == null
+                && (n.has("text") || n.has("html") || n.has("body") || n.has("content"));
     }
 
     private static String firstLine(String s) {

@@ -41,14 +41,70 @@ public final class Main implements Runnable {
     /**
      * The command line with UTF-8 output and error streams whatever the platform's default charset
      * (Java 17 follows the locale, and CI machines often have none): records and error lines carry
-     * Vietnamese text.
+     * Vietnamese text. Every command fails the same way: a usage error is one line pointing to the
+     * command's {@code --help} (exit 2); any other failure is one line {@code vnextract: SOURCE: REASON}
+     * ({@link Failure}) with its exit code; stack traces only with {@code -vv}, and then always. Output
+     * that could not be written (a full disk, a closed pipe) fails the run whatever the command.
      */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
+        cl.setOut(StandardOutput.open());
         cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
+        cl.setParameterExceptionHandler(Main::usageError);
+        cl.setExecutionExceptionHandler(Main::failed);
+        cl.setExecutionStrategy(Main::executeAndCheckOutput);
         return cl;
+    }
+
+    /** Runs the command, then makes sure what it printed reached standard output. */
+    private static int executeAndCheckOutput(CommandLine.ParseResult parsed) {
+        int code = new CommandLine.RunLast().execute(parsed);
+        CommandLine cl = parsed.commandSpec().commandLine();
+        while (parsed.hasSubcommand()) {
+            parsed = parsed.subcommand();
+            cl = parsed.commandSpec().commandLine();
+        }
+        try {
+            StandardOutput.check(cl.getOut());
+        } catch (java.io.IOException e) {
+            return failed(new Failure(ExitCodes.FAILED, "standard output", e.getMessage(), e), cl, parsed);
+        }
+        return code;
+    }
+
+    /** One line and a pointer to the command's help, instead of the whole help. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        java.io.PrintWriter err = cl.getErr();
+        String name = cl.getCommandSpec().qualifiedName();
+        String command = cl.getCommandSpec().name();
+        err.println(ErrorLine.of(command.equals("vnextract") ? null : command, e.getMessage())
+                + " (see '" + name + " --help')");
+        if (Verbosity.levelOf(cl) >= 2) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    /** Every other failure: one line, the stack trace under -vv, the failure's exit code. */
+    private static int failed(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        Throwable t = e instanceof CommandLine.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        if (t instanceof CommandLine.ParameterException pe) {
+            return usageError(pe, new String[0]);
+        }
+        Failure f = Failure.of(t);
+        if (f.exitCode() == ExitCodes.USAGE) {
+            return usageError(new CommandLine.ParameterException(cl, f.getMessage(), f), new String[0]);
+        }
+        java.io.PrintWriter err = cl.getErr();
+        err.println(f.line());
+        if (Verbosity.levelOf(cl) >= 2) {
+            t.printStackTrace(err);
+        }
+        err.flush();
+        return f.exitCode();
     }
 
     public static void main(String[] args) {

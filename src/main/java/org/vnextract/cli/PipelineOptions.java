@@ -32,6 +32,10 @@ public final class PipelineOptions {
     @Option(names = "--max-sentence-tokens", paramLabel = "N", description = "Tokens per sentence before it is cut. Default: ${DEFAULT-VALUE}.")
     int maxSentenceTokens = TextStage.DEFAULT_MAX_SENTENCE_TOKENS;
 
+    @Option(names = "--lenient-utf8",
+            description = "Read a JSON Lines line with invalid UTF-8 with the bad bytes replaced by U+FFFD and a warning in its record, instead of rejecting the line.")
+    boolean lenientUtf8;
+
     @Option(names = "--extractors", split = ",", paramLabel = "NAME", description = "Only these extractors (comma-separated). Default: all.")
     List<String> extractors = List.of();
 
@@ -43,7 +47,7 @@ public final class PipelineOptions {
     Path models;
 
     public IngestLimits limits() {
-        return new IngestLimits(maxBytes, maxGzipRatio);
+        return new IngestLimits(maxBytes, maxGzipRatio, lenientUtf8);
     }
 
     /** @throws picocli.CommandLine.ParameterException for values no pipeline can use */
@@ -53,6 +57,13 @@ public final class PipelineOptions {
         }
         if (maxBytes < 1 || maxGzipRatio < 1 || maxChars < 1 || maxHtmlDepth < 1 || maxSentenceTokens < 1) {
             throw new picocli.CommandLine.ParameterException(cl, "limits (--max-*) must be at least 1");
+        }
+        Set<String> known = org.vnextract.assembly.ExtractorRegistry.standard().names();
+        for (String e : extractors) {
+            if (!known.contains(e)) {
+                throw new picocli.CommandLine.ParameterException(cl, "--extractors: unknown extractor '" + e
+                        + "'; known: " + String.join(", ", known));
+            }
         }
     }
 

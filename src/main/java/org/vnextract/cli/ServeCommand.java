@@ -51,16 +51,14 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             reader = StoreReader.open(database, threads);
         } catch (SQLException e) {
-            err.println("vnextract: " + e.getMessage());
-            return ExitCodes.FAILED;
+            throw new Failure(ExitCodes.FAILED, database.describe(), e.getMessage(), e);
         }
         WebServer server;
         try {
             server = WebServer.start(reader, new InetSocketAddress(bind, port), threads);
         } catch (IOException e) {
             reader.close();
-            err.println("vnextract: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
-            return ExitCodes.FAILED;
+            throw new Failure(ExitCodes.FAILED, bind + ":" + port, "cannot listen: " + e.getMessage(), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -63,12 +63,11 @@ public final class TrainSegmentLexiconCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path tb = treebank != null ? treebank : Path.of(DEFAULT_TREEBANK);
         if (!Files.isRegularFile(tb)) {
-            err.println("vnextract: treebank not found: " + tb.toAbsolutePath());
-            return ExitCodes.USAGE;
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--treebank: no such file: " + tb.toAbsolutePath());
         }
         if (tb.getFileName().toString().matches(".*-(dev|test)\\.conllu")) {
-            err.println("vnextract: " + tb + " looks like a dev or test split; learn from the training split only");
-            return ExitCodes.USAGE;
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--treebank: " + tb + " looks like a dev or test split; learn from the training split only");
         }
         TreebankLexiconTrainer.Settings settings = new TreebankLexiconTrainer.Settings(minJoined, minRatio, minOccurrences, maxRatio);
         List<String> vocab;

@@ -22,4 +22,14 @@ public final class Verbosity {
     public int level() {
         return quiet ? -1 : verbose.length;
     }
+
+    /** The verbosity of a command that has these options, 0 for one that has not. */
+    static int levelOf(picocli.CommandLine cl) {
+        for (picocli.CommandLine.Model.CommandSpec m : cl.getCommandSpec().mixins().values()) {
+            if (m.userObject() instanceof Verbosity v) {
+                return v.level();
+            }
+        }
+        return 0;
+    }
 }

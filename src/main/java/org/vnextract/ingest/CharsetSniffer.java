@@ -19,7 +19,8 @@ import org.vnextract.pipeline.ModelSource;
  * Decides how a source's bytes are decoded: a byte-order mark first, then a charset the source
  * declares (HTTP header, {@code <meta charset>}), then strict UTF-8, then windows-1258 for legacy
  * Vietnamese Windows pages (which no detector recognises; see ECOSYSTEM.md), with a warning.
- * Corrupt UTF-8 (mostly valid multi-byte sequences, with some invalid bytes) is rejected, not guessed at;
+ * Corrupt UTF-8 (mostly valid multi-byte sequences with some invalid bytes, or any valid ones with at most
+ * four bad bytes) is rejected before any legacy guess, not guessed at;
  * a windows-1258 text where a tone mark before "…" or a quote happens to form a valid sequence is not.
  * UTF-16 without a byte-order mark is recognised by its NUL bytes. Bytes that are not UTF-8 are
  * scored as windows-1258 and as the legacy font encodings TCVN3 and VNI ({@link LegacyVietnamese});
@@ -108,14 +109,16 @@ public final class CharsetSniffer {
             // a TCVN3 or VNI page usually declares iso-8859-1 or windows-1252: review() finds it
             return reviewed(strict(bytes, 0, declaredCs, warnings), true);
         }
+        if (mostlyUtf8(bytes)) {
+            // UTF-8 with a few broken bytes (a cut download, a bad copy), not a legacy encoding: read as
+            // TCVN3 or VNI its good letters would be garbled, and a short text can score as either
+            return Decoded.fail("invalid UTF-8 at byte " + badUtf8);
+        }
         String w1258 = java.text.Normalizer.normalize(new String(bytes, WINDOWS_1258), java.text.Normalizer.Form.NFC);
         LegacyVietnamese.Detection d = legacy.detect(LegacyVietnamese.byteView(bytes), legacy.scoreAsIs(w1258));
         if (d != null) {
             warnings.add(d.warning());
             return reviewed(new Decoded(d.text(), d.encoding().label(), List.copyOf(warnings), null), false);
-        }
-        if (mostlyValidMultibyteUtf8(bytes)) {
-            return Decoded.fail("invalid UTF-8 at byte " + badUtf8);
         }
         if (looksVietnamese(w1258)) {
             warnings.add("not UTF-8; decoded as windows-1258 (legacy Vietnamese Windows encoding)");
@@ -310,40 +313,19 @@ public final class CharsetSniffer {
 
     /** The index of the first byte that breaks UTF-8, or -1 if all of it is valid. */
     static int firstInvalidUtf8(byte[] b) {
+        return firstInvalidUtf8(b, b.length);
+    }
+
+    /** As {@link #firstInvalidUtf8(byte[])}, over the first {@code n} bytes. */
+    static int firstInvalidUtf8(byte[] b, int n) {
         int i = 0;
-        int n = b.length;
         while (i < n) {
-            int c = b[i] & 0xFF;
-            if (c < 0x80) {
+            if (b[i] >= 0) {
                 i++;
                 continue;
             }
-            int len;
-            int min;
-            if (c >= 0xC2 && c <= 0xDF) {
-                len = 2;
-                min = 0x80;
-            } else if (c >= 0xE0 && c <= 0xEF) {
-                len = 3;
-                min = 0x800;
-            } else if (c >= 0xF0 && c <= 0xF4) {
-                len = 4;
-                min = 0x10000;
-            } else {
-                return i;
-            }
-            if (i + len > n) {
-                return i;
-            }
-            int cp = c & (0xFF >> (len + 1));
-            for (int k = 1; k < len; k++) {
-                int cc = b[i + k] & 0xFF;
-                if ((cc & 0xC0) != 0x80) {
-                    return i;
-                }
-                cp = (cp << 6) | (cc & 0x3F);
-            }
-            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            int len = sequenceAt(b, i, n);
+            if (len == 0) {
                 return i;
             }
             i += len;
@@ -351,29 +333,60 @@ public final class CharsetSniffer {
         return -1;
     }
 
+    /** The length of the valid multi-byte UTF-8 sequence at {@code i} (before {@code n}), or 0. */
+    private static int sequenceAt(byte[] b, int i, int n) {
+        int c = b[i] & 0xFF;
+        int len;
+        int min;
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+            min = 0x80;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            min = 0x800;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            min = 0x10000;
+        } else {
+            return 0;
+        }
+        if (i + len > n) {
+            return 0;
+        }
+        int cp = c & (0xFF >> (len + 1));
+        for (int k = 1; k < len; k++) {
+            int cc = b[i + k] & 0xFF;
+            if ((cc & 0xC0) != 0x80) {
+                return 0;
+            }
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            return 0;
+        }
+        return len;
+    }
+
     /**
-     * Whether at least half of the bytes ≥ 0x80 belong to well-formed UTF-8 sequences: UTF-8 damaged in
-     * places. In an 8-bit Vietnamese text, a combining tone mark (0xCC, 0xD2, 0xDE) followed by "…" or
-     * a curly quote (0x80–0xBF) forms a valid two-byte sequence now and then, among hundreds of bytes
-     * that do not: that text is not UTF-8 at all.
+     * Whether the bytes are UTF-8 damaged in places, not a legacy encoding: some valid multi-byte
+     * sequences, and either at least as many bytes inside them as high bytes outside them, or no more
+     * bad bytes than one corruption makes (at most four). Legacy Vietnamese (TCVN3, VNI, windows-1258)
+     * writes its letters as single high bytes, which only now and then line up as a valid sequence (a
+     * windows-1258 tone mark 0xCC, 0xD2 or 0xDE before "…" or a curly quote), among many that do not.
+     * Checked before any legacy guess: a short text with one bad byte was taken for TCVN3 and garbled.
      */
-    private static boolean mostlyValidMultibyteUtf8(byte[] b) {
-        int n = b.length;
+    static boolean mostlyUtf8(byte[] b) {
         long inSequences = 0;
         long outside = 0;
         int i = 0;
+        int n = b.length;
         while (i < n) {
-            int c = b[i] & 0xFF;
-            if (c < 0x80) {
+            if (b[i] >= 0) {
                 i++;
                 continue;
             }
-            int len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-            boolean valid = len > 0 && i + len <= n;
-            for (int k = 1; valid && k < len; k++) {
-                valid = (b[i + k] & 0xC0) == 0x80;
-            }
-            if (valid) {
+            int len = sequenceAt(b, i, n);
+            if (len > 0) {
                 inSequences += len;
                 i += len;
             } else {
@@ -381,7 +394,8 @@ public final class CharsetSniffer {
                 i++;
             }
         }
-        return inSequences > 0 && inSequences >= outside;
+        // one broken or stray byte spoils at most four: a short text with one bad byte is still UTF-8
+        return inSequences > 0 && (inSequences >= outside || outside <= 4);
     }
 
     /** windows-1258 text of Vietnamese uses its letters ă â đ ê ô ơ ư or its combining tone marks. */

@@ -41,13 +41,14 @@ import org.vnextract.internal.Validate;
  * <p>Not thread-safe: one consumer iterates; the items it hands out are immutable.
  */
 public final class Sources implements Iterator<IngestResult>, Closeable {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BINARY_SCAN = 8192;
 
     private final IngestLimits limits;
     private final CharsetSniffer sniffer = new CharsetSniffer();
     private final Deque<Object> pending = new ArrayDeque<>(); // Path, String "-", or a directory listing
     private final InputStream stdin;
+    private final Visited visited = new Visited();
+    private final ObjectMapper json;
     private JsonLines open; // the JSON Lines file being read, if any
     private WarcArticles archive; // the web archive being read, if any
     private IngestResult next;
@@ -55,9 +56,25 @@ public final class Sources implements Iterator<IngestResult>, Closeable {
     private Sources(List<String> paths, IngestLimits limits, InputStream stdin) {
         this.limits = limits;
         this.stdin = stdin;
+        // Jackson refuses strings over 20 M characters by default: a line within --max-bytes must parse whatever its size
+        int maxString = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(limits.maxBytes(),
+                com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_STRING_LEN));
+        this.json = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+                .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxStringLength(maxString).build())
+                .build());
         for (String p : paths) {
-            pending.add(p.equals("-") ? "-" : Path.of(p));
+            pending.add(p.equals("-") ? "-" : pathOrRejected(p));
         }
+    }
+
+    /**
+     * Why a path argument cannot be used: the JVM encodes file names in the locale's charset, so
+     * under {@code LC_ALL=C} a non-ASCII name cannot even be looked up.
+     */
+    public static String unencodableName() {
+        String cs = System.getProperty("sun.jnu.encoding", java.nio.charset.Charset.defaultCharset().name());
+        return "cannot read: the name cannot be written in this locale's file-name charset (" + cs
+                + "); run under a UTF-8 locale, e.g. LC_ALL=C.UTF-8";
     }
 
     public static Sources open(List<String> paths, IngestLimits limits, InputStream stdin) {
@@ -117,13 +134,28 @@ public final class Sources implements Iterator<IngestResult>, Closeable {
         pending.clear();
     }
 
+    /** The path named by an argument, or its rejection when the locale cannot encode the name (issue 14, item 8). */
+    private static Object pathOrRejected(String p) {
+        try {
+            return Path.of(p);
+        } catch (java.nio.file.InvalidPathException e) {
+            return new Rejected(p, unencodableName());
+        }
+    }
+
     /** Handles one pending entry; returns a result, or null when the entry expanded into others. */
     private IngestResult advance(Object entry) {
         if (entry instanceof String) {
             return readStdin();
         }
+        if (entry instanceof Rejected r) {
+            return r;
+        }
         Path p = (Path) entry;
         String name = p.toString();
+        if (!visited.first(p)) {
+            return null; // already read under another name (a link, a loop back up the tree, a path given twice)
+        }
         if (Files.isDirectory(p)) {
             List<Path> children = new ArrayList<>();
             try (Stream<Path> s = Files.list(p)) {
@@ -346,28 +378,36 @@ public final class Sources implements Iterator<IngestResult>, Closeable {
         return m == null ? c.getClass().getSimpleName() : m;
     }
 
-    /** Reads one JSON Lines stream line by line; each line is a source of its own. */
+    /**
+     * Reads one JSON Lines stream line by line; each line is a source of its own. Lines are split on
+     * bytes and decoded one by one, so a line with invalid UTF-8 is that line's problem only: it is
+     * rejected with its own line number (or, with {@link IngestLimits#lenientUtf8()}, read with
+     * U+FFFD and a warning), and the lines after it are read. {@code --max-bytes} counts the line's
+     * bytes, and the JSON parser takes strings as long as that limit allows.
+     */
     private final class JsonLines {
         private final String name;
         private final InputStream stream;
-        private final BufferedReader reader;
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
+        private int end;
+        private boolean eof;
+        private byte[] line = new byte[256];
+        private int lineLen;
         private int lineNo;
         private boolean failed;
 
         JsonLines(String name, InputStream stream) {
             this.name = name;
             this.stream = stream;
-            this.reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
         }
 
         /** The next line's result, or null at the end. */
         IngestResult next() {
             while (!failed) {
-                String line;
+                boolean got;
                 try {
-                    line = readLine();
+                    got = readLine();
                 } catch (BoundedReads.LimitExceeded e) {
                     lineNo++;
                     return new Rejected(name + ":" + lineNo, e.getMessage());
@@ -375,53 +415,129 @@ public final class Sources implements Iterator<IngestResult>, Closeable {
                     failed = true;
                     return new Rejected(name + ":" + (lineNo + 1), "cannot read further: " + describe(e));
                 }
-                if (line == null) {
+                if (!got) {
                     return null;
                 }
                 lineNo++;
-                if (line.isBlank()) {
+                if (isBlank(line, lineLen)) {
                     continue;
                 }
-                return parse(name + ":" + lineNo, line);
+                String where = name + ":" + lineNo;
+                List<String> warnings = new ArrayList<>();
+                String text = decode(where, warnings);
+                if (text == null) {
+                    return new Rejected(where, "invalid UTF-8 at byte " + CharsetSniffer.firstInvalidUtf8(
+                            java.util.Arrays.copyOf(line, lineLen)) + " of the line (--lenient-utf8 reads it with U+FFFD)");
+                }
+                return parse(where, text, warnings);
             }
             return null;
         }
 
-        /** A line, read without ever holding more than the limit of a huge one. */
-        private String readLine() throws IOException {
-            StringBuilder sb = null;
+        /** The line as text; null when it is not UTF-8 and the limits want it strict. */
+        private String decode(String where, List<String> warnings) {
+            if (CharsetSniffer.firstInvalidUtf8(line, lineLen) < 0) {
+                return new String(line, 0, lineLen, StandardCharsets.UTF_8);
+            }
+            if (!limits.lenientUtf8()) {
+                return null;
+            }
+            String text = new String(line, 0, lineLen, StandardCharsets.UTF_8); // replaces every bad sequence by U+FFFD
+            int replaced = 0;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\uFFFD') {
+                    replaced++;
+                }
+            }
+            warnings.add("invalid UTF-8 (first at byte " + CharsetSniffer.firstInvalidUtf8(line, lineLen)
+                    + " of the line): " + replaced + " replacement characters U+FFFD in the text (--lenient-utf8)");
+            return text;
+        }
+
+        /** Reads the next line's bytes into {@code line} (without the newline and a CR before it); false at the end. */
+        private boolean readLine() throws IOException {
             long max = limits.maxBytes();
+            lineLen = 0;
+            boolean any = false;
             while (true) {
-                int c = reader.read();
-                if (c < 0) {
-                    return sb == null ? null : sb.toString();
-                }
-                if (sb == null) {
-                    sb = new StringBuilder(256);
-                }
-                if (c == '\n') {
-                    int len = sb.length();
-                    if (len > 0 && sb.charAt(len - 1) == '\r') {
-                        sb.setLength(len - 1);
+                if (pos == end) {
+                    if (eof || !fill()) {
+                        return any;
                     }
-                    return sb.toString();
                 }
-                sb.append((char) c);
-                if (sb.length() > max) {
-                    // skip the rest of the over-size line so the next one starts clean
-                    int d;
-                    do {
-                        d = reader.read();
-                    } while (d >= 0 && d != '\n');
+                any = true;
+                int start = pos;
+                while (pos < end && buf[pos] != '\n') {
+                    pos++;
+                }
+                int n = pos - start;
+                boolean newline = pos < end;
+                if (newline) {
+                    pos++;
+                }
+                if ((long) lineLen + n > max) {
+                    if (!newline) {
+                        skipLine();
+                    }
                     throw new BoundedReads.LimitExceeded("line is over the limit of " + max + " bytes (--max-bytes)");
+                }
+                append(start, n);
+                if (newline) {
+                    if (lineLen > 0 && line[lineLen - 1] == '\r') {
+                        lineLen--;
+                    }
+                    return true;
                 }
             }
         }
 
-        private IngestResult parse(String where, String line) {
+        private boolean fill() throws IOException {
+            int r = stream.read(buf, 0, buf.length);
+            if (r <= 0) {
+                eof = true;
+                pos = end = 0;
+                return false;
+            }
+            pos = 0;
+            end = r;
+            return true;
+        }
+
+        private void append(int start, int n) {
+            if (lineLen + n > line.length) {
+                line = java.util.Arrays.copyOf(line, (int) Math.min(Integer.MAX_VALUE - 16, Math.max((long) lineLen + n, line.length * 2L)));
+            }
+            System.arraycopy(buf, start, line, lineLen, n);
+            lineLen += n;
+        }
+
+        /** Skips to the start of the next line: an over-size line is never held whole. */
+        private void skipLine() throws IOException {
+            while (true) {
+                while (pos < end) {
+                    if (buf[pos++] == '\n') {
+                        return;
+                    }
+                }
+                if (eof || !fill()) {
+                    return;
+                }
+            }
+        }
+
+        private boolean isBlank(byte[] b, int n) {
+            for (int i = 0; i < n; i++) {
+                if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r' && b[i] != '\f') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private IngestResult parse(String where, String line, List<String> warnings) {
             JsonNode n;
             try {
-                n = JSON.readTree(line);
+                n = json.readTree(line);
             } catch (JsonProcessingException e) {
                 return new Rejected(where, "malformed JSON: " + e.getOriginalMessage());
             }
@@ -462,7 +578,6 @@ public final class Sources implements Iterator<IngestResult>, Closeable {
                 return new Rejected(where, "binary content (" + binary + ")");
             }
             // legacy-encoded (TCVN3/VNI), decomposed or mixed-tone text arrives in JSON Lines too
-            List<String> warnings = new ArrayList<>();
             content = sniffer.review(content, true, warnings);
             return new RawDocument(where, SourceFormat.JSONL, html != null ? ContentType.HTML : ContentType.TEXT,
                     content, meta, warnings);

@@ -2,11 +2,10 @@ package org.vnextract.spark;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.LongConsumer;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
@@ -15,15 +14,17 @@ import org.vnextract.ingest.Sources;
 
 /**
  * Turns one partition of JSON Lines (one article per line, as {@code extract} reads them) into
- * record lines, lazily ({@link RecordIterator}): the partition's lines are streamed through the
- * same {@link Sources} reader the CLI uses, so a line gives the same record here as there. A line
+ * record lines, lazily ({@link RecordIterator}): the partition's lines, as raw bytes, are streamed
+ * through the same {@link Sources} reader the CLI uses, so a line gives the same record here as
+ * there, and a line with invalid UTF-8 is rejected (or, with {@code --lenient-utf8}, read with
+ * U+FFFD and a warning) here as there. A line
  * that is not a JSON object, or that the reader rejects, is counted in the {@code rejected}
  * accumulator and logged; the partition goes on.
  *
  * <p>Serializable (it travels to the executors); each call works on its own iterator, so one
  * instance may serve concurrent tasks.
  */
-final class PartitionExtractor implements MapPartitionsFunction<String, String> {
+final class PartitionExtractor implements FlatMapFunction<Iterator<byte[]>, String> {
     private static final long serialVersionUID = 1L;
 
     private final Broadcast<PipelineFactory> factory;
@@ -37,7 +38,7 @@ final class PartitionExtractor implements MapPartitionsFunction<String, String> 
     }
 
     @Override
-    public Iterator<String> call(Iterator<String> lines) {
+    public Iterator<String> call(Iterator<byte[]> lines) {
         PipelineFactory f = factory.value();
         Logger log = LoggerFactory.getLogger(PartitionExtractor.class);
         String where = "partition " + org.apache.spark.TaskContext.getPartitionId();
@@ -51,17 +52,18 @@ final class PartitionExtractor implements MapPartitionsFunction<String, String> 
     }
 
     /**
-     * The JSON object lines of a partition as one UTF-8 byte stream, each followed by a newline;
-     * pulls a line only when needed. Blank lines are skipped; a line that is not a JSON object is
-     * handed to {@code malformed} (with its line number in the partition) and skipped.
+     * The JSON object lines of a partition as one byte stream, each followed by a newline, with
+     * their bytes as they are in the file; pulls a line only when needed. Blank lines are skipped; a
+     * line that is not a JSON object is handed to {@code malformed} (with its line number in the
+     * partition) and skipped.
      */
     static final class LinesInputStream extends InputStream {
-        private final Iterator<String> lines;
+        private final Iterator<byte[]> lines;
         private final LongConsumer malformed;
         private long lineNo;
         private ByteArrayInputStream current = new ByteArrayInputStream(new byte[0]);
 
-        LinesInputStream(Iterator<String> lines, LongConsumer malformed) {
+        LinesInputStream(Iterator<byte[]> lines, LongConsumer malformed) {
             this.lines = lines;
             this.malformed = malformed;
         }
@@ -71,17 +73,22 @@ final class PartitionExtractor implements MapPartitionsFunction<String, String> 
                 if (!lines.hasNext()) {
                     return false;
                 }
-                String l = lines.next();
+                byte[] l = lines.next();
                 lineNo++;
-                String t = l.strip();
-                if (t.isEmpty()) {
+                int i = 0;
+                while (i < l.length && (l[i] == ' ' || l[i] == '\t' || l[i] == '\r' || l[i] == '\f')) {
+                    i++;
+                }
+                if (i == l.length) {
                     continue;
                 }
-                if (t.charAt(0) != '{') {
+                if (l[i] != '{') {
                     malformed.accept(lineNo);
                     continue;
                 }
-                current = new ByteArrayInputStream((l + "\n").getBytes(StandardCharsets.UTF_8));
+                byte[] withNewline = java.util.Arrays.copyOf(l, l.length + 1);
+                withNewline[l.length] = '\n';
+                current = new ByteArrayInputStream(withNewline);
             }
             return true;
         }

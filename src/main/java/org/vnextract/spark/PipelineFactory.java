@@ -31,6 +31,7 @@ public final class PipelineFactory implements Serializable {
     private final List<String> extractors;
     private final long maxBytes;
     private final int maxGzipRatio;
+    private final boolean lenientUtf8;
     private final OfficialRules.NameSource officialsNames;
     private transient Vnextract built;
 
@@ -40,6 +41,7 @@ public final class PipelineFactory implements Serializable {
         Validate.notNull(limits, "limits");
         this.maxBytes = limits.maxBytes();
         this.maxGzipRatio = limits.maxGzipRatio();
+        this.lenientUtf8 = limits.lenientUtf8();
     }
 
     /** The pipeline, built on the first call in this JVM's copy of the factory. */
@@ -51,6 +53,6 @@ public final class PipelineFactory implements Serializable {
     }
 
     public IngestLimits limits() {
-        return new IngestLimits(maxBytes, maxGzipRatio);
+        return new IngestLimits(maxBytes, maxGzipRatio, lenientUtf8);
     }
 }

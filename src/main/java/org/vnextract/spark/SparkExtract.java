@@ -5,6 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapred.TextInputFormat;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -71,7 +75,7 @@ public final class SparkExtract {
             System.err.println("vnextract spark: " + e.getMessage());
             System.err.println("usage: SparkExtract --input PATH[,PATH…] --output DIR [--format jsonl|parquet]"
                     + " [--input-format auto|jsonl|warc] [--extractors a,b] [--max-bytes N]"
-                    + " [--officials-names rules|model|both]");
+                    + " [--officials-names rules|model|both] [--lenient-utf8]");
             System.exit(2);
             return;
         }
@@ -92,8 +96,13 @@ public final class SparkExtract {
         Set<String> extractors = new LinkedHashSet<>();
         long maxBytes = IngestLimits.DEFAULT_MAX_BYTES;
         OfficialRules.NameSource names = OfficialRules.NameSource.RULES;
+        boolean lenientUtf8 = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
+            if (a.equals("--lenient-utf8")) {
+                lenientUtf8 = true;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value after " + a);
             }
@@ -113,7 +122,7 @@ public final class SparkExtract {
             throw new IllegalArgumentException("--input and --output are required");
         }
         return new Options(inputs, output, format, inputFormat, extractors,
-                IngestLimits.defaults().withMaxBytes(maxBytes), names);
+                IngestLimits.defaults().withMaxBytes(maxBytes).withLenientUtf8(lenientUtf8), names);
     }
 
     private static OfficialRules.NameSource nameSource(String v) {
@@ -134,8 +143,13 @@ public final class SparkExtract {
             return spark.createDataset(jsc.binaryFiles(String.join(",", o.inputs()))
                     .flatMap(new WarcExtractor(factory, records, rejected)).rdd(), Encoders.STRING());
         }
-        return spark.read().textFile(o.inputs().toArray(new String[0]))
-                .mapPartitions(new PartitionExtractor(factory, records, rejected), Encoders.STRING());
+        // lines as Hadoop reads them, raw bytes (Text), not Spark's text source, which would decode
+        // them with U+FFFD silently: each line is decoded by the same reader as the CLI's, so a bad
+        // byte is rejected, or replaced with a warning under --lenient-utf8, exactly as there
+        JavaRDD<byte[]> lines = jsc.hadoopFile(String.join(",", o.inputs()), TextInputFormat.class,
+                LongWritable.class, Text.class).map(kv -> kv._2().copyBytes());
+        return spark.createDataset(lines.mapPartitions(new PartitionExtractor(factory, records, rejected)).rdd(),
+                Encoders.STRING());
     }
 
     /** Runs the job: reads, extracts, writes (replacing {@code o.output()}). */

@@ -60,6 +60,39 @@ class ResumableOutputTest {
         assertThat(ResumableOutput.partOf(out)).doesNotExist();
     }
 
+    /**
+     * Issue 14, item 10: a part file shorter than its journal (copied, restored, cut by a disk
+     * problem) made every resume fail with "null" (the channel's size read after closing it). Units
+     * whose bytes are gone are done again; the others are kept.
+     */
+    @Test
+    void aTruncatedPartFileResumesFromTheUnitsItStillHolds() throws Exception {
+        Path out = dir.resolve("cut.jsonl");
+        try (ResumableOutput o = ResumableOutput.open(out, "k", 2, 60_000)) {
+            for (int i = 0; i < 6; i++) {
+                o.write(i, record("r" + i)); // three units of two
+            }
+        }
+        Path part = ResumableOutput.partOf(out);
+        long oneUnit = Files.readAllLines(part, StandardCharsets.UTF_8).subList(0, 2).stream()
+                .mapToLong(l -> l.getBytes(StandardCharsets.UTF_8).length + 1).sum();
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(part, StandardOpenOption.WRITE)) {
+            ch.truncate(oneUnit + 5); // the first unit whole, a few bytes of the second
+        }
+        ResumableOutput r = ResumableOutput.open(out, "k", 2, 60_000);
+        assertThat(r.resumedPositions()).isEqualTo(2);
+        for (int i = 2; i < 6; i++) {
+            assertThat(r.isDone(i)).isFalse();
+            r.write(i, record("r" + i));
+        }
+        r.finish();
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(6);
+        for (int i = 0; i < 6; i++) {
+            assertThat(lines.get(i)).contains("\"id\":\"r" + i + "\"");
+        }
+    }
+
     @Test
     void refusesToResumeWithOtherInputs() throws Exception {
         Path out = dir.resolve("o.jsonl");

@@ -133,4 +133,15 @@ class BadInputTest {
         assertThat(Cli.run("extract", "--threads", "0", "x").exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(Cli.run("nonsense").exit()).isEqualTo(ExitCodes.USAGE);
     }
+
+    /** Issue 14, item 1: an academic title ending the text ("Ông là TS.") threw inside the officials rules; the article lost its record. */
+    @Test
+    void academicTitleAtTheEndOfTheTextKeepsItsRecord() throws Exception {
+        Path t = Files.writeString(dir.resolve("t.txt"), "Ông là TS.", StandardCharsets.UTF_8);
+        Path u = Files.writeString(dir.resolve("u.txt"), "Bà Lê Thị Hoa là Tiến sĩ\nÔng là GS.", StandardCharsets.UTF_8);
+        Cli r = Cli.run("extract", t.toString(), u.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out().lines()).hasSize(2);
+    }
 }

@@ -98,4 +98,38 @@ class CharsetSnifferTest {
         assertThat(d.ok()).isFalse();
         assertThat(d.error()).isEqualTo("invalid UTF-8 at byte " + (b.length - 1));
     }
+
+    /**
+     * Issue 14, item 14: a short UTF-8 text with one bad byte was taken for TCVN3 or VNI and garbled
+     * (63 of these 1,704 corruptions before). Now a text that still holds a valid multi-byte letter is
+     * rejected as invalid UTF-8, wherever the bad byte falls and whatever it is.
+     */
+    @Test
+    void shortUtf8WithOneBadByteIsRejectedNotTakenForALegacyEncoding() {
+        CharsetSniffer cs = new CharsetSniffer();
+        String[] texts = {"Ông là TS.", "Hội nghị.", "Đảng ủy họp.", "Bí thư Tỉnh ủy", "Xã hội", "Tin tức",
+            "Chủ tịch UBND tỉnh Gia Lai phát biểu.", "Ngày 20-7, Đảng ủy Khối tổ chức hội nghị sơ kết."};
+        int[] bad = {0xFF, 0x80, 0xC3, 0xE1, 0xA9, 0xB8, 0xF5, 0xC0};
+        java.util.List<String> garbled = new java.util.ArrayList<>();
+        for (String t : texts) {
+            byte[] b = t.getBytes(StandardCharsets.UTF_8);
+            for (int x : bad) {
+                for (int pos = 0; pos <= b.length; pos++) {
+                    byte[] c = new byte[b.length + 1];
+                    System.arraycopy(b, 0, c, 0, pos);
+                    c[pos] = (byte) x;
+                    System.arraycopy(b, pos, c, pos + 1, b.length - pos);
+                    boolean keepsALetter = new String(c, StandardCharsets.UTF_8).chars().anyMatch(ch -> ch >= 0x80 && ch != 0xFFFD);
+                    CharsetSniffer.Decoded d = cs.decode(c, ContentType.TEXT, null);
+                    if (keepsALetter && d.ok()) {
+                        garbled.add(t + " with 0x" + Integer.toHexString(x) + " at " + pos + " -> " + d.text());
+                    }
+                    if (keepsALetter) {
+                        assertThat(d.error()).as(t).startsWith("invalid UTF-8 at byte ");
+                    }
+                }
+            }
+        }
+        assertThat(garbled).isEmpty();
+    }
 }

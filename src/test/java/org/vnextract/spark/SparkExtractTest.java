@@ -107,6 +107,46 @@ class SparkExtractTest {
         assertThat(sorted(partFiles(out))).isEqualTo(sorted(expected));
     }
 
+    /**
+     * Issue 14, item 3: a JSON Lines file with one byte that is not UTF-8. The CLI rejects that line
+     * only (or reads it with U+FFFD and a warning under --lenient-utf8); Spark used to decode it
+     * with U+FFFD silently. Both modes now give the same records on both sides.
+     */
+    @Test
+    void aBadByteGivesTheSameRecordsAsTheCliStrictAndLenient() throws Exception {
+        Path in = corpus();
+        byte[] bytes = Files.readAllBytes(in);
+        int secondLine = 0;
+        while (bytes[secondLine] != '\n') {
+            secondLine++;
+        }
+        int quote = secondLine + 1 + new String(bytes, secondLine + 1, 400, StandardCharsets.ISO_8859_1).indexOf("\"text\"");
+        bytes[quote + 12] = (byte) 0xFF; // inside the second article's text
+        Path bad = Files.write(dir.resolve("bad.jsonl"), bytes);
+
+        List<String> strict = cli(bad, dir.resolve("cli-strict.jsonl"));
+        assertThat(strict).hasSize(ARTICLES - 1);
+        Path out = dir.resolve("spark-strict");
+        SparkExtract.Counts c = SparkExtract.run(spark, new SparkExtract.Options(List.of(bad.toString()), out.toString(),
+                "jsonl", "auto", Set.of(), IngestLimits.defaults()));
+        assertThat(c.records()).isEqualTo(ARTICLES - 1);
+        assertThat(c.rejected()).isEqualTo(3);
+        assertThat(sorted(partFiles(out))).isEqualTo(sorted(strict));
+
+        Path cliLenient = dir.resolve("cli-lenient.jsonl");
+        assertThat(Main.commandLine().execute("extract", "-q", "--lenient-utf8", bad.toString(), "-o", cliLenient.toString()))
+                .isEqualTo(3); // the two lines that are not articles
+        List<String> lenient = Files.readAllLines(cliLenient, StandardCharsets.UTF_8);
+        assertThat(lenient).hasSize(ARTICLES);
+        assertThat(lenient.get(1)).contains("U+FFFD");
+        Path outLenient = dir.resolve("spark-lenient");
+        SparkExtract.Options o = SparkExtract.parse(new String[] {"--input", bad.toString(), "--output",
+                outLenient.toString(), "--lenient-utf8"});
+        SparkExtract.Counts cl = SparkExtract.run(spark, o);
+        assertThat(cl.records()).isEqualTo(ARTICLES);
+        assertThat(sorted(partFiles(outLenient))).isEqualTo(sorted(lenient));
+    }
+
     @Test
     void parquetHoldsOneRowPerRecord() throws Exception {
         Path in = corpus();
