@@ -137,6 +137,26 @@ public final class Gazetteer {
         }
     }
 
+    /**
+     * A hash of the name key of text[from, to), computed without building the key: a filter that
+     * rules most tokens out before they are folded. Equal keys hash alike.
+     */
+    public static int keyHash(CharSequence s, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < BASE.length) {
+                char b = BASE[c];
+                if (b != 0) {
+                    h = 31 * h + b;
+                }
+            } else if (Character.isLetterOrDigit(c)) {
+                h = 31 * h + Character.toLowerCase(c);
+            }
+        }
+        return h;
+    }
+
     /** Appends the name key of {@code s} (see {@link #key}): one table look-up per char, no normalisation. */
     public static void appendKey(CharSequence s, StringBuilder out) {
         for (int i = 0; i < s.length(); i++) {

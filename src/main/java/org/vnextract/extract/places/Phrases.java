@@ -23,6 +23,8 @@ final class Phrases<V> {
     private final Set<String> firstWords = new HashSet<>();
     /** The first letters of the first words, lower case: most tokens are ruled out by one char. */
     private final boolean[] firstChars = new boolean[0x1F00];
+    /** Hashes of the name keys of the first words ({@link Gazetteer#keyHash}), as a one-hash filter. */
+    private final boolean[] firstKeys = new boolean[1 << 16];
     private int maxWords;
 
     void add(String phrase, V value) {
@@ -37,6 +39,7 @@ final class Phrases<V> {
         String first = phrase.strip().split("\\s+")[0].toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
         firstWords.add(first);
         for (String w : new String[] {first, words[0]}) {
+            firstKeys[Gazetteer.keyHash(w, 0, w.length()) & (firstKeys.length - 1)] = true;
             if (!w.isEmpty() && w.charAt(0) < firstChars.length) {
                 firstChars[w.charAt(0)] = true;
             }
@@ -51,6 +54,14 @@ final class Phrases<V> {
     boolean mayStartWith(char c) {
         char l = Character.toLowerCase(c);
         return l >= firstChars.length || firstChars[l];
+    }
+
+    /**
+     * False when no phrase starts with the token text[start, end) (its name key ruled out by hash);
+     * true says only that it may: check the folded token with {@link #mayStartWith(String)}.
+     */
+    boolean mayStartWith(String text, int start, int end) {
+        return firstKeys[Gazetteer.keyHash(text, start, end) & (firstKeys.length - 1)];
     }
 
     /** True when a phrase may start with a token whose lower case (without a final dot) is {@code lower}. */

@@ -369,7 +369,7 @@ public final class PlaceExtractor implements Stage {
         if (!contexts.mayStartWith(t.text().charAt(tok.start()))) {
             return null;
         }
-        if (!contexts.mayStartWith(ft.get(i))) {
+        if (!contexts.mayStartWith(t.text(), tok.start(), tok.end()) || !contexts.mayStartWith(ft.get(i))) {
             return null;
         }
         StringBuilder sb = new StringBuilder(24);
@@ -738,13 +738,6 @@ public final class PlaceExtractor implements Stage {
 
     private ArticlePlace place(AnalyzedText t, List<Found> found, String era, Outlets.Outlet outlet, FoldedTokens ft) {
         List<Span> paras = t.paragraphs();
-        String head = paras.isEmpty() ? "" : " " + NUMBER.matcher(words(t.text().substring(paras.get(0).start(),
-                paras.get(Math.min(1, paras.size() - 1)).end()))).replaceAll("9") + " ";
-        for (String cue : nationalCues) {
-            if (head.contains(cue)) {
-                return null;
-            }
-        }
         Map<String, Double> score = new LinkedHashMap<>();
         Set<String> named = new HashSet<>(); // provinces with evidence other than a venue
         Map<String, Unit> provinceOf = new HashMap<>();
@@ -811,6 +804,14 @@ public final class PlaceExtractor implements Stage {
         }
         if (first < 4 && !(bodiesKnown != null ? bodiesKnown : hasLocalCue(ft))) {
             return null;
+        }
+        // a national article has no place: read last, only when the text would give one
+        String head = paras.isEmpty() ? "" : " " + NUMBER.matcher(words(t.text().substring(paras.get(0).start(),
+                paras.get(Math.min(1, paras.size() - 1)).end()))).replaceAll("9") + " ";
+        for (String cue : nationalCues) {
+            if (head.contains(cue)) {
+                return null;
+            }
         }
         Unit prov = provinceOf.get(top);
         Unit after = "post".equals(prov.era()) ? prov : prov.after() == null ? null : gazetteer.unit("post", "province", prov.after());
@@ -944,7 +945,8 @@ public final class PlaceExtractor implements Stage {
         for (int i = 0; i < toks.size(); i++) {
             Token tok = toks.get(i);
             if (tok.kind() != TokenKind.WORD && tok.kind() != TokenKind.ABBREVIATION
-                    || !localCuePhrases.mayStartWith(text.charAt(tok.start()))) {
+                    || !localCuePhrases.mayStartWith(text.charAt(tok.start()))
+                    || !localCuePhrases.mayStartWith(text, tok.start(), tok.end())) {
                 continue;
             }
             sb.setLength(0);
