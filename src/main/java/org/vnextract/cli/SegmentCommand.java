@@ -106,6 +106,9 @@ public final class SegmentCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", description = "With --bench: measured runs (after 2 warm-up runs). Default: ${DEFAULT-VALUE}.")
     int runs = 7;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Lines segmented in parallel by N threads, written in input order. Default: all cores (${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     private long loadCpuNanos;
 
     /** How lines are printed. */
@@ -115,8 +118,8 @@ public final class SegmentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (maxLineChars < 1 || maxSentenceTokens < 1 || articles < 1 || runs < 1) {
-            throw new ParameterException(spec.commandLine(), "--max-line-chars, --max-sentence-tokens, --articles and --runs must be at least 1");
+        if (maxLineChars < 1 || maxSentenceTokens < 1 || articles < 1 || runs < 1 || threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-line-chars, --max-sentence-tokens, --articles, --runs and --threads must be at least 1");
         }
         if (models != null && !Files.isDirectory(models)) {
             throw new ParameterException(spec.commandLine(), "--models: not a directory: " + models);
@@ -142,7 +145,8 @@ public final class SegmentCommand implements Callable<Integer> {
                 continue;
             }
             try (LineReader lines = new LineReader(p.equals("-") ? new NoClose(in) : in, maxLineChars, out::flush)) {
-                int n = stream(segmenter, lines, source, format, out, err);
+                int n = threads == 1 ? stream(segmenter, lines, source, format, out, err)
+                        : streamParallel(segmenter, lines, source, format, out, err, threads);
                 if (n < 0) {
                     err.println("vnextract: standard output: write error");
                     return ExitCodes.FAILED;
@@ -208,26 +212,119 @@ public final class SegmentCommand implements Callable<Integer> {
             if (!warnings.isEmpty()) {
                 problems++;
             }
-            LineSegmenter.Line seg = segmenter.segment(l.text());
             sb.setLength(0);
-            switch (format) {
-                case LINES -> appendWords(seg, 0, seg.words().size(), sb);
-                case SENTENCES -> {
-                    for (Sentence s : seg.analyzed().sentences()) {
-                        int[] r = seg.words().range(s);
-                        appendWords(seg, r[0], r[1], sb);
-                        sb.append('\n');
-                    }
-                }
-                case JSONL -> appendJson(seg, source, l.number(), warnings, sb);
-            }
-            sb.append('\n');
+            format(segmenter, l.text(), l.number(), warnings, source, format, sb);
             out.append(sb);
             if ((l.number() & 1023) == 0 && out instanceof PrintWriter pw && pw.checkError()) {
                 return -1;
             }
         }
         return problems;
+    }
+
+    /** The output of one input line, with its line break. */
+    private static void format(LineSegmenter segmenter, String text, long number, List<String> warnings, String source,
+                               Format format, StringBuilder sb) {
+        LineSegmenter.Line seg = segmenter.segment(text);
+        switch (format) {
+            case LINES -> appendWords(seg, 0, seg.words().size(), sb);
+            case SENTENCES -> {
+                for (Sentence s : seg.analyzed().sentences()) {
+                    int[] r = seg.words().range(s);
+                    appendWords(seg, r[0], r[1], sb);
+                    sb.append('\n');
+                }
+            }
+            case JSONL -> appendJson(seg, source, number, warnings, sb);
+        }
+        sb.append('\n');
+    }
+
+    /** One input line as the workers need it. */
+    private record Pending(String text, long number, List<String> warnings) {}
+
+    private static final int BATCH_LINES = 32;
+    private static final int BATCH_CHARS = 1 << 17;
+
+    /**
+     * As {@link #stream}, with lines segmented by {@code threads} workers in batches and written in
+     * input order: the reading thread reports warnings as it reads, at most two batches per worker
+     * are in flight, so memory stays bounded by the batch size whatever the input's length.
+     */
+    static int streamParallel(LineSegmenter segmenter, LineReader lines, String source, Format format, Writer out,
+                              PrintWriter err, int threads) throws IOException {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "segment-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.ArrayDeque<java.util.concurrent.Future<String>> inFlight = new java.util.ArrayDeque<>();
+        int problems = 0;
+        try {
+            List<Pending> batch = new ArrayList<>(BATCH_LINES);
+            int chars = 0;
+            LineReader.Line l;
+            while (true) {
+                l = lines.next();
+                if (l != null) {
+                    List<String> warnings = new ArrayList<>(2);
+                    if (l.badByte() >= 0) {
+                        warnings.add("invalid UTF-8 at byte " + l.badByte() + " of the line, replaced by U+FFFD");
+                    }
+                    if (l.cut()) {
+                        warnings.add("line longer than " + lines.maxChars() + " characters, cut there");
+                    }
+                    for (String w : warnings) {
+                        err.println("vnextract: " + printable(source) + ":" + l.number() + ": " + w);
+                    }
+                    if (!warnings.isEmpty()) {
+                        problems++;
+                    }
+                    batch.add(new Pending(l.text(), l.number(), warnings));
+                    chars += l.text().length();
+                }
+                if (!batch.isEmpty() && (l == null || batch.size() >= BATCH_LINES || chars >= BATCH_CHARS)) {
+                    List<Pending> work = batch;
+                    inFlight.add(pool.submit(() -> {
+                        StringBuilder sb = new StringBuilder(work.size() * 256);
+                        for (Pending p : work) {
+                            format(segmenter, p.text(), p.number(), p.warnings(), source, format, sb);
+                        }
+                        return sb.toString();
+                    }));
+                    batch = new ArrayList<>(BATCH_LINES);
+                    chars = 0;
+                }
+                while (!inFlight.isEmpty() && (l == null || inFlight.size() >= 2 * threads || inFlight.peek().isDone())) {
+                    out.append(result(inFlight.poll()));
+                    if (out instanceof PrintWriter pw && pw.checkError()) {
+                        return -1;
+                    }
+                }
+                if (l == null) {
+                    return problems;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String result(java.util.concurrent.Future<String> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while segmenting", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error er) {
+                throw er;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static void appendWords(LineSegmenter.Line seg, int from, int to, StringBuilder sb) {

@@ -75,6 +75,49 @@ class SegmentCommandTest {
         assertThat(r[1].lines()).containsExactly(seg, seg, seg, "Đảng_viên", "Hội_nghị kết_thúc .", seg);
     }
 
+    /**
+     * Workers segment lines in batches and the output keeps the input's order: with two and with
+     * five threads the command prints what one thread prints, in every format, over the bundled
+     * corpus's text files as lines (more lines than a batch, so batches finish out of order), with
+     * a bad byte and an over-long line among them, and the same warnings.
+     */
+    @Test
+    void threadsPrintWhatOneThreadPrints(@TempDir Path dir) throws IOException {
+        Segmenters.load();
+        StringBuilder lines = new StringBuilder();
+        try (var walk = Files.walk(Path.of("corpus"))) {
+            for (Path p : walk.filter(x -> x.toString().endsWith(".txt")).sorted().toList()) {
+                for (String l : Files.readString(p, StandardCharsets.ISO_8859_1).split("\n")) {
+                    lines.append(new String(l.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8)).append('\n');
+                }
+            }
+        }
+        Path f = dir.resolve("lines.txt");
+        try (var out = Files.newOutputStream(f)) {
+            out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
+            out.write(new byte[] {'H', (byte) 0xFF, 'a', '\n'});
+            out.write(("Đảng viên ".repeat(400) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(lines.toString().lines().count()).isGreaterThan(200);
+        for (String format : new String[] {"--lines", "--sentences", "--jsonl"}) {
+            String[] opts = format.equals("--lines") ? new String[0] : new String[] {format};
+            String[] one = run(concat(new String[] {"segment", "--threads", "1", "--max-line-chars", "3000"}, opts, f.toString()));
+            for (String threads : new String[] {"2", "5"}) {
+                String[] many = run(concat(new String[] {"segment", "--threads", threads, "--max-line-chars", "3000"}, opts, f.toString()));
+                assertThat(many[1]).as(format + " with " + threads + " threads").isEqualTo(one[1]);
+                assertThat(many[2]).isEqualTo(one[2]);
+                assertThat(many[0]).isEqualTo(one[0]).isEqualTo("3");
+            }
+        }
+    }
+
+    private static String[] concat(String[] head, String[] mid, String last) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + mid.length + 1);
+        System.arraycopy(mid, 0, all, head.length, mid.length);
+        all[all.length - 1] = last;
+        return all;
+    }
+
     @Test
     void aLineOverTheCapIsCutWithAWarningAndBadBytesAreReplacedWithOne(@TempDir Path dir) throws IOException {
         Segmenters.load();
