@@ -12,7 +12,7 @@ import java.util.Map;
  * JSON shape. Offsets here are code points into {@code article.text}.
  */
 @JsonPropertyOrder({"schema", "id", "source", "article", "officials", "documents", "dates", "counts", "periods",
-        "relations", "organizations", "locations", "provenance"})
+        "relations", "organizations", "locations", "place", "provenance"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ArticleRecord(String schema, String id, Source source, Article article, List<Official> officials,
                             List<Document> documents, List<DateEntry> dates, List<Count> counts,
@@ -20,8 +20,17 @@ public record ArticleRecord(String schema, String id, Source source, Article art
                             List<Relation> relations,
                             @JsonInclude(JsonInclude.Include.NON_NULL) List<Organization> organizations,
                             @JsonInclude(JsonInclude.Include.NON_NULL) List<Location> locations,
-                            Provenance provenance) {
+                            Place place, Provenance provenance) {
     public static final String SCHEMA = "vnextract.record/1";
+
+    /** A record without a place (the places extractor not run, or no place found). */
+    public ArticleRecord(String schema, String id, Source source, Article article, List<Official> officials,
+                         List<Document> documents, List<DateEntry> dates, List<Count> counts, List<Period> periods,
+                         List<Relation> relations, List<Organization> organizations, List<Location> locations,
+                         Provenance provenance) {
+        this(schema, id, source, article, officials, documents, dates, counts, periods, relations, organizations,
+                locations, null, provenance);
+    }
 
     @JsonPropertyOrder({"uri", "site", "format"})
     public record Source(String uri, String site, String format) {}
@@ -40,10 +49,25 @@ public record ArticleRecord(String schema, String id, Source source, Article art
     public record Official(String name, List<String> titles, String honorific, List<Mention> mentions) {}
 
     @JsonPropertyOrder({"id", "type", "type_name", "number", "issuer_code", "issuer", "date", "subject", "explicit",
-            "mentions"})
+            "place", "mentions"})
     public record Document(String id, String type, @JsonProperty("type_name") String typeName, String number,
                            @JsonProperty("issuer_code") String issuerCode, String issuer, String date, String subject,
-                           boolean explicit, List<Mention> mentions) {}
+                           boolean explicit, @JsonInclude(JsonInclude.Include.NON_NULL) ProvinceRef place,
+                           List<Mention> mentions) {
+        /** A document without a scoping province. */
+        public Document(String id, String type, String typeName, String number, String issuerCode, String issuer,
+                        String date, String subject, boolean explicit, List<Mention> mentions) {
+            this(id, type, typeName, number, issuerCode, issuer, date, subject, explicit, null, mentions);
+        }
+    }
+
+    /** A province by name and GSO code (the one that scopes a local document's symbol, or the covering unit after 2025). */
+    @JsonPropertyOrder({"name", "code"})
+    public record ProvinceRef(String name, String code) {}
+
+    /** The article's place (RECORD.md "place"). */
+    @JsonPropertyOrder({"name", "code", "after_2025_07"})
+    public record Place(String name, String code, @JsonProperty("after_2025_07") ProvinceRef after) {}
 
     @JsonPropertyOrder({"value", "granularity", "text", "mentions"})
     public record DateEntry(String value, String granularity, String text, List<Mention> mentions) {}

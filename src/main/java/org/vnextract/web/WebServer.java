@@ -188,8 +188,17 @@ public final class WebServer implements AutoCloseable {
         }
         if (path.startsWith("/api/officials/")) {
             String key = segment(path, "/api/officials/");
-            return jsonOk(reader.official(key, limit(q), offset(q))
-                    .orElseThrow(() -> new Refused(404, "no official " + key)));
+            var found = reader.official(key, limit(q), offset(q));
+            if (found.isEmpty()) {
+                // a typed name: the one person of that name, or the namesakes (each with the place that tells them apart)
+                StoreReader.OfficialLookup l = reader.lookupOfficial(key, 50);
+                if (l.exact() && l.matches().size() == 1) {
+                    found = reader.official(l.matches().get(0).key(), limit(q), offset(q));
+                } else if (l.exact() && !l.matches().isEmpty()) {
+                    return jsonOk(Map.of("query", key, "ambiguous", true, "matches", l.matches()));
+                }
+            }
+            return jsonOk(found.orElseThrow(() -> new Refused(404, "no official " + key)));
         }
         if (path.equals("/api/search")) {
             String query = query(q);
@@ -312,6 +321,7 @@ public final class WebServer implements AutoCloseable {
             out.put("limit", limit(q));
             out.put("offset", offset(q));
             out.put("citations", reader.citations(l.matches().get(0).key(), limit(q), offset(q)));
+            out.put("cascade", reader.cascade(l.matches().get(0).key()).orElse(null));
         }
         return jsonOk(out);
     }
@@ -344,7 +354,8 @@ public final class WebServer implements AutoCloseable {
             }
             h.raw("<ul class=\"results\">");
             for (StoreReader.DocumentInfo d : docs.matches()) {
-                h.raw("<li>").link("/documents/" + Html.url(d.id()), d.id()).raw(" ");
+                h.raw("<li class=\"candidate\">").link(documentHref(d), d.id()).raw(" ");
+                h.el("span", "scope", scope(d)).raw(" ");
                 h.el("span", "meta", describe(d) + " · " + d.articleCount() + " bài");
                 h.raw("</li>");
             }
@@ -355,7 +366,8 @@ public final class WebServer implements AutoCloseable {
             if (!off.isEmpty()) {
                 h.raw("<section id=\"officials\"><h2>Cán bộ</h2><ul class=\"results\">");
                 for (StoreReader.OfficialInfo o : off) {
-                    h.raw("<li>").link("/officials/" + Html.url(o.key()), o.name()).raw(" ")
+                    h.raw("<li>").link("/officials/" + Html.url(o.key()), o.name() + (o.place() == null ? "" : " · " + o.place()))
+                            .raw(" ")
                             .el("span", "meta", o.articleCount() + " bài").raw("</li>");
                 }
                 h.raw("</ul></section>");
@@ -389,6 +401,23 @@ public final class WebServer implements AutoCloseable {
         return String.join(" · ", parts);
     }
 
+    /** The page of a document: its readable label ("02-NQ/TU@Gia Lai"), which names it alone. */
+    static String documentHref(StoreReader.DocumentInfo d) {
+        return "/documents/" + Html.url(d.label()).replace("%2F", "/");
+    }
+
+    private static final Map<String, String> LEVEL_NAMES = Map.of("central", "Trung ương", "province", "Cấp tỉnh",
+            "district", "Cấp huyện", "commune", "Cấp xã", "unknown", "Chưa rõ cấp");
+
+    /** The scope that tells a document from others with its symbol: level and place. */
+    static String scope(StoreReader.DocumentInfo d) {
+        String level = LEVEL_NAMES.getOrDefault(d.level() == null ? "unknown" : d.level(), d.level());
+        if ("central".equals(d.level())) {
+            return level;
+        }
+        return level + " · " + (d.place() == null ? "địa bàn chưa rõ" : d.place());
+    }
+
     private static String title(String t, String id) {
         return t == null || t.isBlank() ? "(bài " + id + ")" : t;
     }
@@ -418,10 +447,14 @@ public final class WebServer implements AutoCloseable {
         fact(h, "Loại", d.typeName() != null ? d.typeName() + " (" + d.type() + ")" : d.type());
         fact(h, "Số", d.number());
         fact(h, "Cơ quan ban hành", d.issuer() != null ? d.issuer() : d.issuerCode());
+        fact(h, "Cấp ban hành", LEVEL_NAMES.getOrDefault(d.level() == null ? "unknown" : d.level(), d.level()));
+        fact(h, "Địa bàn", "central".equals(d.level()) ? null : d.place() == null ? "chưa rõ" : d.place());
         fact(h, "Ngày ban hành", d.date());
         fact(h, "Trích yếu", d.subject());
         fact(h, "Số bài trích dẫn", String.valueOf(d.articleCount()));
-        h.raw("</dl><h2>Các bài trích dẫn (mới nhất trước)</h2><ol class=\"results citations\">");
+        h.raw("</dl>");
+        reader.cascade(d.key()).ifPresent(c -> cascade(h, c));
+        h.raw("<h2>Các bài trích dẫn (mới nhất trước)</h2><ol class=\"results citations\">");
         int limit = limit(q);
         int offset = offset(q);
         List<StoreReader.Citation> cites = reader.citations(d.key(), limit, offset);
@@ -437,8 +470,90 @@ public final class WebServer implements AutoCloseable {
             h.raw("</li>");
         }
         h.raw("</ol>");
-        pager(h, "/documents/" + Html.url(d.id()), "", offset, limit, cites.size());
+        pager(h, documentHref(d), "", offset, limit, cites.size());
         return page(d.id(), d.id(), h.toString());
+    }
+
+    /** The cascade sections of a document page. */
+    private static void cascade(Html h, StoreReader.Cascade c) {
+        if (!c.implementsDocuments().isEmpty()) {
+            h.raw("<section id=\"implements\"><h2>Văn bản này thực hiện</h2><ul class=\"results\">");
+            for (StoreReader.DocumentInfo d : c.implementsDocuments()) {
+                docItem(h, d);
+                h.raw("</li>");
+            }
+            h.raw("</ul></section>");
+        }
+        h.raw("<section id=\"cascade\"><h2>Các văn bản triển khai thực hiện</h2>");
+        if (c.implementers().isEmpty()) {
+            h.el("p", "meta", "Chưa có bài nào nêu văn bản triển khai thực hiện văn bản này.");
+        } else {
+            List<String> levels = new ArrayList<>();
+            for (Map.Entry<String, Integer> e : c.implementersByLevel().entrySet()) {
+                levels.add(LEVEL_NAMES.getOrDefault(e.getKey(), e.getKey()) + ": " + e.getValue());
+            }
+            h.el("p", "levels", String.join(" · ", levels));
+            tree(h, c.implementers());
+        }
+        h.raw("</section>");
+        if (!c.amendedBy().isEmpty() || !c.amends().isEmpty()) {
+            h.raw("<section id=\"amendments\"><h2>Sửa đổi, bổ sung, thay thế</h2>");
+            if (!c.amendedBy().isEmpty()) {
+                h.el("h3", null, "Được sửa đổi, bổ sung hoặc thay thế bởi").raw("<ul class=\"results amended-by\">");
+                for (StoreReader.DocumentInfo d : c.amendedBy()) {
+                    docItem(h, d);
+                    h.raw("</li>");
+                }
+                h.raw("</ul>");
+            }
+            if (!c.amends().isEmpty()) {
+                h.el("h3", null, "Sửa đổi, bổ sung hoặc thay thế").raw("<ul class=\"results amends\">");
+                for (StoreReader.DocumentInfo d : c.amends()) {
+                    docItem(h, d);
+                    h.raw("</li>");
+                }
+                h.raw("</ul>");
+            }
+            h.raw("</section>");
+        }
+        h.raw("<section id=\"timeline\"><h2>Số bài trích dẫn theo tháng</h2>");
+        if (c.timeline().isEmpty()) {
+            h.el("p", "meta", "Không bài trích dẫn nào có ngày đăng.");
+        } else {
+            h.raw(TimelineSvg.render(c.timeline()));
+        }
+        if (c.undated() > 0) {
+            h.el("p", "meta", c.undated() + " bài không có ngày đăng.");
+        }
+        h.raw("</section>");
+    }
+
+    private static void tree(Html h, List<StoreReader.CascadeNode> nodes) {
+        h.raw("<ul class=\"tree\">");
+        for (StoreReader.CascadeNode n : nodes) {
+            docItem(h, n.document());
+            if (!n.implementers().isEmpty()) {
+                tree(h, n.implementers());
+            }
+            h.raw("</li>");
+        }
+        h.raw("</ul>");
+    }
+
+    /** An open {@code <li>} naming a document with its level, issuer, place and date (the caller closes it). */
+    private static void docItem(Html h, StoreReader.DocumentInfo d) {
+        String level = d.level() == null ? "unknown" : d.level();
+        h.raw("<li class=\"node level-").text(level).raw("\" data-level=\"").text(level).raw("\">");
+        h.link(documentHref(d), d.id()).raw(" ");
+        List<String> parts = new ArrayList<>();
+        parts.add(LEVEL_NAMES.getOrDefault(level, level));
+        for (String s : new String[] {d.issuer() != null ? d.issuer() : d.issuerCode(),
+                "central".equals(d.level()) ? null : d.place(), d.date() == null ? null : "ngày " + d.date()}) {
+            if (s != null && !s.isBlank()) {
+                parts.add(s);
+            }
+        }
+        h.el("span", "meta", String.join(" · ", parts));
     }
 
     private static void pager(Html h, String base, String extra, int offset, int limit, int got) {
@@ -465,7 +580,7 @@ public final class WebServer implements AutoCloseable {
     private String officialsPage(String query) {
         Html h = new Html().raw("<h1>Cán bộ</h1><ul class=\"results\">");
         for (StoreReader.OfficialInfo o : query.isEmpty() ? List.<StoreReader.OfficialInfo>of() : reader.searchOfficials(query, 50)) {
-            h.raw("<li>").link("/officials/" + Html.url(o.key()), o.name()).raw(" ")
+            h.raw("<li>").link("/officials/" + Html.url(o.key()), o.name() + (o.place() == null ? "" : " · " + o.place())).raw(" ")
                     .el("span", "meta", o.articleCount() + " bài").raw("</li>");
         }
         h.raw("</ul>");
@@ -477,10 +592,31 @@ public final class WebServer implements AutoCloseable {
         int offset = offset(q);
         Optional<StoreReader.OfficialView> v = reader.official(key, limit, offset);
         if (v.isEmpty()) {
+            // a name as people type it ("/officials/nguyễn quang dương"): one person, or the namesakes to choose from
+            StoreReader.OfficialLookup l = reader.lookupOfficial(key, 50);
+            if (l.exact() && l.matches().size() == 1) {
+                v = reader.official(l.matches().get(0).key(), limit, offset);
+            } else if (l.exact() && l.matches().size() > 1) {
+                Html h = new Html().raw("<h1>").text(key).raw("</h1>");
+                h.el("p", "notice", "Có " + l.matches().size() + " người mang tên này; chọn một (several people have this name).");
+                h.raw("<ul class=\"results namesakes\">");
+                for (StoreReader.OfficialInfo o : l.matches()) {
+                    h.raw("<li>").link("/officials/" + Html.url(o.key()), o.name() + (o.place() == null ? "" : " · " + o.place()))
+                            .raw(" ").el("span", "meta", o.articleCount() + " bài").raw("</li>");
+                }
+                h.raw("</ul>");
+                return page(key, key, h.toString());
+            }
+        }
+        if (v.isEmpty()) {
             throw new Refused(404, "Không có cán bộ này trong cơ sở dữ liệu.");
         }
         StoreReader.OfficialView o = v.get();
-        Html h = new Html().raw("<h1>").text(o.official().name()).raw("</h1><h2>Chức danh theo thời gian</h2><ul class=\"titles\">");
+        Html h = new Html().raw("<h1>").text(o.official().name()).raw("</h1>");
+        if (o.official().place() != null) {
+            h.el("p", "meta", o.official().place());
+        }
+        h.raw("<h2>Chức danh theo thời gian</h2><ul class=\"titles\">");
         for (StoreReader.TitleSpan t : o.titles()) {
             String when = t.first() == null ? "" : t.first().equals(t.last()) ? t.first() : t.first() + " – " + t.last();
             h.raw("<li>").text(t.title()).raw(" ").el("span", "meta", when + " · " + t.articles() + " bài").raw("</li>");
@@ -495,7 +631,7 @@ public final class WebServer implements AutoCloseable {
             h.raw("</li>");
         }
         h.raw("</ol>");
-        pager(h, "/officials/" + Html.url(key), "", offset, limit, o.articles().size());
+        pager(h, "/officials/" + Html.url(o.official().key()), "", offset, limit, o.articles().size());
         return page(o.official().name(), o.official().name(), h.toString());
     }
 

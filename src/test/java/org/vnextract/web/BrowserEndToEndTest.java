@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -65,15 +67,14 @@ class BrowserEndToEndTest {
         assertThat(p.type()).as(text).isEqualTo("KL");
     }
 
-    @Test
-    void searchFollowAndSeeTheHighlightedMention() throws Exception {
+    /** Starts the server over the records and a headless chromium. */
+    private void open(List<ArticleRecord> records) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
                 "browser test skipped: needs " + CHROMIUM + " and " + CHROMEDRIVER
                         + " (apt-get install chromium chromium-driver; .ci/services.sh does)");
         Database db = Database.of(tmp.resolve("e2e.db").toString());
-        List<ArticleRecord> seeds = TestStores.seeds();
         try (RecordStore s = RecordStore.open(db)) {
-            for (ArticleRecord r : seeds) {
+            for (ArticleRecord r : records) {
                 s.write(r);
             }
             s.commit();
@@ -92,6 +93,18 @@ class BrowserEndToEndTest {
         driver = new ChromeDriver(service, options);
         // pages are rendered on the server: an element lookup waits for the page that has it
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(30));
+    }
+
+    /** Saves what the browser shows under target/screenshots/ (looked at by people; not compared). */
+    private void screenshot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void searchFollowAndSeeTheHighlightedMention() throws Exception {
+        open(TestStores.seeds());
 
         driver.get("http://127.0.0.1:" + server.port() + "/");
         WebElement box = driver.findElement(By.name("q"));
@@ -118,5 +131,67 @@ class BrowserEndToEndTest {
         // the link went to the first mention: the fragment names a highlighted mark
         String fragment = driver.getCurrentUrl().substring(driver.getCurrentUrl().indexOf('#') + 1);
         assertThat(driver.findElement(By.id(fragment)).getAttribute("class")).contains("hl");
+    }
+
+    /**
+     * The cascade of a central document: the implementer tree by level (a province's plan nested under
+     * the central document, a district's and a commune's under their provinces'), the amendment, the
+     * timeline SVG with one bar per citing month; then the same local symbol listed once per province.
+     */
+    @Test
+    void theCascadeTreeAndTheTimeline() throws Exception {
+        List<ArticleRecord> records = new java.util.ArrayList<>(TestStores.cascade());
+        records.add(TestStores.record("na-2", "baonghean.vn", "2016-04-02", null,
+                List.of(TestStores.doc("02-NQ/TU", null, null, null)), List.of(), List.of()));
+        records.add(TestStores.record("gl-2", "baogialai.com.vn", "2021-06-01", null,
+                List.of(TestStores.doc("02-NQ/TU", "Ban Thường vụ Tỉnh ủy Gia Lai", null, null)), List.of(), List.of()));
+        open(records);
+        driver.get("http://127.0.0.1:" + server.port() + "/");
+        WebElement box = driver.findElement(By.name("q"));
+        box.sendKeys("kết luận 21");
+        box.submit();
+        driver.findElement(By.cssSelector("#documents a")).click();
+        assertThat(driver.findElement(By.cssSelector("h1.document-id")).getText()).isEqualTo("21-KL/TW");
+
+        // the tree: two provinces under the central document, each with its own implementer below
+        List<WebElement> top = driver.findElements(By.cssSelector("#cascade > ul.tree > li.node"));
+        assertThat(top).hasSize(2).allSatisfy(li -> assertThat(li.getAttribute("data-level")).isEqualTo("province"));
+        assertThat(top).extracting(li -> li.findElement(By.tagName("a")).getText()).containsOnly("70-KH/TU");
+        assertThat(top).extracting(li -> li.findElement(By.cssSelector("span.meta")).getText())
+                .anySatisfy(t -> assertThat(t).contains("Gia Lai"))
+                .anySatisfy(t -> assertThat(t).contains("Nghệ An"));
+        List<WebElement> below = driver.findElements(By.cssSelector("#cascade ul.tree ul.tree > li.node"));
+        assertThat(below).extracting(li -> li.getAttribute("data-level")).containsExactlyInAnyOrder("district", "commune");
+        assertThat(driver.findElement(By.cssSelector("#cascade .levels")).getText())
+                .contains("Cấp tỉnh: 2").contains("Cấp huyện: 1").contains("Cấp xã: 1");
+        assertThat(driver.findElements(By.cssSelector("#amendments ul.amended-by a"))).extracting(WebElement::getText)
+                .containsExactly("15-QĐ/TW");
+
+        // the timeline: an SVG drawn on the server, one bar per citing month, visible
+        WebElement svg = driver.findElement(By.cssSelector("#timeline svg.timeline"));
+        assertThat(svg.isDisplayed()).isTrue();
+        assertThat(svg.getSize().getWidth()).isGreaterThan(200);
+        List<WebElement> bars = svg.findElements(By.cssSelector("rect.bar"));
+        assertThat(bars).extracting(b -> b.getAttribute("data-month")).containsExactly("2022-01", "2022-03", "2022-05");
+        assertThat(bars).extracting(b -> b.getAttribute("data-articles")).containsExactly("1", "1", "1");
+        assertThat(bars).allSatisfy(b -> assertThat(b.getSize().getHeight()).isGreaterThan(10));
+        screenshot("cascade-21-KL-TW");
+
+        // a province's plan: what it implements, and the way down to its district
+        driver.findElement(By.cssSelector("#cascade > ul.tree > li.node a")).click();
+        assertThat(driver.findElement(By.cssSelector("h1.document-id")).getText()).isEqualTo("70-KH/TU");
+        assertThat(driver.findElements(By.cssSelector("#implements a"))).extracting(WebElement::getText).containsExactly("21-KL/TW");
+
+        // one symbol, two provinces: each candidate with its scope
+        driver.get("http://127.0.0.1:" + server.port() + "/documents/02-NQ/TU");
+        List<WebElement> candidates = driver.findElements(By.cssSelector("#documents li.candidate"));
+        assertThat(candidates).extracting(li -> li.findElement(By.cssSelector(".scope")).getText())
+                .containsExactlyInAnyOrder("Cấp tỉnh · Gia Lai", "Cấp tỉnh · Nghệ An");
+        screenshot("ambiguous-02-NQ-TU");
+        candidates.stream().filter(li -> li.getText().contains("Nghệ An")).findFirst().orElseThrow()
+                .findElement(By.tagName("a")).click();
+        assertThat(driver.findElement(By.cssSelector("h1.document-id")).getText()).isEqualTo("02-NQ/TU");
+        assertThat(driver.findElements(By.cssSelector("li.citation a"))).extracting(WebElement::getText)
+                .containsExactly("Bài na-2");
     }
 }
