@@ -91,6 +91,7 @@ public final class LookupCommand implements Callable<Integer> {
             m.put("matches", l.matches());
             if (l.matches().size() == 1) {
                 m.put("citations", reader.citations(l.matches().get(0).key(), limit, 0));
+                m.put("cascade", reader.cascade(l.matches().get(0).key()).orElse(null));
             }
             out.println(new ObjectMapper().writeValueAsString(m));
             return l.matches().isEmpty() ? NOT_FOUND : ExitCodes.OK;
@@ -102,17 +103,20 @@ public final class LookupCommand implements Callable<Integer> {
             return NOT_FOUND;
         }
         if (l.ambiguous()) {
-            out.println("\"" + q + "\" is ambiguous: " + l.matches().size() + " documents match; give the full symbol:");
+            out.println("\"" + q + "\" is ambiguous: " + l.matches().size() + " documents match; give the full symbol,"
+                    + " with @PLACE for a local one:");
             for (StoreReader.DocumentInfo d : l.matches()) {
-                out.printf("  %-20s %s (%d articles)%n", d.id(), describe(d), d.articleCount());
+                out.printf("  %-28s %s · %s (%d articles)%n", d.label(), scope(d), describe(d), d.articleCount());
             }
             return ExitCodes.OK;
         }
         StoreReader.DocumentInfo d = l.matches().get(0);
-        out.println(d.id() + "  " + describe(d));
+        out.println(d.label() + "  " + describe(d));
+        out.println("  " + scope(d));
         if (d.subject() != null) {
             out.println("  " + d.subject());
         }
+        reader.cascade(d.key()).ifPresent(c -> cascade(out, c));
         out.println("cited by " + d.articleCount() + " article" + (d.articleCount() == 1 ? "" : "s") + ", newest first:");
         for (StoreReader.Citation c : reader.citations(d.key(), limit, 0)) {
             out.println();
@@ -131,6 +135,57 @@ public final class LookupCommand implements Callable<Integer> {
             out.println("(" + (d.articleCount() - Math.min(limit, 100)) + " more; --limit N shows more)");
         }
         return ExitCodes.OK;
+    }
+
+    private static final Map<String, String> LEVELS = Map.of("central", "central", "province", "province",
+            "district", "district", "commune", "commune");
+
+    private static String scope(StoreReader.DocumentInfo d) {
+        String level = d.level() == null ? "level unknown" : LEVELS.getOrDefault(d.level(), d.level());
+        return "central".equals(d.level()) ? level : level + " · " + (d.place() == null ? "place unknown" : d.place());
+    }
+
+    private static void cascade(PrintWriter out, StoreReader.Cascade c) {
+        if (!c.implementsDocuments().isEmpty()) {
+            out.println("implements:");
+            c.implementsDocuments().forEach(d -> out.println("  " + line(d)));
+        }
+        if (c.implementers().isEmpty()) {
+            out.println("implemented by: none stated in the archive");
+        } else {
+            StringBuilder levels = new StringBuilder();
+            c.implementersByLevel().forEach((k, v) -> levels.append(levels.length() > 0 ? ", " : "").append(k).append(' ').append(v));
+            out.println("implemented by (" + levels + "):");
+            tree(out, c.implementers(), "  ");
+        }
+        if (!c.amendedBy().isEmpty()) {
+            out.println("amended, supplemented or replaced by:");
+            c.amendedBy().forEach(d -> out.println("  " + line(d)));
+        }
+        if (!c.amends().isEmpty()) {
+            out.println("amends:");
+            c.amends().forEach(d -> out.println("  " + line(d)));
+        }
+        if (!c.timeline().isEmpty()) {
+            out.println("citing articles by month:");
+            for (StoreReader.MonthCount m : c.timeline()) {
+                out.printf("  %s %3d %s%n", m.month(), m.articles(), "#".repeat(Math.min(60, m.articles())));
+            }
+        }
+        if (c.undated() > 0) {
+            out.println("  (" + c.undated() + " citing articles without a date)");
+        }
+    }
+
+    private static void tree(PrintWriter out, List<StoreReader.CascadeNode> nodes, String indent) {
+        for (StoreReader.CascadeNode n : nodes) {
+            out.println(indent + "- " + line(n.document()));
+            tree(out, n.implementers(), indent + "  ");
+        }
+    }
+
+    private static String line(StoreReader.DocumentInfo d) {
+        return d.label() + "  [" + scope(d) + "]  " + describe(d);
     }
 
     private static String describe(StoreReader.DocumentInfo d) {
@@ -164,16 +219,16 @@ public final class LookupCommand implements Callable<Integer> {
         if (!l.exact() || l.matches().size() > 1) {
             out.println((l.exact() ? "several officials are named" : "no official is named exactly") + " \"" + official + "\"; did you mean:");
             for (StoreReader.OfficialInfo o : l.matches()) {
-                out.printf("  %s (%d articles)%n", o.name(), o.articleCount());
+                out.printf("  %-40s %s (%d articles)%n", o.key(), o.place() == null ? "place unknown" : o.place(), o.articleCount());
             }
             return ExitCodes.OK;
         }
         StoreReader.OfficialView v = reader.official(l.matches().get(0).key(), limit, 0).orElseThrow();
-        out.println(v.official().name() + "  (" + v.official().articleCount() + " articles)");
+        out.println(v.official().key() + "  (" + v.official().articleCount() + " articles)");
         out.println("titles over time:");
         for (StoreReader.TitleSpan t : v.titles()) {
             String when = t.first() == null ? "(no date)" : t.first().equals(t.last()) ? t.first() : t.first() + " … " + t.last();
-            out.printf("  %-28s %s (%d articles)%n", when, t.title(), t.articles());
+            out.printf("  %-28s %s (%d articles: %s)%n", when, t.title(), t.articles(), String.join(", ", t.dates()));
         }
         out.println("articles, newest first:");
         for (StoreReader.OfficialArticle a : v.articles()) {
