@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.vnextract.extract.places.Gazetteer;
 import org.vnextract.internal.Validate;
 import org.vnextract.pipeline.ModelSource;
 import org.vnextract.record.ArticleRecord;
@@ -28,6 +29,11 @@ import org.vnextract.text.Fold;
  *
  * <p>An official's scope: the province a title names, else (for a local title) the article's place or
  * outlet, else {@link #NATIONAL} for a central title (Tổng Bí thư, Ủy viên Bộ Chính trị …), else unknown ("").
+ *
+ * <p>A province is known by its standard name in the places gazetteer ({@code models/places/units.tsv},
+ * {@code aliases.tsv}): found by its GSO code when the record gives one (the document's or the article's
+ * {@code place.code}), else by its written name ("TP.HCM", "Thừa Thiên - Huế" → Hồ Chí Minh, Thừa Thiên
+ * Huế), so that the issuer's words, the article's place and the outlet name one province alike.
  *
  * <p>Scope keys are for matching only (no case, diacritics or spaces: {@link #placeKey}); the
  * readable place goes with them.
@@ -55,9 +61,11 @@ public final class Scopes {
     private final Map<String, String> outlets = new HashMap<>(); // domain → province name
     private final List<List<String>> centralTitles = new ArrayList<>();
     private final List<List<String>> localTitles = new ArrayList<>();
+    private final Gazetteer gazetteer;
 
     public Scopes(ModelSource models) {
         Validate.notNull(models, "models");
+        gazetteer = new Gazetteer(models);
         for (String l : models.lines("places/local_issuers.txt")) {
             localIssuers.add(DocumentKey.upper(l.strip()));
         }
@@ -118,14 +126,14 @@ public final class Scopes {
         String sub = null;
         if (named != null) {
             if (named.level().equals("province")) {
-                province = named.name();
+                province = province(named.name(), null);
             } else {
                 sub = named.name();
             }
             level = named.level();
         }
         if (doc != null && doc.place() != null && doc.place().name() != null && !doc.place().name().isBlank()) {
-            province = doc.place().name();
+            province = province(doc.place().name(), doc.place().code());
         }
         if (province == null) {
             province = articleProvince(r);
@@ -155,7 +163,7 @@ public final class Scopes {
             }
             Unit u = unit(t);
             if (u != null && u.level().equals("province")) {
-                named.add(u.name());
+                named.add(province(u.name(), null));
             }
             List<String> w = words(t);
             local |= containsAny(w, localTitles);
@@ -181,10 +189,42 @@ public final class Scopes {
         if (r == null) {
             return null;
         }
-        if (r.place() != null && r.place().name() != null && !r.place().name().isBlank()) {
-            return r.place().name();
+        if (r.place() != null && (r.place().code() != null || r.place().name() != null && !r.place().name().isBlank())) {
+            String p = province(r.place().name(), r.place().code());
+            if (p != null) {
+                return p;
+            }
         }
-        return r.source() == null ? null : outletProvince(r.source().site(), r.source().uri());
+        return r.source() == null ? null : province(outletProvince(r.source().site(), r.source().uri()), null);
+    }
+
+    /**
+     * A province's standard name: the gazetteer's province with this GSO code (of the units before
+     * July 2025, else after), else the one province written {@code name} (an alias counts), else
+     * {@code name} as written (stripped); null when neither is given.
+     */
+    public String province(String name, String code) {
+        if (code != null && !code.isBlank()) {
+            org.vnextract.extract.places.Unit u = gazetteer.unit("pre", "province", code.strip());
+            if (u == null) {
+                u = gazetteer.unit("post", "province", code.strip());
+            }
+            if (u != null) {
+                return u.name();
+            }
+        }
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (org.vnextract.extract.places.Unit u : gazetteer.lookup(Gazetteer.key(name))) {
+            if (u.isProvince() && u.code() != null) {
+                // an alias ("Thừa Thiên - Huế", "TP.HCM") stands for the unit with its code
+                org.vnextract.extract.places.Unit coded = gazetteer.unit(u.era() == null ? "pre" : u.era(), "province", u.code());
+                names.add(coded != null ? coded.name() : u.name());
+            }
+        }
+        return names.size() == 1 ? names.iterator().next() : name.strip();
     }
 
     /** The province of an outlet (a host under one of the listed domains), or null. */
@@ -241,7 +281,9 @@ public final class Scopes {
                 if (name != null) {
                     String level = h.level();
                     if (level.equals("city")) {
-                        level = centralCities.contains(placeKey(name)) ? "province" : "district";
+                        String city = province(name, null); // "TP.HCM" → Hồ Chí Minh
+                        level = centralCities.contains(placeKey(city)) ? "province" : "district";
+                        name = level.equals("province") ? city : name;
                     }
                     found = new Unit(name, level);
                 }
@@ -256,6 +298,10 @@ public final class Scopes {
         List<String> out = new ArrayList<>();
         for (int i = from; i < raw.length && out.size() < 4; i++) {
             String w = strip(raw[i]);
+            if ((raw[i].equals("-") || raw[i].equals("\u2013")) && !out.isEmpty() && i + 1 < raw.length) {
+                out.add("-"); // "Thừa Thiên - Huế"
+                continue;
+            }
             if (w.isEmpty() || !Character.isUpperCase(w.codePointAt(0)) || isRoman(w)) {
                 break;
             }
@@ -267,6 +313,9 @@ public final class Scopes {
             if (!w.equals(raw[i].strip())) {
                 break; // punctuation after the word ends the name ("Gia Lai,")
             }
+        }
+        if (!out.isEmpty() && out.get(out.size() - 1).equals("-")) {
+            out.remove(out.size() - 1);
         }
         return out.isEmpty() ? null : String.join(" ", out);
     }

@@ -117,6 +117,33 @@ class StoreIdentityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
+    void theArticlesPlaceCodeAndTheIssuersWrittenFormNameOneProvince(String kind) throws Exception {
+        Database db = db(kind);
+        load(db, List.of(
+                // the article's place by its GSO code only (46: Thừa Thiên Huế, since January 2025 the city of Huế)
+                record("h-1", null, "2022-02-01", new ArticleRecord.Place(null, "46", null),
+                        List.of(doc("05-NQ/TU", null, "2022-01-15", null)), List.of(), List.of()),
+                // the issuer's words, written another way
+                record("h-2", null, "2022-03-01", null,
+                        List.of(doc("05-NQ/TU", "Tỉnh ủy Thừa Thiên - Huế", null, null)), List.of(), List.of()),
+                // TP.HCM in the issuer's words, the city's code in another article's place
+                record("c-1", null, "2022-04-01", null,
+                        List.of(doc("05-NQ/TU", "Thành ủy TP.HCM", null, null)), List.of(), List.of()),
+                record("c-2", null, "2022-05-01", new ArticleRecord.Place("Hồ Chí Minh", "79", null),
+                        List.of(doc("05-NQ/TU", null, null, null)), List.of(), List.of())));
+        try (StoreReader r = StoreReader.open(db, 2)) {
+            StoreReader.DocumentLookup l = r.lookupDocument("05-NQ/TU");
+            assertThat(l.matches()).extracting(StoreReader.DocumentInfo::place)
+                    .containsExactlyInAnyOrder("Huế", "Hồ Chí Minh");
+            assertThat(citing(r, r.lookupDocument("05-NQ/TU@Huế").matches().get(0)))
+                    .containsExactlyInAnyOrder("h-1", "h-2");
+            assertThat(citing(r, r.lookupDocument("05-NQ/TU@ho chi minh").matches().get(0)))
+                    .containsExactlyInAnyOrder("c-1", "c-2");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
     void aStateDocumentWrittenWithAndWithoutItsYearIsOne(String kind) throws Exception {
         Database db = db(kind);
         load(db, List.of(
