@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
                 "Symbols as people type them: 21-KL/TW, \"21 KL TW\", \"kết luận 21\", KL21/TW.",
                 "Officials: --official \"Châu Ngọc Tuấn\" (case and tone-mark placement do not matter).",
                 "--gold DIR measures document look-up against gold annotations instead.",
+                "--graph gives the archive's directive graph in figures: documents by issuing level, relations by type,",
+                "  and the documents with the most implementers (--level central: only central ones), each with its cascade by level.",
                 "A symbol or name has at most " + StoreReader.MAX_QUERY + " characters (the same cap as the web page's)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:found (or the short form is ambiguous: the candidates are listed)", "1:the database could not be read",
@@ -49,6 +51,16 @@ public final class LookupCommand implements Callable<Integer> {
     @Option(names = "--gold", paramLabel = "DIR", description = "Measure look-up of every gold document id against DIR/*.json.")
     Path gold;
 
+    @Option(names = "--graph", description = "The directive graph in figures, with the --top most implemented documents.")
+    boolean graph;
+
+    @Option(names = "--top", paramLabel = "N", description = "With --graph: documents to list (default ${DEFAULT-VALUE}).")
+    int top = 10;
+
+    @Option(names = "--level", paramLabel = "LEVEL", description = "With --graph: only documents of this issuing level"
+            + " (central, province, district, commune).")
+    String level;
+
     @Mixin
     DatabaseOption dbOption;
 
@@ -62,17 +74,22 @@ public final class LookupCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int modes = (symbol != null && !symbol.isEmpty() ? 1 : 0) + (official != null ? 1 : 0) + (gold != null ? 1 : 0);
+        int modes = (symbol != null && !symbol.isEmpty() ? 1 : 0) + (official != null ? 1 : 0) + (gold != null ? 1 : 0)
+                + (graph ? 1 : 0);
         if (modes != 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "give exactly one of: a document SYMBOL, --official NAME, --gold DIR");
+                    "give exactly one of: a document SYMBOL, --official NAME, --gold DIR, --graph");
+        }
+        if (level != null && !StoreReader.LEVELS.contains(level)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--level: one of " + String.join(", ", StoreReader.LEVELS));
         }
         String query = official != null ? official : symbol != null ? String.join(" ", symbol) : "";
         StoreReader.queryProblem(query).ifPresent(problem -> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), (official != null ? "--official: " : "") + problem);
         });
         try (StoreReader reader = StoreReader.open(dbOption.database(), 1)) {
-            int rc = gold != null ? evaluate(reader, out) : official != null ? official(reader, out) : document(reader, out);
+            int rc = graph ? graph(reader, out) : gold != null ? evaluate(reader, out) : official != null ? official(reader, out) : document(reader, out);
             out.flush();
             return rc;
         } catch (SQLException | StoreException | IOException e) {
@@ -135,6 +152,34 @@ public final class LookupCommand implements Callable<Integer> {
             out.println("(" + (d.articleCount() - Math.min(limit, 100)) + " more; --limit N shows more)");
         }
         return ExitCodes.OK;
+    }
+
+    private int graph(StoreReader reader, PrintWriter out) throws IOException {
+        StoreReader.Graph g = reader.graph(top, level);
+        if (json) {
+            out.println(new ObjectMapper().writeValueAsString(g));
+            return ExitCodes.OK;
+        }
+        out.println(g.articles() + " articles, " + g.documents() + " documents (" + figures(g.documentsByLevel()) + ")");
+        out.println("relations: " + figures(g.relations()) + " (distinct pairs); stated " + figures(g.statements())
+                + " times in " + g.articlesWithRelations() + " articles");
+        if (g.mostImplemented().isEmpty()) {
+            out.println("no " + (level == null ? "" : level + " ") + "document has an implementer");
+            return ExitCodes.OK;
+        }
+        out.println("most implemented" + (level == null ? "" : " " + level) + " documents"
+                + " (direct implementers, articles stating them; whole tree by level):");
+        for (StoreReader.Implemented i : g.mostImplemented()) {
+            out.printf("  %-28s %3d %3d  %s  [%s]%n", i.document().label(), i.directImplementers(), i.articles(),
+                    figures(i.implementersByLevel()), scope(i.document()));
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String figures(Map<String, Integer> m) {
+        StringBuilder sb = new StringBuilder();
+        m.forEach((k, v) -> sb.append(sb.length() > 0 ? ", " : "").append(k).append(' ').append(v));
+        return sb.length() == 0 ? "none" : sb.toString();
     }
 
     private static final Map<String, String> LEVELS = Map.of("central", "central", "province", "province",

@@ -379,6 +379,79 @@ public final class StoreReader implements AutoCloseable {
         });
     }
 
+    /**
+     * The directive graph of the whole archive in figures: articles, documents (by issuing level),
+     * relations as stated ({@code statements}: one per article and relation) and as distinct pairs
+     * ({@code relations}), by type; the articles stating any; and the documents with the most direct
+     * implementers ({@code level}: only documents of that issuing level, or all when null), each with its
+     * whole implementer tree counted by level ({@link #cascade}).
+     */
+    public record Graph(int articles, int documents, Map<String, Integer> documentsByLevel,
+                        Map<String, Integer> statements, Map<String, Integer> relations, int articlesWithRelations,
+                        List<Implemented> mostImplemented) {}
+
+    /** A document, its distinct direct implementers, the articles stating them, and its whole tree by level. */
+    public record Implemented(DocumentInfo document, int directImplementers, int articles, Map<String, Integer> implementersByLevel) {}
+
+    /** The archive's directive graph in figures, with the {@code top} most implemented documents (of {@code level}, or any). */
+    public Graph graph(int top, String level) {
+        int lim = cap(top);
+        Graph g = q(c -> {
+            int articles = scalar(c, "SELECT COUNT(*) FROM articles");
+            int documents = scalar(c, "SELECT COUNT(*) FROM documents");
+            Map<String, Integer> byLevel = new LinkedHashMap<>();
+            for (String l : LEVELS) {
+                byLevel.put(l, 0);
+            }
+            groups(c, "SELECT level, COUNT(*) FROM documents GROUP BY level", byLevel);
+            byLevel.values().removeIf(n -> n == 0);
+            Map<String, Integer> statements = new LinkedHashMap<>();
+            groups(c, "SELECT type, COUNT(*) FROM article_relations GROUP BY type ORDER BY type DESC", statements);
+            Map<String, Integer> relations = new LinkedHashMap<>();
+            groups(c, "SELECT type, COUNT(*) FROM (SELECT DISTINCT from_key, type, to_key FROM article_relations) x"
+                    + " GROUP BY type ORDER BY type DESC", relations);
+            int withRelations = scalar(c, "SELECT COUNT(DISTINCT article_id) FROM article_relations");
+            List<Implemented> most = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.to_key, COUNT(DISTINCT r.from_key), COUNT(DISTINCT r.article_id)"
+                    + " FROM article_relations r JOIN documents d ON d.doc_key = r.to_key"
+                    + " WHERE r.type = 'implements' AND r.from_key <> r.to_key AND (? IS NULL OR d.level = ?)"
+                    + " GROUP BY r.to_key ORDER BY 2 DESC, 3 DESC, r.to_key LIMIT ?")) {
+                ps.setString(1, level);
+                ps.setString(2, level);
+                ps.setInt(3, lim);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        most.add(new Implemented(new DocumentInfo(rs.getString(1), null, null, null, null, null, null, null,
+                                null, 0, null, null, null), rs.getInt(2), rs.getInt(3), Map.of()));
+                    }
+                }
+            }
+            return new Graph(articles, documents, byLevel, statements, relations, withRelations, most);
+        });
+        List<Implemented> most = new ArrayList<>();
+        for (Implemented i : g.mostImplemented()) {
+            cascade(i.document().key()).ifPresent(cs -> most.add(new Implemented(cs.document(), i.directImplementers(),
+                    i.articles(), cs.implementersByLevel())));
+        }
+        return new Graph(g.articles(), g.documents(), g.documentsByLevel(), g.statements(), g.relations(),
+                g.articlesWithRelations(), most);
+    }
+
+    private static int scalar(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /** Adds each row's (key or "unknown", count) to {@code into}. */
+    private static void groups(Connection c, String sql, Map<String, Integer> into) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                into.merge(rs.getString(1) == null ? "unknown" : rs.getString(1), rs.getInt(2), Integer::sum);
+            }
+        }
+    }
+
     /** The documents at the {@code other} end of relations of a type whose {@code end} is the key. */
     private static List<DocumentInfo> related(Connection c, String end, String other, String key, String type) throws SQLException {
         return sortByLevel(documents(c, "SELECT " + DOC_COLUMNS + " FROM documents WHERE doc_key IN (SELECT " + other

@@ -30,7 +30,8 @@ import picocli.CommandLine;
  * real store (a SQLite file; PostgreSQL when {@code VNEXTRACT_TEST_PG} names a server), then
  * {@code vnextract lookup} on a central conclusion prints what implements it by level, as a tree with
  * each implementer's place, what amends it and the citing articles by month, and {@code --json}
- * carries the same as {@code cascade}; a local plan's look-up shows what it implements.
+ * carries the same as {@code cascade}; a local plan's look-up shows what it implements; {@code lookup
+ * --graph} gives the archive's graph in figures.
  */
 class CascadeCommandTest {
     @TempDir
@@ -110,6 +111,13 @@ class CascadeCommandTest {
         Run plan = run("lookup", "--db", db, "70-KH/TU@gia lai");
         assertThat(plan.code()).as(plan.err()).isZero();
         assertThat(plan.out()).startsWith("70-KH/TU@Gia Lai").containsSubsequence("implements:", "21-KL/TW  [central]");
+        Run graph = run("lookup", "--db", db, "--graph", "--level", "central");
+        assertThat(graph.code()).as(graph.err()).isZero();
+        assertThat(graph.out()).contains("4 articles, 6 documents (central 2, province 2, district 1, commune 1)")
+                .contains("relations: implements 4, amends 1 (distinct pairs); stated implements 4, amends 1 times in 4 articles")
+                .containsPattern("21-KL/TW +2 +2  province 2, district 1, commune 1  \\[central\\]")
+                .doesNotContain("70-KH/TU@");
+        assertThat(run("lookup", "--db", db, "--graph", "--level", "town").code()).isEqualTo(2);
         Run ambiguous = run("lookup", "--db", db, "70-KH/TU");
         assertThat(ambiguous.out()).contains("ambiguous: 2 documents").contains("70-KH/TU@Gia Lai").contains("70-KH/TU@Nghệ An");
     }
