@@ -114,6 +114,10 @@ public final class Scopes {
         if (code.isEmpty() && doc != null && doc.issuerCode() != null && !doc.issuerCode().isBlank()) {
             code = DocumentKey.upper(doc.issuerCode());
         }
+        int dash = code.indexOf('-');
+        if (!isLocal(code) && dash > 0 && isLocal(code.substring(0, dash))) {
+            code = code.substring(0, dash); // 146/UBND-KTTH: a local body's letter, its department after the body
+        }
         if (code.isEmpty()) {
             return new DocScope(null, UNSCOPED, null);
         }

@@ -131,7 +131,16 @@ class StoreIdentityTest {
                         List.of(doc("05-NQ/TU", "Thành ủy TP.HCM", null, null)), List.of(), List.of()),
                 record("c-2", null, "2022-05-01", new ArticleRecord.Place("Hồ Chí Minh", "79", null),
                         List.of(doc("05-NQ/TU", null, null, null)), List.of(), List.of())));
+        load(db, List.of(
+                // a provincial People's Committee's letter, its department after UBND: local, scoped by the article
+                record("u-1", null, "2017-02-03", new ArticleRecord.Place("Quảng Bình", "44", null),
+                        List.of(doc("146/UBND-KTTH", null, "2017-02-02", null)), List.of(), List.of()),
+                record("u-2", null, "2017-02-04", new ArticleRecord.Place("Nghệ An", "40", null),
+                        List.of(doc("146/UBND-KTTH", null, null, null)), List.of(), List.of())));
         try (StoreReader r = StoreReader.open(db, 2)) {
+            assertThat(r.lookupDocument("146/UBND-KTTH").matches()).extracting(StoreReader.DocumentInfo::level,
+                    StoreReader.DocumentInfo::place).containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("province", "Quảng Bình"),
+                    org.assertj.core.groups.Tuple.tuple("province", "Nghệ An"));
             StoreReader.DocumentLookup l = r.lookupDocument("05-NQ/TU");
             assertThat(l.matches()).extracting(StoreReader.DocumentInfo::place)
                     .containsExactlyInAnyOrder("Huế", "Hồ Chí Minh");
