@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 LookupCommand.class,
                 SearchCommand.class,
                 ExportCommand.class,
+                StatsCommand.class,
                 ServeCommand.class,
                 SegmentCommand.class,
                 EvalSegmentCommand.class,

@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.vnextract.store.ArticleFilter;
+import org.vnextract.store.ArticleSearch;
+import org.vnextract.store.Browse;
 import org.vnextract.store.Database;
+import org.vnextract.store.Page;
 import org.vnextract.store.StoreException;
 import org.vnextract.store.StoreReader;
 import picocli.CommandLine.Command;
@@ -45,11 +49,14 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON (the same as the web API) instead of text.")
     boolean json;
 
-    @Option(names = "--province", paramLabel = "NAME",
-            description = "Only articles whose place is this province, before or after the July 2025 reform (case and diacritics ignored).")
-    String province;
+    @Mixin
+    FilterOptions filterOptions;
 
-    @Option(names = "--by-province", description = "Instead of searching, count the articles per place (province of their time).")
+    @Option(names = "--sort", paramLabel = "relevance|newest|oldest", description = "Order of the results (default ${DEFAULT-VALUE}).")
+    ArticleSearch.Sort sort = ArticleSearch.Sort.RELEVANCE;
+
+    @Option(names = "--by-province", description = "Instead of searching, count the articles (within the filter) per place,"
+            + " by the province of their time.")
     boolean byProvince;
 
     @Option(names = "--after-reform", description = "With --by-province: count per province after 1 July 2025 (34 provinces).")
@@ -64,27 +71,38 @@ public final class SearchCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), problem);
         });
         try (StoreReader reader = StoreReader.open(dbOption.database(), 1)) {
+            ArticleFilter filter;
+            try {
+                filter = filterOptions.filter();
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
             if (byProvince) {
-                List<StoreReader.ProvinceCount> counts = reader.provinces(afterReform);
+                List<Browse.ProvinceCount> counts = new Browse(reader).provinces(filter, afterReform, 1, StoreReader.MAX_PAGE).items();
                 if (json) {
                     out.println(new ObjectMapper().writeValueAsString(Map.of("after_2025_07", afterReform, "provinces", counts)));
                 } else {
-                    for (StoreReader.ProvinceCount c : counts) {
+                    for (Browse.ProvinceCount c : counts) {
                         out.printf("%6d  %s (%s)%n", c.articles(), c.name(), Optional.ofNullable(c.code()).orElse("-"));
                     }
                 }
                 out.flush();
                 return counts.isEmpty() ? LookupCommand.NOT_FOUND : ExitCodes.OK;
             }
-            if (q.isBlank()) {
-                err.println("vnextract: search needs WORDS (or --by-province)");
-                return ExitCodes.USAGE;
-            }
-            int lim = Math.max(1, Math.min(limit, StoreReader.MAX_PAGE));
-            List<StoreReader.SearchHit> hits = reader.search(q, lim, (Math.max(1, page) - 1) * lim, province);
+            Page<StoreReader.SearchHit> found = new ArticleSearch(reader).find(
+                    new ArticleSearch.Query(q, filter, sort, page, limit));
+            List<StoreReader.SearchHit> hits = found.items();
             if (json) {
-                out.println(new ObjectMapper().writeValueAsString(Map.of("query", q, "hits", hits)));
+                Map<String, Object> o = new java.util.LinkedHashMap<>();
+                o.put("query", q);
+                o.put("total", found.total());
+                o.put("page", found.page());
+                o.put("pages", found.pages());
+                o.put("results", hits);
+                out.println(new ObjectMapper().writeValueAsString(o));
             } else {
+                out.println(found.total() + " articles" + (found.total() > hits.size() ? ", page " + found.page() + " of "
+                        + found.pages() + " (--page N for more)" : ""));
                 for (StoreReader.SearchHit h : hits) {
                     out.println(Optional.ofNullable(h.published()).orElse("(no date)") + "  "
                             + Optional.ofNullable(h.title()).orElse("(untitled)") + "  [" + h.articleId() + "]");

@@ -142,18 +142,13 @@ public final class Exporter {
 
     /** Every record as one JSON line, in id order; returns how many. */
     public long jsonl(OutputStream out) throws IOException, SQLException {
-        return jsonl(out, null);
-    }
-
-    /** {@link #jsonl(OutputStream)} of the articles whose place is {@code province}, before or after the reform (null: all). */
-    public long jsonl(OutputStream out, String province) throws IOException, SQLException {
         Validate.notNull(out, "out");
         RecordJson json = new RecordJson();
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         long n = 0;
         String after = null;
         while (true) {
-            List<String> ids = reader.ids(after, 500, province);
+            List<String> ids = reader.ids(after, 500);
             if (ids.isEmpty()) {
                 break;
             }

@@ -33,11 +33,6 @@ import org.vnextract.text.Fold;
 public final class StoreReader implements AutoCloseable {
     /** The most rows any one call returns. */
     public static final int MAX_PAGE = 100;
-    /** Articles whose place, before or after the reform, has the given province key (two parameters). */
-    private static final String PROVINCE_FILTER = " AND (a.place_key = ? OR a.place_after_key = ?)";
-
-    /** How many articles have a province as their place (grouped before or after the July 2025 reform). */
-    public record ProvinceCount(String name, String code, int articles) {}
 
     /**
      * The longest query, in characters after trimming, that look-up and search take: a name, a
@@ -631,17 +626,7 @@ public final class StoreReader implements AutoCloseable {
      * With diacritics the query matches strictly (tone-mark placement ignored), without them loosely.
      */
     public List<SearchHit> search(String query, int limit, int offset) {
-        return search(query, limit, offset, null);
-    }
-
-    /**
-     * {@link #search(String, int, int)} among the articles whose place is {@code province} before or
-     * after the July 2025 reform (null: every article); the name is compared without case, diacritics
-     * or spaces ("gia lai" = "Gia Lai").
-     */
-    public List<SearchHit> search(String query, int limit, int offset, String province) {
         checkQuery(query, "query");
-        String pk = RecordStore.provinceKey(province);
         boolean strict = SearchText.hasDiacritics(query);
         List<List<String>> phrases = phrases(query, strict);
         if (phrases.isEmpty()) {
@@ -660,7 +645,7 @@ public final class StoreReader implements AutoCloseable {
             }
             args.add(m.toString());
             sql = "SELECT a.id, a.title, a.published, a.site, a.text FROM article_fts f JOIN articles a ON a.seq = f.rowid"
-                    + " WHERE article_fts MATCH ?" + (pk == null ? "" : PROVINCE_FILTER)
+                    + " WHERE article_fts MATCH ?"
                     + " ORDER BY bm25(article_fts), a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?";
         } else {
             StringBuilder q = new StringBuilder();
@@ -672,7 +657,7 @@ public final class StoreReader implements AutoCloseable {
                 args.add(String.join(" ", p));
             }
             sql = "SELECT a.id, a.title, a.published, a.site, a.text FROM article_search s JOIN articles a ON a.id = s.article_id"
-                    + " CROSS JOIN (SELECT " + q + " AS q) qq WHERE s." + col + " @@ qq.q" + (pk == null ? "" : PROVINCE_FILTER)
+                    + " CROSS JOIN (SELECT " + q + " AS q) qq WHERE s." + col + " @@ qq.q"
                     + " ORDER BY ts_rank_cd(s." + col + ", qq.q) DESC, a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?";
         }
         int lim = cap(limit);
@@ -683,10 +668,6 @@ public final class StoreReader implements AutoCloseable {
                 int i = 1;
                 for (String a : args) {
                     ps.setString(i++, a);
-                }
-                if (pk != null) {
-                    ps.setString(i++, pk);
-                    ps.setString(i++, pk);
                 }
                 ps.setInt(i++, lim);
                 ps.setInt(i, off);
@@ -751,7 +732,7 @@ public final class StoreReader implements AutoCloseable {
     /** Snippet width on each side of the first match, in chars. */
     private static final int SNIPPET = 120;
 
-    private static SearchHit hit(String id, String title, String published, String site, String text,
+    static SearchHit hit(String id, String title, String published, String site, String text,
                                  List<List<String>> phrases, boolean strict) {
         List<SearchText.Word> words = SearchText.words(text);
         List<int[]> all = new ArrayList<>();
@@ -866,28 +847,6 @@ public final class StoreReader implements AutoCloseable {
         });
     }
 
-    /**
-     * Articles per place: by the province of the article's time ({@code afterReform} false) or by the
-     * province covering it after 1 July 2025 (true), most articles first; articles without a place are
-     * not counted.
-     */
-    public List<ProvinceCount> provinces(boolean afterReform) {
-        String n = afterReform ? "place_after_name" : "place_name";
-        String k = afterReform ? "place_after_code" : "place_code";
-        String key = afterReform ? "place_after_key" : "place_key";
-        return q(c -> {
-            List<ProvinceCount> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(" + n + "), MIN(" + k + "), COUNT(*) FROM articles"
-                    + " WHERE " + key + " IS NOT NULL GROUP BY " + key + " ORDER BY COUNT(*) DESC, MIN(" + n + ")");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new ProvinceCount(rs.getString(1), rs.getString(2), rs.getInt(3)));
-                }
-            }
-            return out;
-        });
-    }
-
     /** The stored record, rebuilt from its rows (the same record that was loaded). */
     public Optional<ArticleRecord> record(String id) {
         Validate.notNull(id, "id");
@@ -896,24 +855,14 @@ public final class StoreReader implements AutoCloseable {
 
     /** The ids of stored records, in id order, after {@code after} (null: from the start), at most {@code limit}. */
     public List<String> ids(String after, int limit) {
-        return ids(after, limit, null);
-    }
-
-    /** {@link #ids(String, int)} of the articles whose place is {@code province} before or after the reform (null: all). */
-    public List<String> ids(String after, int limit, String province) {
-        String pk = RecordStore.provinceKey(province);
         return q(c -> {
             List<String> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT a.id FROM articles a WHERE 1 = 1"
-                    + (after == null ? "" : " AND a.id > ?") + (pk == null ? "" : PROVINCE_FILTER)
-                    + " ORDER BY a.id LIMIT ?")) {
+            try (PreparedStatement ps = c.prepareStatement(after == null
+                    ? "SELECT id FROM articles ORDER BY id LIMIT ?"
+                    : "SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?")) {
                 int i = 1;
                 if (after != null) {
                     ps.setString(i++, after);
-                }
-                if (pk != null) {
-                    ps.setString(i++, pk);
-                    ps.setString(i++, pk);
                 }
                 ps.setInt(i, Math.max(1, limit));
                 try (ResultSet rs = ps.executeQuery()) {

@@ -102,6 +102,48 @@ final class Html {
         return this;
     }
 
+    /**
+     * Like {@link #marked}, with each range that has an {@code hrefs[i]} written as a link around
+     * its mark ({@code <a class="entity" href=…><mark …>…</mark></a>}); hrefs are built by the
+     * caller from constants and {@link #url} parts, and escaped here.
+     */
+    Html markedLinks(String s, int[][] marks, String[] classes, String[] ids, String[] hrefs) {
+        int at = 0;
+        for (int i = 0; i < marks.length; i++) {
+            int a = Math.max(at, Math.min(marks[i][0], s.length()));
+            int b = Math.max(a, Math.min(marks[i][1], s.length()));
+            sb.append(escape(s.substring(at, a)));
+            if (hrefs[i] != null) {
+                sb.append("<a class=\"entity\" href=\"").append(escape(hrefs[i])).append("\">");
+            }
+            sb.append("<mark class=\"").append(escape(classes[i])).append('"');
+            if (ids != null && ids[i] != null) {
+                sb.append(" id=\"").append(escape(ids[i])).append('"');
+            }
+            sb.append('>').append(escape(s.substring(a, b))).append("</mark>");
+            if (hrefs[i] != null) {
+                sb.append("</a>");
+            }
+            at = b;
+        }
+        sb.append(escape(s.substring(Math.min(at, s.length()))));
+        return this;
+    }
+
+    /** A link with a {@code class} and an optional {@code download} file name (both constants or escaped here). */
+    Html link(String href, String content, String cls, String download) {
+        sb.append("<a");
+        if (cls != null) {
+            sb.append(" class=\"").append(escape(cls)).append('"');
+        }
+        sb.append(" href=\"").append(escape(href)).append('"');
+        if (download != null) {
+            sb.append(" download=\"").append(escape(download)).append('"');
+        }
+        sb.append('>').append(escape(content)).append("</a>");
+        return this;
+    }
+
     @Override
     public String toString() {
         return sb.toString();

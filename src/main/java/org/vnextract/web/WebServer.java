@@ -32,12 +32,11 @@ import org.vnextract.store.StoreReader;
  * read through read-only connections with parameterised SQL, lists are capped at
  * {@link StoreReader#MAX_PAGE} rows, and queries at {@link #MAX_QUERY} characters.
  *
- * <p>Routes: {@code /} and {@code /search?q=} (documents, officials and text at once),
- * {@code /documents/{id}}, {@code /officials?q=}, {@code /officials/{key}}, {@code /articles/{id}};
- * JSON under {@code /api/}: {@code documents/{id}}, {@code officials?q=}, {@code officials/{key}},
- * {@code search?q=} (with {@code &province=}: only articles placed in that province, before or after
- * the July 2025 reform), {@code provinces[?after=1]} (articles per place), {@code articles/{id}}
- * (the stored record); {@code /provinces[?after=1]} is the same count as a page.
+ * <p>Routes: the document page {@code /documents/{id}} here; every other page, the CSV downloads
+ * and the JSON API under {@code /api/} (with totals and paging, described by
+ * {@code /api/openapi.json}) in {@link Desk}. Lists take one filter ({@code since, until, site,
+ * province}: {@link Params#filter()}); {@code /provinces?after=1} and {@code /api/provinces?after=1}
+ * count the articles per province after the July 2025 reform.
  *
  * <p>Thread-safe: requests run concurrently, each on its own thread; the reader is thread-safe.
  */
@@ -56,6 +55,8 @@ public final class WebServer implements AutoCloseable {
     private final ObjectMapper recordJson = new RecordJson().mapper();
     private final Template layout = new Template(Html.resource("layout.html"));
     private final byte[] css = Html.resource("static/style.css").getBytes(StandardCharsets.UTF_8);
+
+    private final Desk desk;
 
     /**
      * How many exchanges may be in flight and how long each phase may take (see {@link ConnectionPool}).
@@ -83,6 +84,7 @@ public final class WebServer implements AutoCloseable {
     static final int MAX_OPEN_CONNECTIONS = 1024;
 
     private WebServer(StoreReader reader, HttpServer server, ConnectionPool pool) {
+        this.desk = new Desk(reader, this::page);
         this.reader = reader;
         this.server = server;
         this.pool = pool;
@@ -195,64 +197,27 @@ public final class WebServer implements AutoCloseable {
     }
 
     private Response route(String path, Map<String, String> q) throws Refused {
-        if (path.equals("/")) {
-            return Response.html(200, page("Tìm kiếm", "", home()));
+        // the home page, search, lists, official and article pages, CSV downloads and the API (issue 18)
+        String id = null;
+        for (String prefix : Desk.ID_PREFIXES) {
+            if (path.startsWith(prefix)) {
+                id = segment(path, prefix);
+                break;
+            }
+        }
+        try {
+            Reply d = desk.route(path, id, new Params(q));
+            if (d != null) {
+                return new Response(d.status(), d.type(), d.body());
+            }
+        } catch (HttpError e) {
+            throw new Refused(e.status, e.getMessage());
         }
         if (path.equals("/static/style.css")) {
             return new Response(200, "text/css; charset=utf-8", css);
         }
-        if (path.equals("/search")) {
-            return Response.html(200, searchPage(query(q), province(q)));
-        }
-        if (path.equals("/provinces")) {
-            return Response.html(200, provincesPage("1".equals(q.get("after"))));
-        }
         if (path.startsWith("/documents/")) {
             return Response.html(200, documentPage(segment(path, "/documents/"), q));
-        }
-        if (path.equals("/officials")) {
-            return Response.html(200, officialsPage(query(q)));
-        }
-        if (path.startsWith("/officials/")) {
-            return Response.html(200, officialPage(segment(path, "/officials/"), q));
-        }
-        if (path.startsWith("/articles/")) {
-            return Response.html(200, articlePage(segment(path, "/articles/"), q));
-        }
-        if (path.startsWith("/api/documents/")) {
-            return apiDocument(segment(path, "/api/documents/"), q);
-        }
-        if (path.equals("/api/officials")) {
-            return jsonOk(Map.of("query", query(q), "officials", reader.searchOfficials(query(q), limit(q))));
-        }
-        if (path.startsWith("/api/officials/")) {
-            String key = segment(path, "/api/officials/");
-            return jsonOk(reader.official(key, limit(q), offset(q))
-                    .orElseThrow(() -> new Refused(404, "no official " + key)));
-        }
-        if (path.equals("/api/search")) {
-            String query = query(q);
-            String province = province(q);
-            Map<String, Object> body = new java.util.LinkedHashMap<>();
-            body.put("query", query);
-            body.put("province", province);
-            body.put("limit", limit(q));
-            body.put("offset", offset(q));
-            body.put("hits", reader.search(query, limit(q), offset(q), province));
-            return jsonOk(body);
-        }
-        if (path.equals("/api/provinces")) {
-            boolean after = "1".equals(q.get("after"));
-            return jsonOk(Map.of("after_2025_07", after, "provinces", reader.provinces(after)));
-        }
-        if (path.startsWith("/api/articles/")) {
-            String id = segment(path, "/api/articles/");
-            var rec = reader.record(id).orElseThrow(() -> new Refused(404, "no article " + id));
-            try {
-                return new Response(200, "application/json; charset=utf-8", recordJson.writeValueAsBytes(rec));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
         }
         if (path.equals("/health")) {
             return new Response(200, "text/plain; charset=utf-8", "ok\n".getBytes(StandardCharsets.UTF_8));
@@ -331,14 +296,6 @@ public final class WebServer implements AutoCloseable {
 
     // ---------------------------------------------------------------- JSON
 
-    private Response jsonOk(Object o) {
-        try {
-            return new Response(200, "application/json; charset=utf-8", json.writeValueAsBytes(o));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private Response jsonError(int status, String message) {
         try {
             return new Response(status, "application/json; charset=utf-8",
@@ -348,113 +305,15 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private Response apiDocument(String id, Map<String, String> q) throws Refused {
-        StoreReader.DocumentLookup l = reader.lookupDocument(id);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("query", id);
-        out.put("ambiguous", l.ambiguous());
-        out.put("matches", l.matches());
-        if (l.matches().isEmpty()) {
-            throw new Refused(404, "no document " + id);
-        }
-        if (l.matches().size() == 1) {
-            out.put("document", l.matches().get(0));
-            out.put("limit", limit(q));
-            out.put("offset", offset(q));
-            out.put("citations", reader.citations(l.matches().get(0).key(), limit(q), offset(q)));
-        }
-        return jsonOk(out);
-    }
-
     // ---------------------------------------------------------------- pages
 
     private String page(String title, String query, String body) {
         return layout.render(Map.of("title", Html.escape(title), "q", Html.escape(query), "body", body));
     }
 
-    private static String home() {
-        return new Html().raw("<h1>Tìm văn bản, cán bộ và nội dung</h1>")
-                .raw("<p>Gõ số hiệu văn bản (<code>21-KL/TW</code>, <code>21 KL TW</code>, <code>kết luận 21</code>),"
-                        + " tên cán bộ (<code>Châu Ngọc Tuấn</code>) hoặc một cụm từ (<code>chỉnh đốn Đảng</code>).</p>")
-                .toString();
-    }
-
-    /** The {@code province} parameter (a place, before or after the July 2025 reform), or null. */
-    private static String province(Map<String, String> q) {
-        String p = q.get("province");
-        return p == null || p.isBlank() ? null : p.strip();
-    }
-
-    /** Articles per place, by the province of their time or, with {@code after}, by the province after 1 July 2025. */
-    private String provincesPage(boolean after) {
-        Html h = new Html();
-        h.raw("<h1>Bài viết theo tỉnh, thành phố").text(after ? " (sau 1/7/2025)" : "").raw("</h1>");
-        h.raw("<p>").link(after ? "/provinces" : "/provinces?after=1", after ? "Theo tỉnh trước sáp nhập" : "Theo tỉnh sau 1/7/2025")
-                .raw("</p><table class=\"results\"><tr><th>Tỉnh, thành phố</th><th>Mã</th><th>Bài</th></tr>");
-        for (StoreReader.ProvinceCount c : reader.provinces(after)) {
-            h.raw("<tr><td>").text(c.name() == null ? "" : c.name()).raw("</td><td>").text(c.code() == null ? "" : c.code())
-                    .raw("</td><td>").text(Integer.toString(c.articles())).raw("</td></tr>");
-        }
-        h.raw("</table>");
-        return page("Theo tỉnh", "", h.toString());
-    }
-
-    private String searchPage(String query, String province) {
-        Html h = new Html();
-        if (query.isEmpty()) {
-            return page("Tìm kiếm", "", home());
-        }
-        h.raw("<h1>Kết quả cho “").text(query).raw("”</h1>");
-        if (province != null) {
-            h.el("p", "notice", "Chỉ các bài có địa bàn: " + province);
-        }
-        StoreReader.DocumentLookup docs = reader.lookupDocument(query);
-        if (!docs.matches().isEmpty()) {
-            h.raw("<section id=\"documents\"><h2>Văn bản</h2>");
-            if (docs.ambiguous()) {
-                h.el("p", "notice", "Số hiệu rút gọn này ứng với " + docs.matches().size()
-                        + " văn bản; chọn một (this short form is ambiguous).");
-            }
-            h.raw("<ul class=\"results\">");
-            for (StoreReader.DocumentInfo d : docs.matches()) {
-                h.raw("<li>").link("/documents/" + Html.url(d.id()), d.id()).raw(" ");
-                h.el("span", "meta", describe(d) + " · " + d.articleCount() + " bài");
-                h.raw("</li>");
-            }
-            h.raw("</ul></section>");
-        }
-        if (docs.parts().number() == null) {
-            List<StoreReader.OfficialInfo> off = reader.searchOfficials(query, 10);
-            if (!off.isEmpty()) {
-                h.raw("<section id=\"officials\"><h2>Cán bộ</h2><ul class=\"results\">");
-                for (StoreReader.OfficialInfo o : off) {
-                    h.raw("<li>").link("/officials/" + Html.url(o.key()), o.name()).raw(" ")
-                            .el("span", "meta", o.articleCount() + " bài").raw("</li>");
-                }
-                h.raw("</ul></section>");
-            }
-        }
-        List<StoreReader.SearchHit> hits = reader.search(query, DEFAULT_PAGE, 0, province);
-        h.raw("<section id=\"articles\"><h2>Bài viết</h2>");
-        if (hits.isEmpty()) {
-            h.el("p", null, "Không tìm thấy bài nào chứa cụm từ này.");
-        }
-        h.raw("<ol class=\"results\">");
-        for (StoreReader.SearchHit s : hits) {
-            h.raw("<li>").link("/articles/" + Html.url(s.articleId()) + "?q=" + Html.url(query), title(s.title(), s.articleId()));
-            h.raw(" ").el("span", "meta", meta(s.published(), s.site())).raw("<br>");
-            int[][] marks = s.highlights().toArray(new int[0][]);
-            String[] cls = new String[marks.length];
-            java.util.Arrays.fill(cls, "hl");
-            h.raw("<span class=\"snippet\">").marked(s.snippet(), marks, cls, null).raw("</span></li>");
-        }
-        h.raw("</ol></section>");
-        return page(query, query, h.toString());
-    }
-
     private static String describe(StoreReader.DocumentInfo d) {
         List<String> parts = new ArrayList<>();
-        for (String s : new String[] {d.typeName(), d.issuer(), d.date() == null ? null : "ngày " + d.date(), d.subject()}) {
+        for (String s : new String[] {d.typeName(), d.issuer(), d.date() == null ? null : "ngày " + VnDate.format(d.date()), d.subject()}) {
             if (s != null && !s.isBlank()) {
                 parts.add(s);
             }
@@ -463,18 +322,11 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static String title(String t, String id) {
-        return t == null || t.isBlank() ? "(bài " + id + ")" : t;
+        return Desk.title(t, null, id);
     }
 
     private static String meta(String published, String site) {
-        List<String> p = new ArrayList<>();
-        if (published != null) {
-            p.add(published);
-        }
-        if (site != null) {
-            p.add(site);
-        }
-        return String.join(" · ", p);
+        return Desk.meta(published, site);
     }
 
     private String documentPage(String id, Map<String, String> q) throws Refused {
@@ -483,7 +335,11 @@ public final class WebServer implements AutoCloseable {
             throw new Refused(404, "Không có văn bản " + id + " trong cơ sở dữ liệu.");
         }
         if (l.ambiguous()) {
-            return searchPage(id, null);
+            try {
+                return desk.searchFor(id);
+            } catch (HttpError e) {
+                throw new Refused(e.status, e.getMessage());
+            }
         }
         StoreReader.DocumentInfo d = l.matches().get(0);
         Html h = new Html();
@@ -491,10 +347,14 @@ public final class WebServer implements AutoCloseable {
         fact(h, "Loại", d.typeName() != null ? d.typeName() + " (" + d.type() + ")" : d.type());
         fact(h, "Số", d.number());
         fact(h, "Cơ quan ban hành", d.issuer() != null ? d.issuer() : d.issuerCode());
-        fact(h, "Ngày ban hành", d.date());
+        fact(h, "Ngày ban hành", VnDate.format(d.date()));
         fact(h, "Trích yếu", d.subject());
         fact(h, "Số bài trích dẫn", String.valueOf(d.articleCount()));
-        h.raw("</dl><h2>Các bài trích dẫn (mới nhất trước)</h2><ol class=\"results citations\">");
+        h.raw("</dl>");
+        desk.citationTimeline(h, d.key());
+        h.raw("<h2>Các bài trích dẫn (mới nhất trước)</h2><div class=\"summary\">");
+        Desk.csvLinks(h, "/export/citations.csv?doc=" + Html.url(d.id()), null);
+        h.raw("</div><ol class=\"results citations\">");
         int limit = limit(q);
         int offset = offset(q);
         List<StoreReader.Citation> cites = reader.citations(d.key(), limit, offset);
@@ -535,95 +395,4 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private String officialsPage(String query) {
-        Html h = new Html().raw("<h1>Cán bộ</h1><ul class=\"results\">");
-        for (StoreReader.OfficialInfo o : query.isEmpty() ? List.<StoreReader.OfficialInfo>of() : reader.searchOfficials(query, 50)) {
-            h.raw("<li>").link("/officials/" + Html.url(o.key()), o.name()).raw(" ")
-                    .el("span", "meta", o.articleCount() + " bài").raw("</li>");
-        }
-        h.raw("</ul>");
-        return page("Cán bộ", query, h.toString());
-    }
-
-    private String officialPage(String key, Map<String, String> q) throws Refused {
-        int limit = limit(q);
-        int offset = offset(q);
-        Optional<StoreReader.OfficialView> v = reader.official(key, limit, offset);
-        if (v.isEmpty()) {
-            throw new Refused(404, "Không có cán bộ này trong cơ sở dữ liệu.");
-        }
-        StoreReader.OfficialView o = v.get();
-        Html h = new Html().raw("<h1>").text(o.official().name()).raw("</h1><h2>Chức danh theo thời gian</h2><ul class=\"titles\">");
-        for (StoreReader.TitleSpan t : o.titles()) {
-            String when = t.first() == null ? "" : t.first().equals(t.last()) ? t.first() : t.first() + " – " + t.last();
-            h.raw("<li>").text(t.title()).raw(" ").el("span", "meta", when + " · " + t.articles() + " bài").raw("</li>");
-        }
-        h.raw("</ul><h2>Các bài nhắc đến</h2><ol class=\"results\">");
-        for (StoreReader.OfficialArticle a : o.articles()) {
-            h.raw("<li>").link("/articles/" + Html.url(a.articleId()), title(a.title(), a.articleId())).raw(" ")
-                    .el("span", "meta", meta(a.published(), a.site()));
-            if (!a.titles().isEmpty()) {
-                h.raw("<br>").el("span", "meta", String.join("; ", a.titles()));
-            }
-            h.raw("</li>");
-        }
-        h.raw("</ol>");
-        pager(h, "/officials/" + Html.url(key), "", offset, limit, o.articles().size());
-        return page(o.official().name(), o.official().name(), h.toString());
-    }
-
-    private static final List<String> PRIORITY = List.of("search", "document", "official", "date", "count", "period",
-            "organization", "location");
-
-    private String articlePage(String id, Map<String, String> q) throws Refused {
-        StoreReader.ArticleView a = reader.article(id).orElseThrow(() -> new Refused(404, "Không có bài " + id + "."));
-        String focus = q.get("doc");
-        String searched = query(q);
-        // overlapping mentions: the searched words first, then the more specific kind; the other is not marked
-        List<StoreReader.EntitySpan> spans = new ArrayList<>();
-        if (!searched.isEmpty()) {
-            for (int[] m : StoreReader.matches(a.text(), searched)) {
-                spans.add(new StoreReader.EntitySpan("search", m[0], m[1], searched, null));
-            }
-        }
-        spans.addAll(a.entities());
-        spans.sort(Comparator.comparingInt((StoreReader.EntitySpan s) -> PRIORITY.indexOf(s.kind()))
-                .thenComparingInt(StoreReader.EntitySpan::start));
-        List<StoreReader.EntitySpan> kept = new ArrayList<>();
-        for (StoreReader.EntitySpan s : spans) {
-            boolean free = true;
-            for (StoreReader.EntitySpan k : kept) {
-                if (s.start() < k.end() && k.start() < s.end()) {
-                    free = false;
-                    break;
-                }
-            }
-            if (free) {
-                kept.add(s);
-            }
-        }
-        kept.sort(Comparator.comparingInt(StoreReader.EntitySpan::start));
-        int[][] marks = new int[kept.size()][];
-        String[] cls = new String[kept.size()];
-        String[] ids = new String[kept.size()];
-        String text = a.text();
-        for (int i = 0; i < kept.size(); i++) {
-            StoreReader.EntitySpan s = kept.get(i);
-            marks[i] = new int[] {s.start(), s.end()};
-            boolean hl = focus != null && s.kind().equals("document") && focus.equals(s.ref());
-            cls[i] = s.kind().equals("search") ? "search hl" : "e-" + s.kind() + (hl ? " hl" : "");
-            ids[i] = s.kind().equals("document") ? "m-" + text.codePointCount(0, Math.min(s.start(), text.length())) : null;
-        }
-        Html h = new Html().raw("<article><h1>").text(title(a.title(), a.id())).raw("</h1>");
-        h.el("p", "meta", meta(a.published(), a.site()) + (a.authors() == null || a.authors().isEmpty() ? ""
-                : " · " + String.join(", ", a.authors())));
-        if (a.uri() != null && (a.uri().startsWith("http://") || a.uri().startsWith("https://"))) {
-            h.raw("<p class=\"meta\">Nguồn: ").link(a.uri(), a.uri()).raw("</p>");
-        }
-        h.raw("<p class=\"legend\"><mark class=\"e-document\">văn bản</mark><mark class=\"e-official\">cán bộ</mark>"
-                + "<mark class=\"e-date\">ngày</mark><mark class=\"e-count\">số liệu</mark><mark class=\"e-period\">giai đoạn</mark>"
-                + "<mark class=\"e-organization\">tổ chức</mark><mark class=\"e-location\">địa danh</mark></p>");
-        h.raw("<div class=\"article-text\">").marked(text, marks, cls, ids).raw("</div></article>");
-        return page(title(a.title(), a.id()), "", h.toString());
-    }
 }

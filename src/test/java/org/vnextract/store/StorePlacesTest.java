@@ -67,22 +67,43 @@ class StorePlacesTest {
         try (StoreReader r = StoreReader.open(handle.db(), 1)) {
             assertThat(r.record("bd1").orElseThrow().place()).isEqualTo(records.get(2).place());
             assertThat(r.record("none").orElseThrow().place()).isNull();
-            assertThat(r.ids(null, 100, "gia lai")).containsExactly("bd1", "gl1", "gl2"); // Bình Định is in Gia Lai after 2025
-            assertThat(r.ids(null, 100, "Bình Định")).containsExactly("bd1");
-            assertThat(r.ids(null, 100, "Quang Ngai")).containsExactly("qn1");
-            assertThat(r.ids(null, 100, null)).hasSize(5);
-            assertThat(r.provinces(false)).extracting(StoreReader.ProvinceCount::name, StoreReader.ProvinceCount::articles)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("Gia Lai", 2),
-                            org.assertj.core.groups.Tuple.tuple("Bình Định", 1),
-                            org.assertj.core.groups.Tuple.tuple("Quảng Ngãi", 1));
-            assertThat(r.provinces(true)).extracting(StoreReader.ProvinceCount::name, StoreReader.ProvinceCount::articles)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("Gia Lai", 3),
-                            org.assertj.core.groups.Tuple.tuple("Quảng Ngãi", 1));
+            TableExport gia = new TableExport(r, new ArticleFilter(null, null, null, "gia lai"));
+            assertThat(ids(gia)).containsExactly("bd1", "gl1", "gl2"); // Bình Định is in Gia Lai after 2025
+            assertThat(ids(new TableExport(r, new ArticleFilter(null, null, null, "Bình Định")))).containsExactly("bd1");
+            assertThat(ids(new TableExport(r, new ArticleFilter(null, null, null, "Tỉnh Quang Ngai")))).containsExactly("qn1");
+            assertThat(ids(new TableExport(r, ArticleFilter.NONE))).hasSize(5);
+            Browse browse = new Browse(r);
+            assertThat(browse.provinces(ArticleFilter.NONE, false, 1, 100).items())
+                    .extracting(Browse.ProvinceCount::name, Browse.ProvinceCount::code, Browse.ProvinceCount::articles)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("Gia Lai", "64", 2L),
+                            org.assertj.core.groups.Tuple.tuple("Bình Định", "52", 1L),
+                            org.assertj.core.groups.Tuple.tuple("Quảng Ngãi", "51", 1L));
+            assertThat(browse.provinces(ArticleFilter.NONE, true, 1, 100).items())
+                    .extracting(Browse.ProvinceCount::name, Browse.ProvinceCount::articles)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("Gia Lai", 3L),
+                            org.assertj.core.groups.Tuple.tuple("Quảng Ngãi", 1L));
+            assertThat(browse.provinces(new ArticleFilter(null, null, null, "Bình Định"), true, 1, 100).items())
+                    .extracting(Browse.ProvinceCount::name, Browse.ProvinceCount::articles)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("Gia Lai", 1L));
             String word = base.article().text().split("\\s+")[0];
             List<StoreReader.SearchHit> all = r.search(word, 100, 0);
-            List<StoreReader.SearchHit> gl = r.search(word, 100, 0, "Gia Lai");
+            List<StoreReader.SearchHit> gl = new ArticleSearch(r).find(new ArticleSearch.Query(word,
+                    new ArticleFilter(null, null, null, "Gia Lai"), ArticleSearch.Sort.RELEVANCE, 1, 100)).items();
             assertThat(all).hasSize(5);
             assertThat(gl).extracting(StoreReader.SearchHit::articleId).containsExactlyInAnyOrder("gl1", "gl2", "bd1");
         }
+    }
+
+    /** The ids of the articles an export keeps, from its JSON Lines. */
+    private static List<String> ids(TableExport ex) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ex.jsonl(out);
+        List<String> ids = new java.util.ArrayList<>();
+        for (String line : out.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                ids.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).get("id").asText());
+            }
+        }
+        return ids;
     }
 }

@@ -140,7 +140,8 @@ class WebServerTest {
     void listsAreCappedAndBadParametersRefused() throws Exception {
         JsonNode n = json.readTree(get("/api/documents/77-KH/TU?limit=100000").body());
         assertThat(n.path("citations").size()).isEqualTo(StoreReader.MAX_PAGE);
-        assertThat(n.path("limit").asInt()).isEqualTo(StoreReader.MAX_PAGE);
+        assertThat(n.path("size").asInt()).isEqualTo(StoreReader.MAX_PAGE);
+        assertThat(n.path("total").asInt()).isEqualTo(105);
         JsonNode p2 = json.readTree(get("/api/documents/77-KH/TU?limit=100&page=2").body());
         assertThat(p2.path("citations").size()).isEqualTo(105 - StoreReader.MAX_PAGE);
         assertThat(get("/api/search?q=x&limit=abc").statusCode()).isEqualTo(400);
@@ -155,17 +156,21 @@ class WebServerTest {
     void officialsAndTextSearchApis() throws Exception {
         JsonNode o = json.readTree(get("/api/officials?q=" + Html.url("tuấn")).body());
         List<String> names = new ArrayList<>();
-        o.path("officials").forEach(x -> names.add(x.path("name").asText()));
+        o.path("results").forEach(x -> names.add(x.path("name").asText()));
+        assertThat(o.path("total").asInt()).isEqualTo(o.path("results").size());
         assertThat(names).contains("Châu Ngọc Tuấn");
         JsonNode s = json.readTree(get("/api/search?q=" + Html.url("chỉnh đốn Đảng")).body());
-        assertThat(s.path("hits").size()).isPositive();
-        JsonNode h = s.path("hits").get(0);
+        assertThat(s.path("results").size()).isPositive();
+        assertThat(s.path("total").asInt()).isGreaterThanOrEqualTo(s.path("results").size());
+        JsonNode h = s.path("results").get(0);
+        assertThat(h.path("articleId").asText()).isNotEmpty();
         String snippet = h.path("snippet").asText();
         JsonNode hl = h.path("highlights").get(0);
         assertThat(snippet.substring(hl.get(0).asInt(), hl.get(1).asInt()).toLowerCase()).isEqualTo("chỉnh đốn đảng");
         String key = reader.lookupOfficial("Châu Ngọc Tuấn", 1).matches().get(0).key();
         JsonNode v = json.readTree(get("/api/officials/" + Html.url(key)).body());
-        assertThat(v.path("titles").get(0).path("title").asText()).isEqualTo("Phó Bí thư Thường trực Tỉnh ủy");
+        assertThat(v.path("positions").get(0).path("title").asText()).isEqualTo("Phó Bí thư Thường trực Tỉnh ủy");
+        assertThat(v.path("total").asInt()).isEqualTo(v.path("articles").size());
         JsonNode rec = json.readTree(get("/api/articles/full-1").body());
         assertThat(rec.path("schema").asText()).isEqualTo(ArticleRecord.SCHEMA);
     }
