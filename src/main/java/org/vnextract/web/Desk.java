@@ -183,6 +183,7 @@ final class Desk {
         o.put("matches", l.matches());
         if (l.matches().size() == 1) {
             o.put("document", l.matches().get(0));
+            o.put("cascade", reader.cascade(l.matches().get(0).key()).orElse(null));
             Page<StoreReader.Citation> c = browse.citations(l.matches().get(0).key(), p.page(), p.size());
             o.put("total", c.total());
             o.put("page", c.page());
@@ -323,7 +324,7 @@ final class Desk {
                 + " hoặc một cụm từ (<code>chỉnh đốn Đảng</code>) vào ô tìm kiếm.</p></section><div class=\"columns\">");
         h.raw("<section id=\"top-documents\" class=\"panel\"><h2>Văn bản được trích dẫn nhiều nhất</h2><ol class=\"ranked\">");
         for (StoreReader.DocumentInfo d : browse.documents(ArticleFilter.NONE, 1, 10).items()) {
-            h.raw("<li>").link("/documents/" + Html.url(d.id()), d.id(), "doc-id", null).raw(" ")
+            h.raw("<li>").link("/documents/" + Html.url(d.label()), d.label(), "doc-id", null).raw(" ")
                     .el("span", "count", d.articleCount() + " bài");
             String what = describe(d);
             if (!what.isEmpty()) {
@@ -446,7 +447,7 @@ final class Desk {
             }
             h.raw("<ul class=\"results compact\">");
             for (StoreReader.DocumentInfo d : docs.matches()) {
-                h.raw("<li>").link("/documents/" + Html.url(d.id()), d.id(), "doc-id", null).raw(" ")
+                h.raw("<li>").link("/documents/" + Html.url(d.label()), d.label(), "doc-id", null).raw(" ")
                         .el("span", "meta", describe(d) + (describe(d).isEmpty() ? "" : " · ") + d.articleCount() + " bài").raw("</li>");
             }
             h.raw("</ul></section>");
@@ -473,7 +474,7 @@ final class Desk {
         csvLinks(h, "/export/documents.csv", p);
         h.raw("</div><ol class=\"results\" start=\"").text(String.valueOf(docs.offset() + 1)).raw("\">");
         for (StoreReader.DocumentInfo d : docs.items()) {
-            h.raw("<li>").link("/documents/" + Html.url(d.id()), d.id(), "doc-id", null).raw(" ")
+            h.raw("<li>").link("/documents/" + Html.url(d.label()), d.label(), "doc-id", null).raw(" ")
                     .el("span", "count", d.articleCount() + " bài");
             if (!describe(d).isEmpty()) {
                 h.el("div", "meta", describe(d));
@@ -653,6 +654,11 @@ final class Desk {
      * than two years), oldest first, as bars; the citing articles without a date last, as "—".
      */
     void citationTimeline(Html h, String docKey) {
+        citationTimeline(h, docKey, "");
+    }
+
+    /** The timeline section, with {@code svg} (the server-drawn month chart, or "") under its heading. */
+    void citationTimeline(Html h, String docKey, String svg) {
         Stats.Table t = new Stats(reader).compute(Stats.By.MONTH, ArticleFilter.NONE, docKey, null);
         Map<String, Long> byPeriod = new LinkedHashMap<>();
         long undated = 0;
@@ -673,6 +679,7 @@ final class Desk {
         }
         long max = byPeriod.values().stream().mapToLong(Long::longValue).max().orElse(1);
         h.raw("<section id=\"timeline\"><h2>Trích dẫn theo thời gian").text(years ? " (theo năm)" : " (theo tháng)").raw("</h2>");
+        h.raw(svg);
         h.raw("<ol class=\"bars\">");
         for (Map.Entry<String, Long> e : byPeriod.entrySet()) {
             // a progress element, not a styled span: the Content-Security-Policy allows no inline style
