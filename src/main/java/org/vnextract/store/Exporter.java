@@ -110,7 +110,8 @@ public final class Exporter {
         });
     }
 
-    private static boolean skipped(String column) {
+    /** True for a column no export writes: SQLite's {@code seq} and the {@link #MATCHING_ONLY} ones. */
+    static boolean skipped(String column) {
         String c = column.toLowerCase(java.util.Locale.ROOT);
         return c.equals("seq") || MATCHING_ONLY.contains(c);
     }

@@ -280,6 +280,12 @@ class StoreIdentityTest {
                 List.of(official("Nguyễn Quang Dương", "Phó trưởng Ban Tổ chức Trung ương")), List.of())));
         try (StoreReader r = StoreReader.open(db, 1)) {
             new Exporter(r).csv(tmp.resolve("csv"));
+            new TableExport(r, ArticleFilter.NONE).csv(tmp.resolve("tables"), false); // what `export --format csv` writes
+        }
+        for (String t : List.of("officials", "documents", "official_titles")) {
+            String header = Files.readAllLines(tmp.resolve("tables/" + t + ".csv")).get(0);
+            assertThat(header).as(t).doesNotContain("name_key").doesNotContain("title_key").doesNotContain("loose_key")
+                    .doesNotContain("number_key");
         }
         List<String> all = new ArrayList<>();
         for (String t : List.of("officials", "article_officials", "official_titles", "documents", "article_documents")) {
