@@ -106,7 +106,8 @@ final class Desk {
             return null;
         }
         if (path.startsWith("/officials/")) {
-            return Reply.html(officialPage(id, p));
+            String key = officialKey(id);
+            return Reply.html(key != null ? officialPage(key, p) : namesakesPage(id));
         }
         if (path.startsWith("/articles/")) {
             return Reply.html(articlePage(id, p));
@@ -115,7 +116,19 @@ final class Desk {
             return Reply.json(write(apiDocument(id, p)));
         }
         if (path.startsWith("/api/officials/")) {
-            return Reply.json(write(apiOfficial(id, p)));
+            String key = officialKey(id);
+            if (key == null) {
+                StoreReader.OfficialLookup l = reader.lookupOfficial(id, StoreReader.MAX_PAGE);
+                if (l.matches().isEmpty()) {
+                    throw new HttpError(404, "no official " + id);
+                }
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("query", id);
+                o.put("ambiguous", true);
+                o.put("matches", l.matches());
+                return Reply.json(write(o));
+            }
+            return Reply.json(write(apiOfficial(key, p)));
         }
         if (path.startsWith("/api/articles/")) {
             var rec = reader.record(id).orElseThrow(() -> new HttpError(404, "no article " + id));
@@ -524,6 +537,39 @@ final class Desk {
     }
 
     // ---------------------------------------------------------------- official
+
+    /**
+     * The store key an official's path names: the key itself ("Nguyễn Văn Hùng · Gia Lai"), else the
+     * one person a name typed in any case or tone-mark placement names ("/officials/nguyễn văn hùng");
+     * null when the name is no one's or several people's.
+     */
+    private String officialKey(String typed) throws HttpError {
+        if (timeline.of(typed).isPresent()) {
+            return typed;
+        }
+        if (StoreReader.queryProblem(typed).isPresent()) {
+            throw new HttpError(400, StoreReader.queryProblem(typed).get());
+        }
+        StoreReader.OfficialLookup l = reader.lookupOfficial(typed, StoreReader.MAX_PAGE);
+        return l.exact() && l.matches().size() == 1 ? l.matches().get(0).key() : null;
+    }
+
+    /** The people a typed name may be (namesakes in several places, or close names), each with its place. */
+    private String namesakesPage(String typed) throws HttpError {
+        StoreReader.OfficialLookup l = reader.lookupOfficial(typed, StoreReader.MAX_PAGE);
+        if (l.matches().isEmpty()) {
+            throw new HttpError(404, "Không có cán bộ này trong cơ sở dữ liệu.");
+        }
+        Html h = new Html().raw("<h1>").text(typed).raw("</h1><p class=\"lede\">")
+                .text(l.exact() ? "Nhiều người mang tên này:" : "Không có ai đúng tên này; có phải:").raw("</p><ul class=\"results namesakes\">");
+        for (StoreReader.OfficialInfo o : l.matches()) {
+            h.raw("<li>").link("/officials/" + Html.url(o.key()), o.name(), null, null).raw(" ")
+                    .el("span", "meta", (o.place() == null ? "chưa rõ địa bàn" : o.place()) + " · " + count(o.articleCount()))
+                    .raw("</li>");
+        }
+        h.raw("</ul>");
+        return layout.page(typed, typed, h.toString());
+    }
 
     private String officialPage(String key, Params p) throws HttpError {
         OfficialTimeline.View v = timeline.of(key).orElseThrow(() -> new HttpError(404, "Không có cán bộ này trong cơ sở dữ liệu."));

@@ -58,6 +58,12 @@ class CascadePageTest {
             for (ArticleRecord r : TestStores.cascade()) {
                 s.write(r);
             }
+            // one name in two provinces, and a name written with another tone-mark placement
+            s.write(TestStores.record("o-1", "baogialai.com.vn", "2021-01-10", null, List.of(),
+                    List.of(TestStores.official("Nguyễn Văn Hùng", "Bí thư Tỉnh ủy Gia Lai"),
+                            TestStores.official("Trần Thị Thủy", "Phó Chủ tịch UBND tỉnh")), List.of()));
+            s.write(TestStores.record("o-2", "baonghean.vn", "2016-05-10", null, List.of(),
+                    List.of(TestStores.official("Nguyễn Văn Hùng", "Chủ tịch UBND tỉnh Nghệ An")), List.of()));
             s.commit();
         }
         reader = StoreReader.open(db, 2);
@@ -100,6 +106,22 @@ class CascadePageTest {
         // the local plan's own page names its place and what it implements
         String plan = get("/documents/" + Html.url("70-KH/TU@Gia Lai")).body();
         assertThat(plan).contains("<section id=\"implements\">").contains("Gia Lai").contains("74-KH/HU@Chư Prông, Gia Lai");
+    }
+
+    @Test
+    void officialsAreFoundByTheNameAsTypedAndNamesakesAreListedWithTheirPlaces() throws Exception {
+        HttpResponse<String> one = get("/officials/" + Html.url("trần thị thuỷ"));
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(one.body()).contains("<h1>Trần Thị Thủy</h1>");
+        HttpResponse<String> two = get("/officials/" + Html.url("nguyễn văn hùng"));
+        assertThat(two.statusCode()).isEqualTo(200);
+        assertThat(two.body()).contains("Nhiều người mang tên này").contains("Gia Lai").contains("Nghệ An")
+                .contains("href=\"/officials/" + Html.url("Nguyễn Văn Hùng · Gia Lai") + "\"");
+        JsonNode api = new ObjectMapper().readTree(get("/api/officials/" + Html.url("Nguyễn Văn Hùng")).body());
+        assertThat(api.get("ambiguous").asBoolean()).isTrue();
+        assertThat(api.get("matches").findValuesAsText("place")).containsExactlyInAnyOrder("Gia Lai", "Nghệ An");
+        assertThat(get("/officials/" + Html.url("Nguyễn Văn Hùng · Gia Lai")).body()).contains("Bí thư Tỉnh ủy Gia Lai");
+        assertThat(get("/officials/" + Html.url("không ai cả")).statusCode()).isEqualTo(404);
     }
 
     @Test
