@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
                 "Symbols as people type them: 21-KL/TW, \"21 KL TW\", \"kết luận 21\", KL21/TW.",
                 "Officials: --official \"Châu Ngọc Tuấn\" (case and tone-mark placement do not matter).",
                 "--gold DIR measures document look-up against gold annotations instead.",
+                "--graph gives the archive's directive graph in figures: documents by issuing level, relations by type,",
+                "  and the documents with the most implementers (--level central: only central ones), each with its cascade by level.",
                 "A symbol or name has at most " + StoreReader.MAX_QUERY + " characters (the same cap as the web page's)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:found (or the short form is ambiguous: the candidates are listed)", "1:the database could not be read",
@@ -49,6 +51,16 @@ public final class LookupCommand implements Callable<Integer> {
     @Option(names = "--gold", paramLabel = "DIR", description = "Measure look-up of every gold document id against DIR/*.json.")
     Path gold;
 
+    @Option(names = "--graph", description = "The directive graph in figures, with the --top most implemented documents.")
+    boolean graph;
+
+    @Option(names = "--top", paramLabel = "N", description = "With --graph: documents to list (default ${DEFAULT-VALUE}).")
+    int top = 10;
+
+    @Option(names = "--level", paramLabel = "LEVEL", description = "With --graph: only documents of this issuing level"
+            + " (central, province, district, commune).")
+    String level;
+
     @Mixin
     DatabaseOption dbOption;
 
@@ -62,17 +74,22 @@ public final class LookupCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int modes = (symbol != null && !symbol.isEmpty() ? 1 : 0) + (official != null ? 1 : 0) + (gold != null ? 1 : 0);
+        int modes = (symbol != null && !symbol.isEmpty() ? 1 : 0) + (official != null ? 1 : 0) + (gold != null ? 1 : 0)
+                + (graph ? 1 : 0);
         if (modes != 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "give exactly one of: a document SYMBOL, --official NAME, --gold DIR");
+                    "give exactly one of: a document SYMBOL, --official NAME, --gold DIR, --graph");
+        }
+        if (level != null && !StoreReader.LEVELS.contains(level)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--level: one of " + String.join(", ", StoreReader.LEVELS));
         }
         String query = official != null ? official : symbol != null ? String.join(" ", symbol) : "";
         StoreReader.queryProblem(query).ifPresent(problem -> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), (official != null ? "--official: " : "") + problem);
         });
         try (StoreReader reader = StoreReader.open(dbOption.database(), 1)) {
-            int rc = gold != null ? evaluate(reader, out) : official != null ? official(reader, out) : document(reader, out);
+            int rc = graph ? graph(reader, out) : gold != null ? evaluate(reader, out) : official != null ? official(reader, out) : document(reader, out);
             out.flush();
             return rc;
         } catch (SQLException | StoreException | IOException e) {
@@ -91,6 +108,7 @@ public final class LookupCommand implements Callable<Integer> {
             m.put("matches", l.matches());
             if (l.matches().size() == 1) {
                 m.put("citations", reader.citations(l.matches().get(0).key(), limit, 0));
+                m.put("cascade", reader.cascade(l.matches().get(0).key()).orElse(null));
             }
             out.println(new ObjectMapper().writeValueAsString(m));
             return l.matches().isEmpty() ? NOT_FOUND : ExitCodes.OK;
@@ -102,17 +120,20 @@ public final class LookupCommand implements Callable<Integer> {
             return NOT_FOUND;
         }
         if (l.ambiguous()) {
-            out.println("\"" + q + "\" is ambiguous: " + l.matches().size() + " documents match; give the full symbol:");
+            out.println("\"" + q + "\" is ambiguous: " + l.matches().size() + " documents match; give the full symbol,"
+                    + " with @PLACE for a local one:");
             for (StoreReader.DocumentInfo d : l.matches()) {
-                out.printf("  %-20s %s (%d articles)%n", d.id(), describe(d), d.articleCount());
+                out.printf("  %-28s %s · %s (%d articles)%n", d.label(), scope(d), describe(d), d.articleCount());
             }
             return ExitCodes.OK;
         }
         StoreReader.DocumentInfo d = l.matches().get(0);
-        out.println(d.id() + "  " + describe(d));
+        out.println(d.label() + "  " + describe(d));
+        out.println("  " + scope(d));
         if (d.subject() != null) {
             out.println("  " + d.subject());
         }
+        reader.cascade(d.key()).ifPresent(c -> cascade(out, c));
         out.println("cited by " + d.articleCount() + " article" + (d.articleCount() == 1 ? "" : "s") + ", newest first:");
         for (StoreReader.Citation c : reader.citations(d.key(), limit, 0)) {
             out.println();
@@ -131,6 +152,85 @@ public final class LookupCommand implements Callable<Integer> {
             out.println("(" + (d.articleCount() - Math.min(limit, 100)) + " more; --limit N shows more)");
         }
         return ExitCodes.OK;
+    }
+
+    private int graph(StoreReader reader, PrintWriter out) throws IOException {
+        StoreReader.Graph g = reader.graph(top, level);
+        if (json) {
+            out.println(new ObjectMapper().writeValueAsString(g));
+            return ExitCodes.OK;
+        }
+        out.println(g.articles() + " articles, " + g.documents() + " documents (" + figures(g.documentsByLevel()) + ")");
+        out.println("relations: " + figures(g.relations()) + " (distinct pairs); stated " + figures(g.statements())
+                + " times in " + g.articlesWithRelations() + " articles");
+        if (g.mostImplemented().isEmpty()) {
+            out.println("no " + (level == null ? "" : level + " ") + "document has an implementer");
+            return ExitCodes.OK;
+        }
+        out.println("most implemented" + (level == null ? "" : " " + level) + " documents"
+                + " (direct implementers, articles stating them; whole tree by level):");
+        for (StoreReader.Implemented i : g.mostImplemented()) {
+            out.printf("  %-28s %3d %3d  %s  [%s]%n", i.document().label(), i.directImplementers(), i.articles(),
+                    figures(i.implementersByLevel()), scope(i.document()));
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String figures(Map<String, Integer> m) {
+        StringBuilder sb = new StringBuilder();
+        m.forEach((k, v) -> sb.append(sb.length() > 0 ? ", " : "").append(k).append(' ').append(v));
+        return sb.length() == 0 ? "none" : sb.toString();
+    }
+
+    private static final Map<String, String> LEVELS = Map.of("central", "central", "province", "province",
+            "district", "district", "commune", "commune");
+
+    private static String scope(StoreReader.DocumentInfo d) {
+        String level = d.level() == null ? "level unknown" : LEVELS.getOrDefault(d.level(), d.level());
+        return "central".equals(d.level()) ? level : level + " · " + (d.place() == null ? "place unknown" : d.place());
+    }
+
+    private static void cascade(PrintWriter out, StoreReader.Cascade c) {
+        if (!c.implementsDocuments().isEmpty()) {
+            out.println("implements:");
+            c.implementsDocuments().forEach(d -> out.println("  " + line(d)));
+        }
+        if (c.implementers().isEmpty()) {
+            out.println("implemented by: none stated in the archive");
+        } else {
+            StringBuilder levels = new StringBuilder();
+            c.implementersByLevel().forEach((k, v) -> levels.append(levels.length() > 0 ? ", " : "").append(k).append(' ').append(v));
+            out.println("implemented by (" + levels + "):");
+            tree(out, c.implementers(), "  ");
+        }
+        if (!c.amendedBy().isEmpty()) {
+            out.println("amended, supplemented or replaced by:");
+            c.amendedBy().forEach(d -> out.println("  " + line(d)));
+        }
+        if (!c.amends().isEmpty()) {
+            out.println("amends:");
+            c.amends().forEach(d -> out.println("  " + line(d)));
+        }
+        if (!c.timeline().isEmpty()) {
+            out.println("citing articles by month:");
+            for (StoreReader.MonthCount m : c.timeline()) {
+                out.printf("  %s %3d %s%n", m.month(), m.articles(), "#".repeat(Math.min(60, m.articles())));
+            }
+        }
+        if (c.undated() > 0) {
+            out.println("  (" + c.undated() + " citing articles without a date)");
+        }
+    }
+
+    private static void tree(PrintWriter out, List<StoreReader.CascadeNode> nodes, String indent) {
+        for (StoreReader.CascadeNode n : nodes) {
+            out.println(indent + "- " + line(n.document()));
+            tree(out, n.implementers(), indent + "  ");
+        }
+    }
+
+    private static String line(StoreReader.DocumentInfo d) {
+        return d.label() + "  [" + scope(d) + "]  " + describe(d);
     }
 
     private static String describe(StoreReader.DocumentInfo d) {
@@ -164,16 +264,16 @@ public final class LookupCommand implements Callable<Integer> {
         if (!l.exact() || l.matches().size() > 1) {
             out.println((l.exact() ? "several officials are named" : "no official is named exactly") + " \"" + official + "\"; did you mean:");
             for (StoreReader.OfficialInfo o : l.matches()) {
-                out.printf("  %s (%d articles)%n", o.name(), o.articleCount());
+                out.printf("  %-40s %s (%d articles)%n", o.key(), o.place() == null ? "place unknown" : o.place(), o.articleCount());
             }
             return ExitCodes.OK;
         }
         StoreReader.OfficialView v = reader.official(l.matches().get(0).key(), limit, 0).orElseThrow();
-        out.println(v.official().name() + "  (" + v.official().articleCount() + " articles)");
+        out.println(v.official().key() + "  (" + v.official().articleCount() + " articles)");
         out.println("titles over time:");
         for (StoreReader.TitleSpan t : v.titles()) {
             String when = t.first() == null ? "(no date)" : t.first().equals(t.last()) ? t.first() : t.first() + " … " + t.last();
-            out.printf("  %-28s %s (%d articles)%n", when, t.title(), t.articles());
+            out.printf("  %-28s %s (%d articles: %s)%n", when, t.title(), t.articles(), String.join(", ", t.dates()));
         }
         out.println("articles, newest first:");
         for (StoreReader.OfficialArticle a : v.articles()) {

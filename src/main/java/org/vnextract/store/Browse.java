@@ -37,7 +37,7 @@ public final class Browse {
             long total = count(c, "SELECT COUNT(DISTINCT ad.doc_key)" + from, w.args());
             List<StoreReader.DocumentInfo> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT d.doc_key, d.id, d.type, d.type_name, d.number, d.issuer_code,"
-                    + " d.issuer, d.issued, d.subject, n.articles FROM documents d JOIN (SELECT ad.doc_key AS doc_key,"
+                    + " d.issuer, d.issued, d.subject, n.articles, d.level, d.place, d.label FROM documents d JOIN (SELECT ad.doc_key AS doc_key,"
                     + " COUNT(DISTINCT ad.article_id) AS articles" + from + " GROUP BY ad.doc_key) n ON n.doc_key = d.doc_key"
                     + " ORDER BY n.articles DESC, d.id, d.doc_key LIMIT ? OFFSET ?")) {
                 int i = ArticleFilter.bind(ps, 1, w.args());
@@ -46,7 +46,8 @@ public final class Browse {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new StoreReader.DocumentInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10)));
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10),
+                                rs.getString(11), rs.getString(12), rs.getString(13) == null ? rs.getString(2) : rs.getString(13)));
                     }
                 }
             }
@@ -71,21 +72,21 @@ public final class Browse {
             if (!q.isEmpty()) {
                 boolean strict = SearchText.hasDiacritics(q);
                 String needle = strict ? Fold.fold(q) : SearchText.looseText(q);
-                from.append(strict ? " AND o.official_key" : " AND o.loose_key").append(" LIKE ? ESCAPE '\\'");
+                from.append(strict ? " AND o.name_key" : " AND o.loose_key").append(" LIKE ? ESCAPE '\\'");
                 args.add("%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             }
             from.append(w.where());
             args.addAll(w.args());
             long total = count(c, "SELECT COUNT(DISTINCT ao.official_key)" + from, args);
             List<StoreReader.OfficialInfo> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT o.official_key, MIN(o.name), COUNT(DISTINCT ao.article_id) AS n"
+            try (PreparedStatement ps = c.prepareStatement("SELECT o.official_key, MIN(o.name), COUNT(DISTINCT ao.article_id) AS n, MIN(o.place)"
                     + from + " GROUP BY o.official_key ORDER BY n DESC, MIN(o.name), o.official_key LIMIT ? OFFSET ?")) {
                 int i = ArticleFilter.bind(ps, 1, args);
                 ps.setInt(i++, s);
                 ps.setLong(i, (long) (p - 1) * s);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new StoreReader.OfficialInfo(rs.getString(1), rs.getString(2), rs.getInt(3)));
+                        out.add(new StoreReader.OfficialInfo(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)));
                     }
                 }
             }

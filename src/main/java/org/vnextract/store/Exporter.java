@@ -39,10 +39,19 @@ public final class Exporter {
             new String[] {"article_dates", "article_id, ord"},
             new String[] {"article_counts", "article_id, ord"},
             new String[] {"article_periods", "article_id, ord"},
+            new String[] {"article_relations", "article_id, ord"},
             new String[] {"article_organizations", "article_id, ord"},
             new String[] {"article_locations", "article_id, ord"},
             new String[] {"entity_mentions", "article_id, kind, entity_ord, ord"},
             new String[] {"schema_version", "version"});
+
+    /**
+     * Columns that only serve matching (folded: tone marks moved to the end of each word, diacritics
+     * dropped): never shown to people, so not exported. The keys that are (official_key, doc_key,
+     * documents.label) are readable NFC.
+     */
+    static final java.util.Set<String> MATCHING_ONLY = java.util.Set.of("title_key", "name_key", "unit_key", "loose_key",
+            "number_key", "type_loose", "issuer_loose", "year_key", "place_key");
 
     private final StoreReader reader;
 
@@ -63,7 +72,10 @@ public final class Exporter {
         return n;
     }
 
-    /** One table as CSV (the SQLite-only {@code seq} column is left out, so both databases export alike). */
+    /**
+     * One table as CSV (the SQLite-only {@code seq} column is left out, so both databases export alike,
+     * and so are the {@link #MATCHING_ONLY} columns).
+     */
     public long table(String table, String order, Writer w) throws SQLException {
         String[] known = TABLES.stream().filter(t -> t[0].equals(table) && t[1].equals(order)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("'table' is not an exported table: " + table));
@@ -75,7 +87,7 @@ public final class Exporter {
                 int cols = md.getColumnCount();
                 StringBuilder line = new StringBuilder();
                 for (int i = 1; i <= cols; i++) {
-                    if (md.getColumnName(i).equalsIgnoreCase("seq")) {
+                    if (skipped(md.getColumnName(i))) {
                         continue;
                     }
                     field(line, md.getColumnName(i).toLowerCase(java.util.Locale.ROOT));
@@ -84,7 +96,7 @@ public final class Exporter {
                 while (rs.next()) {
                     line.setLength(0);
                     for (int i = 1; i <= cols; i++) {
-                        if (md.getColumnName(i).equalsIgnoreCase("seq")) {
+                        if (skipped(md.getColumnName(i))) {
                             continue;
                         }
                         String v = rs.getString(i);
@@ -96,6 +108,12 @@ public final class Exporter {
             }
             return rows;
         });
+    }
+
+    /** True for a column no export writes: SQLite's {@code seq} and the {@link #MATCHING_ONLY} ones. */
+    static boolean skipped(String column) {
+        String c = column.toLowerCase(java.util.Locale.ROOT);
+        return c.equals("seq") || MATCHING_ONLY.contains(c);
     }
 
     private static void field(StringBuilder line, String v) {

@@ -36,11 +36,11 @@ public final class OfficialTimeline {
         Validate.notNull(officialKey, "officialKey");
         return reader.withConnection(c -> {
             StoreReader.OfficialInfo info = null;
-            try (PreparedStatement ps = c.prepareStatement("SELECT official_key, name, article_count FROM officials WHERE official_key = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT official_key, name, article_count, place FROM officials WHERE official_key = ?")) {
                 ps.setString(1, officialKey);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
-                        info = new StoreReader.OfficialInfo(rs.getString(1), rs.getString(2), rs.getInt(3));
+                        info = new StoreReader.OfficialInfo(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4));
                     }
                 }
             }

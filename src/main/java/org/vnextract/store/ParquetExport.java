@@ -67,7 +67,7 @@ public final class ParquetExport {
                     StringBuilder ddl = new StringBuilder("CREATE TABLE export_rows (");
                     for (int i = 1; i <= md.getColumnCount(); i++) {
                         String name = md.getColumnLabel(i).toLowerCase(Locale.ROOT);
-                        if (name.equals("seq")) {
+                        if (Exporter.skipped(name)) { // seq, and the matching-only folded columns
                             continue;
                         }
                         char kind = kind(md.getColumnType(i));

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.vnextract.internal.Validate;
 import org.vnextract.pipeline.ModelSource;
 import org.vnextract.record.ArticleRecord;
@@ -46,6 +47,9 @@ public final class RecordStore implements RecordSink {
     private final Connection c;
     private final int batchSize;
     private final DocumentKey keys;
+    private final Scopes scopes;
+    /** A spelling variant of a name is one edit away (a slip of one letter or one tone mark). */
+    private final LevenshteinDistance oneEdit = new LevenshteinDistance(1);
     private final SentenceLocator sentences;
     private final ObjectMapper json = new RecordJson().mapper();
     private final Map<String, ArticleRecord> pending = new LinkedHashMap<>();
@@ -56,6 +60,7 @@ public final class RecordStore implements RecordSink {
         this.c = c;
         this.batchSize = batchSize;
         this.keys = new DocumentKey(models);
+        this.scopes = new Scopes(models);
         this.sentences = new SentenceLocator(models);
     }
 
@@ -168,7 +173,10 @@ public final class RecordStore implements RecordSink {
             rows.add(r, docKeys, officialKeys);
         }
         rows.insert();
-        // 3. the summaries of what the batch touched
+        // 3. a state document written without its year, or a symbol without its issuer, joins the full
+        // symbol it agrees with ("116/NĐ-CP" → "116/2020/NĐ-CP", "16-CT" → "16/CT-TTg")
+        mergeShortForms(docKeys);
+        // 4. the summaries of what the batch touched
         for (String k : docKeys) {
             summariseDocument(k);
         }
@@ -186,16 +194,18 @@ public final class RecordStore implements RecordSink {
         }
     }
 
-    /** The key of an official: the folded name (case, spaces and tone-mark placement ignored). */
+    /** The folded name officials are matched by (case, spaces and tone-mark placement ignored): never shown. */
     public static String officialKey(String name) {
         return Fold.fold(name);
     }
 
-    /** The rows of one batch, grouped by table so each table gets one JDBC batch, in foreign-key order. */
-    /** The store key of a document id: its parsed symbol, else the id in upper case. */
-    private String docKey(String id) {
-        DocumentKey.Parts p = keys.parseSymbol(id);
-        return p.number() == null ? "|" + DocumentKey.upper(id) + "||" : p.key();
+    /**
+     * The readable key of a person: the name as written (NFC, single spaces) and, when known, the
+     * place that tells them from a namesake ("Nguyễn Văn Hùng · Gia Lai", "Tô Lâm · Trung ương").
+     */
+    static String readableOfficialKey(String name, Scopes.PersonScope scope) {
+        String n = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
+        return scope.place() == null ? n : n + " · " + scope.place();
     }
 
     /**
@@ -219,10 +229,23 @@ public final class RecordStore implements RecordSink {
         return out.toString();
     }
 
+    /**
+     * The store key of a document: its parsed symbol (else the id in upper case), plus "@" and the
+     * scope for a local or unscoped one ({@link Scopes}); a central document's key is its symbol's.
+     */
+    private String docKey(String id, Scopes.DocScope scope) {
+        DocumentKey.Parts p = keys.parseSymbol(id);
+        String base = p.number() == null ? "|" + DocumentKey.upper(id) + "||" : p.key();
+        return scope.key().isEmpty() ? base : base + "@" + scope.key();
+    }
+
+    /** The rows of one batch, grouped by table so each table gets one JDBC batch, in foreign-key order. */
     private final class Rows {
         final List<Object[]> articles = new ArrayList<>();
         final List<Object[]> authors = new ArrayList<>();
         final Map<String, Object[]> officials = new LinkedHashMap<>();
+        final Map<String, String> people = new HashMap<>(); // folded name + place key → official key (this batch)
+        final List<Object[]> batchPeople = new ArrayList<>(); // {key, folded name, place key, title keys}
         final List<Object[]> articleOfficials = new ArrayList<>();
         final List<Object[]> titles = new ArrayList<>();
         final Map<String, Object[]> documents = new LinkedHashMap<>();
@@ -260,9 +283,8 @@ public final class RecordStore implements RecordSink {
             ord = 0;
             for (ArticleRecord.Official o : list(r.officials())) {
                 String name = o.name() == null ? "" : o.name();
-                String key = officialKey(name);
+                String key = person(name, list(o.titles()), r);
                 officialKeys.add(key);
-                officials.putIfAbsent(key, new Object[] {key, name, SearchText.looseText(name), 0});
                 articleOfficials.add(new Object[] {id, ord, key, name, o.honorific()});
                 int t = 0;
                 for (String title : list(o.titles())) {
@@ -272,19 +294,23 @@ public final class RecordStore implements RecordSink {
                 ord++;
             }
             List<SentenceLocator.Located> sents = null;
+            Map<String, String> idKeys = new HashMap<>(); // this article's document ids → store keys
             ord = 0;
             for (ArticleRecord.Document d : list(r.documents())) {
                 if (d.id() == null || d.id().isBlank()) {
                     continue;
                 }
                 DocumentKey.Parts p = keys.parseSymbol(d.id());
-                String key = docKey(d.id());
+                Scopes.DocScope scope = scopes.document(p, d, r);
+                String key = docKey(d.id(), scope);
+                idKeys.putIfAbsent(d.id(), key);
                 docKeys.add(key);
                 documents.putIfAbsent(key, new Object[] {key, d.id(), p.number() == null ? "" : p.number(),
-                        p.typeLoose(), p.issuerLoose(), p.year(), 0});
+                        p.typeLoose(), p.issuerLoose(), p.year(), 0, scope.key(), scope.level()});
                 articleDocuments.add(new Object[] {id, ord, key, d.id(), d.type(), d.typeName(), d.number(), d.issuerCode(),
                         d.issuer(), d.date(), d.subject(), d.explicit() ? 1 : 0,
-                        d.place() == null ? null : d.place().name(), d.place() == null ? null : d.place().code()});
+                        d.place() == null ? null : d.place().name(), d.place() == null ? null : d.place().code(),
+                        scope.place(), scope.level()});
                 int m = 0;
                 for (ArticleRecord.Mention men : list(d.mentions())) {
                     if (sents == null) {
@@ -319,7 +345,8 @@ public final class RecordStore implements RecordSink {
                 if (rel.from() == null || rel.to() == null || rel.type() == null) {
                     continue;
                 }
-                relations.add(new Object[] {id, ord, rel.from(), rel.type(), rel.to(), docKey(rel.from()), docKey(rel.to())});
+                relations.add(new Object[] {id, ord, rel.from(), rel.type(), rel.to(), relationEnd(rel.from(), idKeys, r),
+                        relationEnd(rel.to(), idKeys, r)});
                 mentions(id, "relation", ord++, rel.mentions());
             }
             ord = 0;
@@ -353,6 +380,85 @@ public final class RecordStore implements RecordSink {
             return r.place() == null || r.place().after() == null ? null : r.place().after().code();
         }
 
+        /** A relation's end: the key its document got in this article (RECORD.md: both ends are its documents). */
+        private String relationEnd(String docId, Map<String, String> idKeys, ArticleRecord r) {
+            String k = idKeys.get(docId);
+            return k != null ? k : docKey(docId, scopes.document(keys.parseSymbol(docId), null, r));
+        }
+
+        /**
+         * The key of the person an article's official is: the one with the same folded name and
+         * place; else, with evidence (a title in common, the same known place), one whose name is
+         * one edit away (a typo, a slipped tone mark); else a new person.
+         */
+        private String person(String name, List<String> titles, ArticleRecord r) throws SQLException {
+            Scopes.PersonScope scope = scopes.person(titles, r);
+            String nameKey = officialKey(name);
+            String match = nameKey + "\n" + scope.key();
+            String key = people.get(match);
+            if (key == null) {
+                key = existingPerson(nameKey, scope.key());
+            }
+            Set<String> titleKeys = new TreeSet<>();
+            for (String t : titles) {
+                titleKeys.add(Fold.fold(t));
+            }
+            if (key == null && !scope.key().isEmpty()) {
+                key = variantOf(nameKey, scope.key(), titleKeys);
+            }
+            if (key == null) {
+                key = readableOfficialKey(name, scope);
+                officials.putIfAbsent(key, new Object[] {key, name, SearchText.looseText(name), 0, nameKey, scope.place(),
+                        scope.key()});
+            }
+            people.put(match, key);
+            batchPeople.add(new Object[] {key, nameKey, scope.key(), titleKeys});
+            return key;
+        }
+
+        private String existingPerson(String nameKey, String placeKey) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("SELECT official_key FROM officials WHERE name_key = ? AND place_key = ?")) {
+                ps.setString(1, nameKey);
+                ps.setString(2, placeKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        }
+
+        /** The one person of this place, holding one of these titles, whose name is one edit away; else null. */
+        @SuppressWarnings("unchecked")
+        private String variantOf(String nameKey, String placeKey, Set<String> titleKeys) throws SQLException {
+            Set<String> found = new TreeSet<>();
+            for (Object[] p : batchPeople) {
+                if (p[2].equals(placeKey) && closeName(nameKey, (String) p[1])
+                        && ((Set<String>) p[3]).stream().anyMatch(titleKeys::contains)) {
+                    found.add((String) p[0]);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT o.official_key, o.name_key FROM officials o"
+                    + " JOIN article_officials ao ON ao.official_key = o.official_key"
+                    + " JOIN official_titles t ON t.article_id = ao.article_id AND t.official_ord = ao.ord"
+                    + " WHERE o.place_key = ? AND t.title_key = ?")) {
+                for (String t : titleKeys) {
+                    ps.setString(1, placeKey);
+                    ps.setString(2, t);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            if (closeName(nameKey, rs.getString(2))) {
+                                found.add(rs.getString(1));
+                            }
+                        }
+                    }
+                }
+            }
+            return found.size() == 1 ? found.iterator().next() : null;
+        }
+
+        private boolean closeName(String a, String b) {
+            return !a.equals(b) && a.split(" ").length == b.split(" ").length && oneEdit.apply(a, b) == 1;
+        }
+
         private void mentions(String id, String kind, int entity, List<ArticleRecord.Mention> ms) {
             int m = 0;
             for (ArticleRecord.Mention men : list(ms)) {
@@ -366,15 +472,17 @@ public final class RecordStore implements RecordSink {
                     + " place_name, place_code, place_key, place_after_name, place_after_code, place_after_key)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", articles);
             run("INSERT INTO article_authors (article_id, ord, name) VALUES (?, ?, ?)", authors);
-            run("INSERT INTO officials (official_key, name, loose_key, article_count) VALUES (?, ?, ?, ?)"
+            run("INSERT INTO officials (official_key, name, loose_key, article_count, name_key, place, place_key)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)"
                     + " ON CONFLICT (official_key) DO NOTHING", new ArrayList<>(officials.values()));
             run("INSERT INTO article_officials (article_id, ord, official_key, name, honorific) VALUES (?, ?, ?, ?, ?)",
                     articleOfficials);
             run("INSERT INTO official_titles (article_id, official_ord, ord, title, title_key) VALUES (?, ?, ?, ?, ?)", titles);
-            run("INSERT INTO documents (doc_key, id, number_key, type_loose, issuer_loose, year_key, article_count)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (doc_key) DO NOTHING", new ArrayList<>(documents.values()));
+            run("INSERT INTO documents (doc_key, id, number_key, type_loose, issuer_loose, year_key, article_count, scope, level)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (doc_key) DO NOTHING", new ArrayList<>(documents.values()));
             run("INSERT INTO article_documents (article_id, ord, doc_key, id, type, type_name, number, issuer_code, issuer,"
-                    + " issued, subject, explicit, place_name, place_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + " issued, subject, explicit, place_name, place_code, scope_place, level)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     articleDocuments);
             run("INSERT INTO document_mentions (article_id, doc_ord, ord, start_cp, end_cp, text, sentence, sentence_start_cp)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", docMentions);
@@ -424,18 +532,22 @@ public final class RecordStore implements RecordSink {
         }
     }
 
-    /** The document row: each column the most frequent non-null value the citing articles give. */
+    /**
+     * The document row: each column the most frequent non-null value the citing articles give; the
+     * id preferably among the spellings that are the key's own symbol (a merged "116/NĐ-CP" does not
+     * name "116/2020/NĐ-CP"); the readable label is the id, with "@" and the place for a scoped one.
+     */
     private void summariseDocument(String key) throws SQLException {
         List<String[]> rows = new ArrayList<>();
         Set<String> articles = new TreeSet<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT article_id, id, type, type_name, number, issuer_code, issuer,"
-                + " issued, subject FROM article_documents WHERE doc_key = ?")) {
+                + " issued, subject, scope_place, level FROM article_documents WHERE doc_key = ?")) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     articles.add(rs.getString(1));
-                    String[] r = new String[8];
-                    for (int i = 0; i < 8; i++) {
+                    String[] r = new String[10];
+                    for (int i = 0; i < 10; i++) {
                         r[i] = rs.getString(i + 2);
                     }
                     rows.add(r);
@@ -446,14 +558,156 @@ public final class RecordStore implements RecordSink {
             delete("DELETE FROM documents WHERE doc_key = ?", key);
             return;
         }
+        int at = key.indexOf('@');
+        String base = at < 0 ? key : key.substring(0, at);
+        List<String[]> own = rows.stream().filter(r -> keys.parseSymbol(r[0]).key().equals(base)).toList();
+        String id = mode(own.isEmpty() ? rows : own, 0);
+        String place = mode(rows, 8);
+        String level = mode(rows, 9);
+        String label = at < 0 ? id : id + "@" + (place == null ? Scopes.UNSCOPED : place);
         try (PreparedStatement ps = c.prepareStatement("UPDATE documents SET id = ?, type = ?, type_name = ?, number = ?,"
-                + " issuer_code = ?, issuer = ?, issued = ?, subject = ?, article_count = ? WHERE doc_key = ?")) {
-            for (int i = 0; i < 8; i++) {
+                + " issuer_code = ?, issuer = ?, issued = ?, subject = ?, article_count = ?, place = ?, level = ?, label = ?"
+                + " WHERE doc_key = ?")) {
+            ps.setString(1, id);
+            for (int i = 1; i < 8; i++) {
                 ps.setString(i + 1, mode(rows, i));
             }
             ps.setInt(9, articles.size());
-            ps.setString(10, key);
+            ps.setString(10, place);
+            ps.setString(11, level);
+            ps.setString(12, label);
+            ps.setString(13, key);
             ps.executeUpdate();
+        }
+    }
+
+    /** A document key's parts: {number, TYPE, ISSUER, year, scope} (scope "" for a central one). */
+    private static String[] keyParts(String key) {
+        int at = key.indexOf('@');
+        String[] p = (at < 0 ? key : key.substring(0, at)).split("\\|", -1);
+        if (p.length != 4) {
+            return null;
+        }
+        return new String[] {p[0], p[1], p[2], p[3], at < 0 ? "" : key.substring(at + 1)};
+    }
+
+    /**
+     * Moves each citation of a short form to the full symbol it agrees with, when exactly one does:
+     * a state document cited without its year ("116/NĐ-CP") to the one with it ("116/2020/NĐ-CP"),
+     * a symbol without issuer ("16-CT") to a central one with it ("16/CT-TTg"), when the issuer, the
+     * year of the citation's date, the date itself, or the same article's citing the full symbol
+     * agrees, and nothing disagrees. Several full symbols that agree (116/2017 and 116/2020, no date)
+     * leave the short form alone. Relations follow their documents. Adds the keys it touched.
+     */
+    private void mergeShortForms(Set<String> touched) throws SQLException {
+        Set<String> groups = new TreeSet<>();
+        for (String k : touched) {
+            String[] p = keyParts(k);
+            if (p != null && !p[0].isEmpty() && !p[1].isEmpty()) {
+                groups.add(p[0] + "|" + p[1]);
+            }
+        }
+        for (String g : groups) {
+            String[] ng = g.split("\\|", -1);
+            Map<String, String[]> members = new LinkedHashMap<>(); // key → parts
+            Map<String, String> issued = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT doc_key, issued FROM documents WHERE number_key = ?"
+                    + " AND type_loose = ? ORDER BY doc_key")) {
+                ps.setString(1, ng[0]);
+                ps.setString(2, DocumentKey.loose(ng[1]));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String[] p = keyParts(rs.getString(1));
+                        if (p != null && p[1].equals(ng[1])) {
+                            members.put(rs.getString(1), p);
+                            issued.put(rs.getString(1), rs.getString(2));
+                        }
+                    }
+                }
+            }
+            if (members.size() < 2) {
+                continue;
+            }
+            for (Map.Entry<String, String[]> e : members.entrySet()) {
+                String[] i = e.getValue();
+                List<String> fuller = new ArrayList<>();
+                for (Map.Entry<String, String[]> f : members.entrySet()) {
+                    String[] cp = f.getValue();
+                    boolean moreComplete = (i[2].isEmpty() && !cp[2].isEmpty()) || (i[3].isEmpty() && !cp[3].isEmpty());
+                    boolean compatible = !cp[2].isEmpty() && (i[2].isEmpty() || i[2].equals(cp[2]))
+                            && (i[3].isEmpty() || i[3].equals(cp[3]))
+                            && (i[2].isEmpty() ? cp[4].isEmpty() : i[4].equals(cp[4]));
+                    if (!f.getKey().equals(e.getKey()) && moreComplete && compatible) {
+                        fuller.add(f.getKey());
+                    }
+                }
+                if (fuller.isEmpty()) {
+                    continue;
+                }
+                List<String[]> cites = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT article_id, ord, issuer_code, issued FROM article_documents"
+                        + " WHERE doc_key = ?")) {
+                    ps.setString(1, e.getKey());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            cites.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+                        }
+                    }
+                }
+                for (String[] cite : cites) {
+                    List<String> agree = new ArrayList<>();
+                    for (String fk : fuller) {
+                        String[] cp = members.get(fk);
+                        String citedYear = cite[3] == null || cite[3].length() < 4 ? null : cite[3].substring(0, 4);
+                        boolean yearClash = citedYear != null && !cp[3].isEmpty() && !citedYear.equals(cp[3]);
+                        boolean issuerClash = cite[2] != null && !cite[2].isBlank()
+                                && !DocumentKey.loose(cite[2]).equals(DocumentKey.loose(cp[2]));
+                        if (yearClash || issuerClash) {
+                            continue;
+                        }
+                        boolean evidence = !i[2].isEmpty()
+                                || (cite[2] != null && !cite[2].isBlank())
+                                || (citedYear != null && citedYear.equals(cp[3]))
+                                || (cite[3] != null && cite[3].equals(issued.get(fk)))
+                                || citedTogether(cite[0], fk);
+                        if (evidence) {
+                            agree.add(fk);
+                        }
+                    }
+                    if (agree.size() == 1) {
+                        moveCitation(cite[0], Integer.parseInt(cite[1]), e.getKey(), agree.get(0));
+                        touched.add(agree.get(0));
+                        touched.add(e.getKey());
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean citedTogether(String articleId, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM article_documents WHERE article_id = ? AND doc_key = ?")) {
+            ps.setString(1, articleId);
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private void moveCitation(String articleId, int ord, String from, String to) throws SQLException {
+        try (PreparedStatement d = c.prepareStatement("UPDATE article_documents SET doc_key = ? WHERE article_id = ? AND ord = ?");
+             PreparedStatement rf = c.prepareStatement("UPDATE article_relations SET from_key = ? WHERE article_id = ? AND from_key = ?");
+             PreparedStatement rt = c.prepareStatement("UPDATE article_relations SET to_key = ? WHERE article_id = ? AND to_key = ?")) {
+            d.setString(1, to);
+            d.setString(2, articleId);
+            d.setInt(3, ord);
+            d.executeUpdate();
+            for (PreparedStatement r : List.of(rf, rt)) {
+                r.setString(1, to);
+                r.setString(2, articleId);
+                r.setString(3, from);
+                r.executeUpdate();
+            }
         }
     }
 

@@ -42,8 +42,37 @@ public final class StoreReader implements AutoCloseable {
      */
     public static final int MAX_QUERY = 200;
 
+    /**
+     * A document across the archive. {@code level} is its issuer's level (central, province, district,
+     * commune; null when the symbol has no issuer), {@code place} the place that scopes a local
+     * document's symbol (null for a central one, or when nothing tells), {@code label} its readable
+     * key ("02-NQ/TU@Gia Lai"; a central document's id).
+     */
     public record DocumentInfo(String key, String id, String type, String typeName, String number, String issuerCode,
-                               String issuer, String date, String subject, int articleCount) {}
+                               String issuer, String date, String subject, int articleCount, String level, String place,
+                               String label) {}
+
+    /** A document that implements another, with the documents that implement it in turn. */
+    public record CascadeNode(DocumentInfo document, List<CascadeNode> implementers) {}
+
+    /** How many citing articles were published in a month ("2022-03"). */
+    public record MonthCount(String month, int articles) {}
+
+    /**
+     * A document's place among the others: what it implements; what implements it, as a tree (each
+     * implementer with its own implementers), and how many implementers there are at each issuing
+     * level; what amends it and what it amends; the citing articles per month ({@code undated}:
+     * citing articles without a publication date).
+     */
+    public record Cascade(DocumentInfo document, List<DocumentInfo> implementsDocuments, List<CascadeNode> implementers,
+                          Map<String, Integer> implementersByLevel, List<DocumentInfo> amendedBy, List<DocumentInfo> amends,
+                          List<MonthCount> timeline, int undated) {}
+
+    /** The issuing levels from the top down; a document without a level comes last. */
+    public static final List<String> LEVELS = List.of("central", "province", "district", "commune");
+    /** The deepest implementer tree, and the most documents in it. */
+    static final int CASCADE_DEPTH = 6;
+    static final int CASCADE_NODES = 500;
 
     /** The documents a typed symbol names: one, several (ambiguous) or none. */
     public record DocumentLookup(String query, DocumentKey.Parts parts, List<DocumentInfo> matches) {
@@ -61,10 +90,14 @@ public final class StoreReader implements AutoCloseable {
     public record Citation(String articleId, String title, String published, String site, String uri,
                            List<MentionSentence> mentions) {}
 
-    public record OfficialInfo(String key, String name, int articleCount) {}
+    /** A person across articles: the readable key, the name, the place that tells them from namesakes (or null). */
+    public record OfficialInfo(String key, String name, int articleCount, String place) {}
 
-    /** A title the official is given, and the publication dates of the first and last article giving it. */
-    public record TitleSpan(String title, String first, String last, int articles) {}
+    /**
+     * A position the official held: the title, the publication dates of the first and last article
+     * stating it, and the dates of every article stating it (oldest first, at most {@link #MAX_PAGE}).
+     */
+    public record TitleSpan(String title, String first, String last, int articles, List<String> dates) {}
 
     public record OfficialArticle(String articleId, String title, String published, String site, List<String> titles) {}
 
@@ -162,7 +195,23 @@ public final class StoreReader implements AutoCloseable {
     /** The documents a typed symbol names ("21-KL/TW", "21 KL TW", "kết luận 21", "KL21/TW"). */
     public DocumentLookup lookupDocument(String query) {
         checkQuery(query, "query");
-        DocumentKey.Parts p = keys.parseQuery(query);
+        // "02-NQ/TU@Gia Lai": the symbol, and the place that scopes it (a document's label)
+        int at = query.indexOf('@');
+        String scope = at < 0 ? null : query.substring(at + 1).strip();
+        String symbolPart = at < 0 ? query : query.substring(0, at);
+        DocumentLookup all = lookupSymbol(query, symbolPart);
+        if (scope == null) {
+            return all;
+        }
+        String sk = scope.equals(Scopes.UNSCOPED) ? Scopes.UNSCOPED : Scopes.placeKey(scope);
+        List<DocumentInfo> scoped = all.matches().stream().filter(d -> d.place() == null
+                ? sk.equals(Scopes.UNSCOPED) && d.key().endsWith("@" + Scopes.UNSCOPED)
+                : Scopes.placeKey(d.place()).equals(sk) || d.key().endsWith("@" + sk) || d.key().endsWith("/" + sk)).toList();
+        return new DocumentLookup(query, all.parts(), scoped);
+    }
+
+    private DocumentLookup lookupSymbol(String query, String symbol) {
+        DocumentKey.Parts p = keys.parseQuery(symbol);
         if (p.number() == null || (p.type().isEmpty() && p.issuer().isEmpty())) {
             return new DocumentLookup(query, p, List.of());
         }
@@ -192,6 +241,11 @@ public final class StoreReader implements AutoCloseable {
         // a full symbol that names one document exactly is not ambiguous because longer symbols extend it
         if (matches.size() > 1 && p.complete()) {
             List<DocumentInfo> exact = matches.stream().filter(d -> d.key().equals(p.key())).toList();
+            if (exact.isEmpty()) {
+                // one scoped document of this exact symbol: the others only extend it
+                List<DocumentInfo> scoped = matches.stream().filter(d -> d.key().startsWith(p.key() + "@")).toList();
+                exact = scoped.size() == 1 ? scoped : exact;
+            }
             if (exact.size() == 1) {
                 matches = exact;
             }
@@ -200,7 +254,7 @@ public final class StoreReader implements AutoCloseable {
     }
 
     private static final String DOC_COLUMNS =
-            "doc_key, id, type, type_name, number, issuer_code, issuer, issued, subject, article_count";
+            "doc_key, id, type, type_name, number, issuer_code, issuer, issued, subject, article_count, level, place, label";
 
     private static List<DocumentInfo> documents(Connection c, String sql, List<String> args) throws SQLException {
         List<DocumentInfo> out = new ArrayList<>();
@@ -211,7 +265,8 @@ public final class StoreReader implements AutoCloseable {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new DocumentInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10)));
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10),
+                            rs.getString(11), rs.getString(12), rs.getString(13) == null ? rs.getString(2) : rs.getString(13)));
                 }
             }
         }
@@ -272,6 +327,170 @@ public final class StoreReader implements AutoCloseable {
         });
     }
 
+    // ---------------------------------------------------------------- the cascade
+
+    /**
+     * A document's cascade across the archive (relations as articles state them, keyed by the
+     * documents' scoped keys): what it implements, the tree of what implements it (at most
+     * {@link #CASCADE_DEPTH} deep and {@link #CASCADE_NODES} documents; a document met twice is shown
+     * once), what amends it, what it amends, and its citing articles by month.
+     */
+    public Optional<Cascade> cascade(String key) {
+        Validate.notNull(key, "key");
+        return q(c -> {
+            List<DocumentInfo> self = documents(c, "SELECT " + DOC_COLUMNS + " FROM documents WHERE doc_key = ?", List.of(key));
+            if (self.isEmpty()) {
+                return Optional.<Cascade>empty();
+            }
+            List<DocumentInfo> implementsDocs = related(c, "from_key", "to_key", key, "implements");
+            List<DocumentInfo> amendedBy = related(c, "to_key", "from_key", key, "amends");
+            List<DocumentInfo> amends = related(c, "from_key", "to_key", key, "amends");
+            java.util.Set<String> seen = new java.util.HashSet<>(List.of(key));
+            int[] budget = {CASCADE_NODES};
+            List<CascadeNode> tree = implementers(c, key, 1, seen, budget);
+            Map<String, Integer> byLevel = new LinkedHashMap<>();
+            for (String l : LEVELS) {
+                byLevel.put(l, 0);
+            }
+            count(tree, byLevel);
+            byLevel.values().removeIf(n -> n == 0);
+            List<MonthCount> months = new ArrayList<>();
+            int undated = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT m, COUNT(*) FROM (SELECT DISTINCT a.id, substr(a.published, 1, 7) AS m"
+                    + " FROM articles a JOIN article_documents d ON d.article_id = a.id WHERE d.doc_key = ?) x GROUP BY m ORDER BY m")) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String m = rs.getString(1);
+                        if (m == null || !m.matches("\\d{4}-\\d{2}")) {
+                            undated += rs.getInt(2);
+                        } else {
+                            months.add(new MonthCount(m, rs.getInt(2)));
+                        }
+                    }
+                }
+            }
+            return Optional.of(new Cascade(self.get(0), implementsDocs, tree, byLevel, amendedBy, amends, months, undated));
+        });
+    }
+
+    /**
+     * The directive graph of the whole archive in figures: articles, documents (by issuing level),
+     * relations as stated ({@code statements}: one per article and relation) and as distinct pairs
+     * ({@code relations}), by type; the articles stating any; and the documents with the most direct
+     * implementers ({@code level}: only documents of that issuing level, or all when null), each with its
+     * whole implementer tree counted by level ({@link #cascade}).
+     */
+    public record Graph(int articles, int documents, Map<String, Integer> documentsByLevel,
+                        Map<String, Integer> statements, Map<String, Integer> relations, int articlesWithRelations,
+                        List<Implemented> mostImplemented) {}
+
+    /** A document, its distinct direct implementers, the articles stating them, and its whole tree by level. */
+    public record Implemented(DocumentInfo document, int directImplementers, int articles, Map<String, Integer> implementersByLevel) {}
+
+    /** The archive's directive graph in figures, with the {@code top} most implemented documents (of {@code level}, or any). */
+    public Graph graph(int top, String level) {
+        int lim = cap(top);
+        Graph g = q(c -> {
+            int articles = scalar(c, "SELECT COUNT(*) FROM articles");
+            int documents = scalar(c, "SELECT COUNT(*) FROM documents");
+            Map<String, Integer> byLevel = new LinkedHashMap<>();
+            for (String l : LEVELS) {
+                byLevel.put(l, 0);
+            }
+            groups(c, "SELECT level, COUNT(*) FROM documents GROUP BY level", byLevel);
+            byLevel.values().removeIf(n -> n == 0);
+            Map<String, Integer> statements = new LinkedHashMap<>();
+            groups(c, "SELECT type, COUNT(*) FROM article_relations GROUP BY type ORDER BY type DESC", statements);
+            Map<String, Integer> relations = new LinkedHashMap<>();
+            groups(c, "SELECT type, COUNT(*) FROM (SELECT DISTINCT from_key, type, to_key FROM article_relations) x"
+                    + " GROUP BY type ORDER BY type DESC", relations);
+            int withRelations = scalar(c, "SELECT COUNT(DISTINCT article_id) FROM article_relations");
+            List<Implemented> most = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.to_key, COUNT(DISTINCT r.from_key), COUNT(DISTINCT r.article_id)"
+                    + " FROM article_relations r JOIN documents d ON d.doc_key = r.to_key"
+                    + " WHERE r.type = 'implements' AND r.from_key <> r.to_key AND (? IS NULL OR d.level = ?)"
+                    + " GROUP BY r.to_key ORDER BY 2 DESC, 3 DESC, r.to_key LIMIT ?")) {
+                ps.setString(1, level);
+                ps.setString(2, level);
+                ps.setInt(3, lim);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        most.add(new Implemented(new DocumentInfo(rs.getString(1), null, null, null, null, null, null, null,
+                                null, 0, null, null, null), rs.getInt(2), rs.getInt(3), Map.of()));
+                    }
+                }
+            }
+            return new Graph(articles, documents, byLevel, statements, relations, withRelations, most);
+        });
+        List<Implemented> most = new ArrayList<>();
+        for (Implemented i : g.mostImplemented()) {
+            cascade(i.document().key()).ifPresent(cs -> most.add(new Implemented(cs.document(), i.directImplementers(),
+                    i.articles(), cs.implementersByLevel())));
+        }
+        return new Graph(g.articles(), g.documents(), g.documentsByLevel(), g.statements(), g.relations(),
+                g.articlesWithRelations(), most);
+    }
+
+    private static int scalar(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /** Adds each row's (key or "unknown", count) to {@code into}. */
+    private static void groups(Connection c, String sql, Map<String, Integer> into) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                into.merge(rs.getString(1) == null ? "unknown" : rs.getString(1), rs.getInt(2), Integer::sum);
+            }
+        }
+    }
+
+    /** The documents at the {@code other} end of relations of a type whose {@code end} is the key. */
+    private static List<DocumentInfo> related(Connection c, String end, String other, String key, String type) throws SQLException {
+        return sortByLevel(documents(c, "SELECT " + DOC_COLUMNS + " FROM documents WHERE doc_key IN (SELECT " + other
+                + " FROM article_relations WHERE " + end + " = ? AND type = ?) AND doc_key <> ? LIMIT " + MAX_PAGE,
+                List.of(key, type, key)));
+    }
+
+    private static List<CascadeNode> implementers(Connection c, String key, int depth, java.util.Set<String> seen, int[] budget)
+            throws SQLException {
+        List<CascadeNode> out = new ArrayList<>();
+        if (depth > CASCADE_DEPTH) {
+            return out;
+        }
+        for (DocumentInfo d : related(c, "to_key", "from_key", key, "implements")) {
+            if (budget[0] <= 0 || !seen.add(d.key())) {
+                continue;
+            }
+            budget[0]--;
+            out.add(new CascadeNode(d, new ArrayList<>()));
+        }
+        for (CascadeNode n : out) {
+            n.implementers().addAll(implementers(c, n.document().key(), depth + 1, seen, budget));
+        }
+        return out;
+    }
+
+    private static void count(List<CascadeNode> nodes, Map<String, Integer> byLevel) {
+        for (CascadeNode n : nodes) {
+            byLevel.merge(n.document().level() == null ? "unknown" : n.document().level(), 1, Integer::sum);
+            count(n.implementers(), byLevel);
+        }
+    }
+
+    /** Central first, then province, district, commune, then unknown; within a level by date, then id. */
+    static List<DocumentInfo> sortByLevel(List<DocumentInfo> l) {
+        List<DocumentInfo> out = new ArrayList<>(l);
+        out.sort(Comparator.comparingInt((DocumentInfo d) -> {
+            int i = d.level() == null ? -1 : LEVELS.indexOf(d.level());
+            return i < 0 ? LEVELS.size() : i;
+        }).thenComparing(DocumentInfo::date, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(DocumentInfo::label, Comparator.nullsLast(Comparator.naturalOrder())));
+        return out;
+    }
+
     static int cpToChar(String s, int cp) {
         if (cp <= 0) {
             return 0;
@@ -285,12 +504,26 @@ public final class StoreReader implements AutoCloseable {
     /** An official by name, ignoring case and tone-mark placement; partial matches when none is exact. */
     public OfficialLookup lookupOfficial(String name, int limit) {
         checkQuery(name, "name");
-        String key = RecordStore.officialKey(name);
-        List<OfficialInfo> exact = q(c -> officials(c,
-                "SELECT official_key, name, article_count FROM officials WHERE official_key = ?", key, 1));
-        if (exact.isEmpty() && !SearchText.hasDiacritics(name)) {
-            exact = q(c -> officials(c, "SELECT official_key, name, article_count FROM officials WHERE loose_key = ?"
-                    + " ORDER BY article_count DESC, name", SearchText.looseText(name), MAX_PAGE));
+        String typed = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).strip();
+        List<OfficialInfo> exact = q(c -> officials(c, "SELECT " + OFFICIAL_COLUMNS + " FROM officials WHERE official_key = ?",
+                typed, 1));
+        // "Nguyễn Văn Hùng · Gia Lai" typed in another case or spelling: the name and the place
+        int dot = typed.indexOf('·');
+        String bare = dot < 0 ? typed : typed.substring(0, dot).strip();
+        String place = dot < 0 ? null : typed.substring(dot + 1).strip();
+        String key = RecordStore.officialKey(bare);
+        if (exact.isEmpty()) {
+            exact = q(c -> officials(c, "SELECT " + OFFICIAL_COLUMNS + " FROM officials WHERE name_key = ?"
+                    + " ORDER BY article_count DESC, official_key", key, MAX_PAGE));
+        }
+        if (exact.isEmpty() && !SearchText.hasDiacritics(bare)) {
+            exact = q(c -> officials(c, "SELECT " + OFFICIAL_COLUMNS + " FROM officials WHERE loose_key = ?"
+                    + " ORDER BY article_count DESC, official_key", SearchText.looseText(bare), MAX_PAGE));
+        }
+        if (place != null && exact.size() > 1) {
+            String pk = Scopes.placeKey(place);
+            List<OfficialInfo> at = exact.stream().filter(o -> Scopes.placeKey(o.place()).equals(pk)).toList();
+            exact = at.isEmpty() ? exact : at;
         }
         if (!exact.isEmpty()) {
             return new OfficialLookup(name, exact, true);
@@ -307,10 +540,12 @@ public final class StoreReader implements AutoCloseable {
             return List.of();
         }
         String pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        String col = strict ? "official_key" : "loose_key";
-        return q(c -> officials(c, "SELECT official_key, name, article_count FROM officials WHERE " + col
-                + " LIKE ? ESCAPE '\\' ORDER BY article_count DESC, name", pattern, cap(limit)));
+        String col = strict ? "name_key" : "loose_key";
+        return q(c -> officials(c, "SELECT " + OFFICIAL_COLUMNS + " FROM officials WHERE " + col
+                + " LIKE ? ESCAPE '\\' ORDER BY article_count DESC, name, official_key", pattern, cap(limit)));
     }
+
+    private static final String OFFICIAL_COLUMNS = "official_key, name, article_count, place";
 
     private static List<OfficialInfo> officials(Connection c, String sql, String arg, int limit) throws SQLException {
         List<OfficialInfo> out = new ArrayList<>();
@@ -318,7 +553,7 @@ public final class StoreReader implements AutoCloseable {
             ps.setString(1, arg);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new OfficialInfo(rs.getString(1), rs.getString(2), rs.getInt(3)));
+                    out.add(new OfficialInfo(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)));
                 }
             }
         }
@@ -329,7 +564,7 @@ public final class StoreReader implements AutoCloseable {
     public Optional<OfficialView> official(String key, int limit, int offset) {
         Validate.notNull(key, "key");
         return q(c -> {
-            List<OfficialInfo> info = officials(c, "SELECT official_key, name, article_count FROM officials WHERE official_key = ?", key, 1);
+            List<OfficialInfo> info = officials(c, "SELECT " + OFFICIAL_COLUMNS + " FROM officials WHERE official_key = ?", key, 1);
             if (info.isEmpty()) {
                 return Optional.empty();
             }
@@ -359,7 +594,9 @@ public final class StoreReader implements AutoCloseable {
                         last = last == null || r[1].compareTo(last) > 0 ? r[1] : last;
                     }
                 }
-                spans.add(new TitleSpan(RecordStore.mode(rows, 0), first, last, arts.size()));
+                List<String> dates = rows.stream().map(r -> r[1]).filter(java.util.Objects::nonNull).distinct().sorted()
+                        .limit(MAX_PAGE).toList();
+                spans.add(new TitleSpan(RecordStore.mode(rows, 0), first, last, arts.size(), dates));
             }
             spans.sort(Comparator.comparing(TitleSpan::first, Comparator.nullsLast(Comparator.naturalOrder()))
                     .thenComparing(TitleSpan::title));
@@ -552,16 +789,26 @@ public final class StoreReader implements AutoCloseable {
                     }
                 }
             }
+            Map<Integer, String> officialKeys = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT ord, official_key FROM article_officials WHERE article_id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        officialKeys.put(rs.getInt(1), rs.getString(2));
+                    }
+                }
+            }
             List<EntitySpan> spans = new ArrayList<>();
             for (ArticleRecord.Document d : rec.documents()) {
                 for (ArticleRecord.Mention m : d.mentions()) {
                     spans.add(new EntitySpan("document", off.toChar(m.start()), off.toChar(m.end()), d.id(), docKeys.get(d.id())));
                 }
             }
-            for (ArticleRecord.Official o : rec.officials()) {
+            for (int i = 0; i < rec.officials().size(); i++) {
+                ArticleRecord.Official o = rec.officials().get(i);
                 for (ArticleRecord.Mention m : o.mentions()) {
                     spans.add(new EntitySpan("official", off.toChar(m.start()), off.toChar(m.end()), o.name(),
-                            RecordStore.officialKey(o.name())));
+                            officialKeys.get(i)));
                 }
             }
             for (ArticleRecord.DateEntry d : rec.dates()) {

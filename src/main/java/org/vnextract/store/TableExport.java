@@ -124,7 +124,7 @@ public final class TableExport {
                     List<Integer> cols = new ArrayList<>();
                     List<String> header = new ArrayList<>();
                     for (int i = 1; i <= md.getColumnCount(); i++) {
-                        if (!md.getColumnLabel(i).equalsIgnoreCase("seq")) {
+                        if (!Exporter.skipped(md.getColumnLabel(i))) { // seq, and the matching-only folded columns
                             cols.add(i);
                             header.add(md.getColumnLabel(i).toLowerCase(Locale.ROOT));
                         }

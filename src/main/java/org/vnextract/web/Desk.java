@@ -106,7 +106,8 @@ final class Desk {
             return null;
         }
         if (path.startsWith("/officials/")) {
-            return Reply.html(officialPage(id, p));
+            String key = officialKey(id);
+            return Reply.html(key != null ? officialPage(key, p) : namesakesPage(id));
         }
         if (path.startsWith("/articles/")) {
             return Reply.html(articlePage(id, p));
@@ -115,7 +116,19 @@ final class Desk {
             return Reply.json(write(apiDocument(id, p)));
         }
         if (path.startsWith("/api/officials/")) {
-            return Reply.json(write(apiOfficial(id, p)));
+            String key = officialKey(id);
+            if (key == null) {
+                StoreReader.OfficialLookup l = reader.lookupOfficial(id, StoreReader.MAX_PAGE);
+                if (l.matches().isEmpty()) {
+                    throw new HttpError(404, "no official " + id);
+                }
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("query", id);
+                o.put("ambiguous", true);
+                o.put("matches", l.matches());
+                return Reply.json(write(o));
+            }
+            return Reply.json(write(apiOfficial(key, p)));
         }
         if (path.startsWith("/api/articles/")) {
             var rec = reader.record(id).orElseThrow(() -> new HttpError(404, "no article " + id));
@@ -183,6 +196,7 @@ final class Desk {
         o.put("matches", l.matches());
         if (l.matches().size() == 1) {
             o.put("document", l.matches().get(0));
+            o.put("cascade", reader.cascade(l.matches().get(0).key()).orElse(null));
             Page<StoreReader.Citation> c = browse.citations(l.matches().get(0).key(), p.page(), p.size());
             o.put("total", c.total());
             o.put("page", c.page());
@@ -323,7 +337,7 @@ final class Desk {
                 + " hoặc một cụm từ (<code>chỉnh đốn Đảng</code>) vào ô tìm kiếm.</p></section><div class=\"columns\">");
         h.raw("<section id=\"top-documents\" class=\"panel\"><h2>Văn bản được trích dẫn nhiều nhất</h2><ol class=\"ranked\">");
         for (StoreReader.DocumentInfo d : browse.documents(ArticleFilter.NONE, 1, 10).items()) {
-            h.raw("<li>").link("/documents/" + Html.url(d.id()), d.id(), "doc-id", null).raw(" ")
+            h.raw("<li>").link("/documents/" + Html.url(d.label()), d.label(), "doc-id", null).raw(" ")
                     .el("span", "count", d.articleCount() + " bài");
             String what = describe(d);
             if (!what.isEmpty()) {
@@ -446,7 +460,7 @@ final class Desk {
             }
             h.raw("<ul class=\"results compact\">");
             for (StoreReader.DocumentInfo d : docs.matches()) {
-                h.raw("<li>").link("/documents/" + Html.url(d.id()), d.id(), "doc-id", null).raw(" ")
+                h.raw("<li>").link("/documents/" + Html.url(d.label()), d.label(), "doc-id", null).raw(" ")
                         .el("span", "meta", describe(d) + (describe(d).isEmpty() ? "" : " · ") + d.articleCount() + " bài").raw("</li>");
             }
             h.raw("</ul></section>");
@@ -473,7 +487,7 @@ final class Desk {
         csvLinks(h, "/export/documents.csv", p);
         h.raw("</div><ol class=\"results\" start=\"").text(String.valueOf(docs.offset() + 1)).raw("\">");
         for (StoreReader.DocumentInfo d : docs.items()) {
-            h.raw("<li>").link("/documents/" + Html.url(d.id()), d.id(), "doc-id", null).raw(" ")
+            h.raw("<li>").link("/documents/" + Html.url(d.label()), d.label(), "doc-id", null).raw(" ")
                     .el("span", "count", d.articleCount() + " bài");
             if (!describe(d).isEmpty()) {
                 h.el("div", "meta", describe(d));
@@ -523,6 +537,39 @@ final class Desk {
     }
 
     // ---------------------------------------------------------------- official
+
+    /**
+     * The store key an official's path names: the key itself ("Nguyễn Văn Hùng · Gia Lai"), else the
+     * one person a name typed in any case or tone-mark placement names ("/officials/nguyễn văn hùng");
+     * null when the name is no one's or several people's.
+     */
+    private String officialKey(String typed) throws HttpError {
+        if (timeline.of(typed).isPresent()) {
+            return typed;
+        }
+        if (StoreReader.queryProblem(typed).isPresent()) {
+            throw new HttpError(400, StoreReader.queryProblem(typed).get());
+        }
+        StoreReader.OfficialLookup l = reader.lookupOfficial(typed, StoreReader.MAX_PAGE);
+        return l.exact() && l.matches().size() == 1 ? l.matches().get(0).key() : null;
+    }
+
+    /** The people a typed name may be (namesakes in several places, or close names), each with its place. */
+    private String namesakesPage(String typed) throws HttpError {
+        StoreReader.OfficialLookup l = reader.lookupOfficial(typed, StoreReader.MAX_PAGE);
+        if (l.matches().isEmpty()) {
+            throw new HttpError(404, "Không có cán bộ này trong cơ sở dữ liệu.");
+        }
+        Html h = new Html().raw("<h1>").text(typed).raw("</h1><p class=\"lede\">")
+                .text(l.exact() ? "Nhiều người mang tên này:" : "Không có ai đúng tên này; có phải:").raw("</p><ul class=\"results namesakes\">");
+        for (StoreReader.OfficialInfo o : l.matches()) {
+            h.raw("<li>").link("/officials/" + Html.url(o.key()), o.name(), null, null).raw(" ")
+                    .el("span", "meta", (o.place() == null ? "chưa rõ địa bàn" : o.place()) + " · " + count(o.articleCount()))
+                    .raw("</li>");
+        }
+        h.raw("</ul>");
+        return layout.page(typed, typed, h.toString());
+    }
 
     private String officialPage(String key, Params p) throws HttpError {
         OfficialTimeline.View v = timeline.of(key).orElseThrow(() -> new HttpError(404, "Không có cán bộ này trong cơ sở dữ liệu."));
@@ -653,6 +700,11 @@ final class Desk {
      * than two years), oldest first, as bars; the citing articles without a date last, as "—".
      */
     void citationTimeline(Html h, String docKey) {
+        citationTimeline(h, docKey, "");
+    }
+
+    /** The timeline section, with {@code svg} (the server-drawn month chart, or "") under its heading. */
+    void citationTimeline(Html h, String docKey, String svg) {
         Stats.Table t = new Stats(reader).compute(Stats.By.MONTH, ArticleFilter.NONE, docKey, null);
         Map<String, Long> byPeriod = new LinkedHashMap<>();
         long undated = 0;
@@ -673,6 +725,7 @@ final class Desk {
         }
         long max = byPeriod.values().stream().mapToLong(Long::longValue).max().orElse(1);
         h.raw("<section id=\"timeline\"><h2>Trích dẫn theo thời gian").text(years ? " (theo năm)" : " (theo tháng)").raw("</h2>");
+        h.raw(svg);
         h.raw("<ol class=\"bars\">");
         for (Map.Entry<String, Long> e : byPeriod.entrySet()) {
             // a progress element, not a styled span: the Content-Security-Policy allows no inline style

@@ -343,7 +343,11 @@ public final class WebServer implements AutoCloseable {
         }
         StoreReader.DocumentInfo d = l.matches().get(0);
         Html h = new Html();
-        h.raw("<h1 class=\"document-id\">").text(d.id()).raw("</h1><dl class=\"facts\">");
+        h.raw("<h1 class=\"document-id\">").text(d.label()).raw("</h1><dl class=\"facts\">");
+        fact(h, "Cấp ban hành", LEVEL_NAMES.getOrDefault(d.level() == null ? "unknown" : d.level(), d.level()));
+        if (!"central".equals(d.level())) {
+            fact(h, "Địa bàn", d.place() == null ? "chưa rõ" : d.place());
+        }
         fact(h, "Loại", d.typeName() != null ? d.typeName() + " (" + d.type() + ")" : d.type());
         fact(h, "Số", d.number());
         fact(h, "Cơ quan ban hành", d.issuer() != null ? d.issuer() : d.issuerCode());
@@ -351,9 +355,11 @@ public final class WebServer implements AutoCloseable {
         fact(h, "Trích yếu", d.subject());
         fact(h, "Số bài trích dẫn", String.valueOf(d.articleCount()));
         h.raw("</dl>");
-        desk.citationTimeline(h, d.key());
+        java.util.Optional<StoreReader.Cascade> cascade = reader.cascade(d.key());
+        cascade.ifPresent(c -> cascade(h, c));
+        desk.citationTimeline(h, d.key(), cascade.map(c -> TimelineSvg.render(c.timeline())).orElse(""));
         h.raw("<h2>Các bài trích dẫn (mới nhất trước)</h2><div class=\"summary\">");
-        Desk.csvLinks(h, "/export/citations.csv?doc=" + Html.url(d.id()), null);
+        Desk.csvLinks(h, "/export/citations.csv?doc=" + Html.url(d.label()), null);
         h.raw("</div><ol class=\"results citations\">");
         int limit = limit(q);
         int offset = offset(q);
@@ -370,8 +376,88 @@ public final class WebServer implements AutoCloseable {
             h.raw("</li>");
         }
         h.raw("</ol>");
-        pager(h, "/documents/" + Html.url(d.id()), "", offset, limit, cites.size());
-        return page(d.id(), d.id(), h.toString());
+        pager(h, documentHref(d), "", offset, limit, cites.size());
+        return page(d.label(), d.label(), h.toString());
+    }
+
+    private static final Map<String, String> LEVEL_NAMES = Map.of("central", "Trung ương", "province", "Cấp tỉnh",
+            "district", "Cấp huyện", "commune", "Cấp xã", "unknown", "Chưa rõ cấp");
+
+    /** A document's page: by its label (its id, with "@place" for a local one), which names it alone. */
+    static String documentHref(StoreReader.DocumentInfo d) {
+        return "/documents/" + Html.url(d.label());
+    }
+
+    /** The cascade sections of a document page: what it implements, its implementers by level as a tree, amendments. */
+    private static void cascade(Html h, StoreReader.Cascade c) {
+        if (!c.implementsDocuments().isEmpty()) {
+            h.raw("<section id=\"implements\"><h2>Văn bản này thực hiện</h2><ul class=\"results\">");
+            for (StoreReader.DocumentInfo d : c.implementsDocuments()) {
+                docItem(h, d);
+                h.raw("</li>");
+            }
+            h.raw("</ul></section>");
+        }
+        h.raw("<section id=\"cascade\"><h2>Các văn bản triển khai thực hiện</h2>");
+        if (c.implementers().isEmpty()) {
+            h.el("p", "meta", "Chưa có bài nào nêu văn bản triển khai thực hiện văn bản này.");
+        } else {
+            List<String> levels = new java.util.ArrayList<>();
+            for (Map.Entry<String, Integer> e : c.implementersByLevel().entrySet()) {
+                levels.add(LEVEL_NAMES.getOrDefault(e.getKey(), e.getKey()) + ": " + e.getValue());
+            }
+            h.el("p", "levels", String.join(" · ", levels));
+            tree(h, c.implementers());
+        }
+        h.raw("</section>");
+        if (!c.amendedBy().isEmpty() || !c.amends().isEmpty()) {
+            h.raw("<section id=\"amendments\"><h2>Sửa đổi, bổ sung, thay thế</h2>");
+            if (!c.amendedBy().isEmpty()) {
+                h.el("h3", null, "Được sửa đổi, bổ sung hoặc thay thế bởi").raw("<ul class=\"results amended-by\">");
+                for (StoreReader.DocumentInfo d : c.amendedBy()) {
+                    docItem(h, d);
+                    h.raw("</li>");
+                }
+                h.raw("</ul>");
+            }
+            if (!c.amends().isEmpty()) {
+                h.el("h3", null, "Sửa đổi, bổ sung hoặc thay thế").raw("<ul class=\"results amends\">");
+                for (StoreReader.DocumentInfo d : c.amends()) {
+                    docItem(h, d);
+                    h.raw("</li>");
+                }
+                h.raw("</ul>");
+            }
+            h.raw("</section>");
+        }
+    }
+
+    private static void tree(Html h, List<StoreReader.CascadeNode> nodes) {
+        h.raw("<ul class=\"tree\">");
+        for (StoreReader.CascadeNode n : nodes) {
+            docItem(h, n.document());
+            if (!n.implementers().isEmpty()) {
+                tree(h, n.implementers());
+            }
+            h.raw("</li>");
+        }
+        h.raw("</ul>");
+    }
+
+    /** An open {@code <li>} naming a document with its level, issuer, place and date (the caller closes it). */
+    private static void docItem(Html h, StoreReader.DocumentInfo d) {
+        String level = d.level() == null ? "unknown" : d.level();
+        h.raw("<li class=\"node level-").text(level).raw("\" data-level=\"").text(level).raw("\">");
+        h.link(documentHref(d), d.label()).raw(" ");
+        List<String> parts = new java.util.ArrayList<>();
+        parts.add(LEVEL_NAMES.getOrDefault(level, level));
+        for (String s : new String[] {d.issuer() != null ? d.issuer() : d.issuerCode(),
+                "central".equals(d.level()) ? null : d.place(), d.date() == null ? null : "ngày " + VnDate.format(d.date())}) {
+            if (s != null && !s.isBlank()) {
+                parts.add(s);
+            }
+        }
+        h.el("span", "meta", String.join(" · ", parts));
     }
 
     private static void pager(Html h, String base, String extra, int offset, int limit, int got) {

@@ -210,7 +210,8 @@ class StoreTest {
                 assertThat(l.exact()).as(q).isTrue();
                 assertThat(l.matches()).as(q).singleElement().satisfies(o -> assertThat(o.name()).isEqualTo("Châu Ngọc Tuấn"));
             }
-            StoreReader.OfficialView v = r.official(RecordStore.officialKey("Châu Ngọc Tuấn"), 10, 0).orElseThrow();
+            StoreReader.OfficialView v = r.official(r.lookupOfficial("Châu Ngọc Tuấn", 1).matches().get(0).key(), 10, 0)
+                    .orElseThrow();
             assertThat(v.titles()).extracting(StoreReader.TitleSpan::title).contains("Phó Bí thư Thường trực Tỉnh ủy");
             assertThat(r.searchOfficials("Tuấn", 10)).extracting(StoreReader.OfficialInfo::name).contains("Châu Ngọc Tuấn");
 
@@ -282,13 +283,25 @@ class StoreTest {
         assertThat(expected).containsKey("21-KL/TW");
         try (StoreReader r = StoreReader.open(db, 1)) {
             for (Map.Entry<String, Set<String>> e : expected.entrySet()) {
+                // a local symbol may be several documents (one per place that scopes it): together they
+                // are cited by exactly the articles citing the symbol; a short form ("116/NĐ-CP") may also
+                // name the full symbols it can stand for, so its candidates are cited by more
                 StoreReader.DocumentLookup l = r.lookupDocument(e.getKey());
-                assertThat(l.matches()).as(e.getKey()).hasSize(1);
+                assertThat(l.matches()).as(e.getKey()).isNotEmpty();
                 Set<String> got = new TreeSet<>();
-                for (StoreReader.Citation c : r.citations(l.matches().get(0).key(), 100, 0)) {
-                    got.add(c.articleId());
+                for (StoreReader.DocumentInfo d : l.matches()) {
+                    for (StoreReader.Citation c : r.citations(d.key(), 100, 0)) {
+                        got.add(c.articleId());
+                    }
                 }
-                assertThat(got).as(e.getKey()).isEqualTo(e.getValue());
+                DocumentKey.Parts p = new DocumentKey(ModelSource.bundled()).parseSymbol(e.getKey());
+                boolean shortForm = p.issuer().isEmpty() || (p.year().isEmpty() && e.getKey().contains("/")
+                        && e.getKey().indexOf('/') < e.getKey().lastIndexOf('-'));
+                if (shortForm) {
+                    assertThat(got).as(e.getKey()).containsAll(e.getValue());
+                } else {
+                    assertThat(got).as(e.getKey()).isEqualTo(e.getValue());
+                }
             }
         }
     }

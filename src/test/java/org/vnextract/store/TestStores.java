@@ -115,4 +115,50 @@ public final class TestStores {
                 List.of(new ArticleRecord.Location("Chư Prông", "huyện", List.of(m(text, "Chư Prông", 0)))),
                 new ArticleRecord.Provenance("vnextract test", Map.of("wordsegmenter", "none"), List.of("a warning")));
     }
+
+    // ---------------------------------------------------------------- hand-made records for identity and the cascade
+
+    public static ArticleRecord.Document doc(String id, String issuer, String date, ArticleRecord.ProvinceRef place) {
+        return new ArticleRecord.Document(id, null, null, null, null, issuer, date, null, true, place, List.of());
+    }
+
+    public static ArticleRecord.Official official(String name, String... titles) {
+        return new ArticleRecord.Official(name, List.of(titles), null, List.of());
+    }
+
+    public static ArticleRecord.Relation rel(String from, String type, String to) {
+        return new ArticleRecord.Relation(from, type, to, List.of());
+    }
+
+    public static ArticleRecord record(String id, String site, String published, ArticleRecord.Place place,
+                                List<ArticleRecord.Document> docs, List<ArticleRecord.Official> officials,
+                                List<ArticleRecord.Relation> relations) {
+        return new ArticleRecord(ArticleRecord.SCHEMA, id, new ArticleRecord.Source(null, site, "text"),
+                new ArticleRecord.Article("Bài " + id, null, published, List.of(), null, "Bài " + id + "."),
+                officials, docs, List.of(), List.of(), null, relations, null, null, place,
+                new ArticleRecord.Provenance("test", Map.of(), List.of()));
+    }
+
+    /**
+     * A small cascade: 21-KL/TW implemented by Gia Lai's and Nghệ An's 70-KH/TU (the same symbol, two
+     * provinces, told apart by their outlets), themselves implemented by a district's 74-KH/HU and a
+     * commune's 12-KH/ĐU; 15-QĐ/TW amends 21-KL/TW; four articles over three months.
+     */
+    public static List<ArticleRecord> cascade() {
+        return List.of(
+                record("k-1", "baogialai.com.vn", "2022-01-10", null,
+                        List.of(doc("21-KL/TW", "Ban Chấp hành Trung ương", "2021-10-25", null),
+                                doc("70-KH/TU", "Ban Thường vụ Tỉnh ủy", "2022-01-05", null)),
+                        List.of(), List.of(rel("70-KH/TU", "implements", "21-KL/TW"))),
+                record("k-2", "baogialai.com.vn", "2022-03-10", null,
+                        List.of(doc("70-KH/TU", null, null, null), doc("74-KH/HU", "Ban Thường vụ Huyện ủy Chư Prông", null, null)),
+                        List.of(), List.of(rel("74-KH/HU", "implements", "70-KH/TU"))),
+                record("k-3", "baonghean.vn", "2022-03-20", null,
+                        List.of(doc("21-KL/TW", null, null, null), doc("70-KH/TU", null, null, null),
+                                doc("12-KH/ĐU", "Đảng ủy xã Nghi Phong", null, null)),
+                        List.of(), List.of(rel("70-KH/TU", "implements", "21-KL/TW"), rel("12-KH/ĐU", "implements", "70-KH/TU"))),
+                record("k-4", null, "2022-05-01", null,
+                        List.of(doc("15-QĐ/TW", null, null, null), doc("21-KL/TW", null, null, null)),
+                        List.of(), List.of(rel("15-QĐ/TW", "amends", "21-KL/TW"))));
+    }
 }
