@@ -17,7 +17,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 if [ -n "${VNCORENLP_DIR:-}" ]; then mkdir -p "$T/vnc" && cp -r "$VNCORENLP_DIR/src" "$T/vnc/"; else git clone -q --depth 1 "$SRC" "$T/vnc"; fi
 mkdir -p "$T/src/org/apache/log4j" "$T/src/vn/pipeline" "$T/home/models/wordsegmenter" "$T/classes"
-cp -r "$T/vnc/src/main/java/vn/corenlp" "$T/src/vn/"
+mkdir -p "$T/src/vn/corenlp" && cp -r "$T/vnc/src/main/java/vn/corenlp/tokenizer" "$T/vnc/src/main/java/vn/corenlp/wordsegmenter" "$T/src/vn/corenlp/"
 cp models/vncorenlp/wordsegmenter/vi-vocab models/vncorenlp/wordsegmenter/wordsegmenter.rdr "$T/home/models/wordsegmenter/"
 cat >"$T/src/org/apache/log4j/Logger.java" <<'EOF'
 package org.apache.log4j;
