@@ -11,6 +11,7 @@
 set -eu
 RUNS=${1:-5}
 J=$(pwd)/target/vnextract.jar
+V=$(pwd)/vnextract # the launcher users run: it picks the JVM flags for segment
 SHARED=${SHARED:-../shared}
 SRC=${VNCORENLP_GIT:-https://github.com/vncorenlp/VnCoreNLP}
 T=$(mktemp -d)
@@ -70,7 +71,7 @@ WORDS=$(wc -w <"$T/bulk3000.txt")
 echo "input: 3,000 baomoi articles, $(wc -l <"$T/bulk3000.txt") lines, $WORDS whitespace tokens"
 for r in $(seq "$RUNS"); do
   /usr/bin/time -f "vncorenlp %e %U %S" -a -o "$T/times" java -Xmx2g -cp "$T/classes" -Dvnc.dir="$T/home" Run "$T/bulk3000.txt" >"$T/vnc.out" 2>/dev/null
-  /usr/bin/time -f "vnextract %e %U %S" -a -o "$T/times" java -Xmx2g -jar "$J" segment "$T/bulk3000.txt" >"$T/vx.out" 2>/dev/null
+  /usr/bin/time -f "vnextract %e %U %S" -a -o "$T/times" env VNEXTRACT_JAVA_OPTS=-Xmx2g "$V" segment "$T/bulk3000.txt" >"$T/vx.out" 2>/dev/null
 done
 cat "$T/times"
 python3 - "$T/times" "$WORDS" <<'EOF'

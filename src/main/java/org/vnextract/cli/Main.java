@@ -47,7 +47,43 @@ public final class Main implements Runnable {
      * that could not be written (a full disk, a closed pipe) fails the run whatever the command.
      */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        return configure(new CommandLine(new Main()));
+    }
+
+    /**
+     * The command line for these arguments: when the first names a command, only that command is
+     * built under the root (picocli reads every command's options by reflection when it builds
+     * them, a large part of the start-up of a short run such as {@code segment} on one file);
+     * otherwise, and for {@code help}, the whole tree.
+     */
+    static CommandLine commandLine(String[] args) {
+        if (args.length > 0) {
+            for (Class<?> c : Main.class.getAnnotation(Command.class).subcommands()) {
+                Command sub = c.getAnnotation(Command.class);
+                if (c != CommandLine.HelpCommand.class && sub != null && sub.name().equals(args[0])) {
+                    CommandLine cl = new CommandLine(new Root());
+                    cl.addSubcommand(sub.name(), new CommandLine(c));
+                    return configure(cl);
+                }
+            }
+        }
+        return commandLine();
+    }
+
+    /** The root of a command line built for one command: Main's name, version and help, no other command. */
+    @Command(name = "vnextract", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Officials, documents, dates and counts from Vietnamese political news.")
+    static final class Root implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+        }
+    }
+
+    private static CommandLine configure(CommandLine cl) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(StandardOutput.open());
         cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
@@ -108,6 +144,6 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 }
