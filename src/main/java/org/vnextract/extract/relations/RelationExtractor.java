@@ -47,6 +47,8 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     private static final int MAX_NAMED = 5;
     /** The longest "về …" subject of a listed document ("…, ngày 14/6/2024 của Bộ Chính trị về đại hội …; Kết luận …"). */
     private static final int MAX_SUBJECT = 40;
+    /** Words of what a document does, before a passive phrase. */
+    private static final int MAX_DESCRIPTION = 16;
     // words the code itself reads, folded as tokens are (tone mark after the letters)
     private static final String VE = Fold.fold("về");
     private static final String NGAY = Fold.fold("ngày");
@@ -167,9 +169,14 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         }
 
         private static final int HEADER_REACH = 32;
+        /** How far into the text a glued "Số: …" header may stand. */
+        private static final int HEADER_OPENING = 400;
 
         /** "Số: 594/KH-UBND" alone on its line: the symbol of the document the page is. */
         private static boolean headerSymbol(String text, Mention m) {
+            if (glued(text, m)) {
+                return true;
+            }
             // the line is read at most HEADER_REACH chars either side: a mention on a long line is no header,
             // and reading the whole line for each mention would be quadratic on a text of one line
             int lineStart = m.start();
@@ -189,6 +196,24 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             String before = Fold.fold(text.substring(lineStart, m.start()));
             String after = Fold.fold(text.substring(m.end(), lineEnd));
             return before.equals(SO) && after.isEmpty();
+        }
+
+        /**
+         * "***Số: 367 - QĐ/TWĐTN-VP" in a page whose header lost its line breaks: a capital "Số:" with its
+         * colon, right before the symbol, and not after a letter or digit; in the page's opening only.
+         */
+        private static boolean glued(String text, Mention m) {
+            if (m.start() > HEADER_OPENING) {
+                return false;
+            }
+            int k = m.start();
+            while (k > 0 && text.charAt(k - 1) == ' ') {
+                k--;
+            }
+            if (k < 3 || text.charAt(k - 1) != ':' || !text.startsWith("Số", k - 3)) {
+                return false;
+            }
+            return k - 3 == 0 || !Character.isLetterOrDigit(text.charAt(k - 4));
         }
 
         /** Two documents of one type and issuer ("Nghị quyết số 18-NQ/TW và Nghị quyết số 19-NQ/TW"). */
@@ -350,8 +375,15 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         return art.type(art.docs.indexOf(doc));
     }
 
-    /** The document of this type cited last before {@code charIndex}, else the page's own of this type. */
+    /**
+     * The document "Quyết định này" points at: the page's own when it is of this type (in the articles
+     * of a Quyết định, "Quyết định này thay thế Quyết định số 1836" is the page's), else the one of
+     * this type cited last before {@code charIndex}.
+     */
     private static DocumentReference lastOfTypeBefore(Article art, List<String> type, int charIndex) {
+        if (art.self != null && typeOf(art, art.self).equals(type)) {
+            return art.self;
+        }
         java.util.TreeMap<Integer, DocumentReference> ofType = art.mentionsOfType.get(type);
         Map.Entry<Integer, DocumentReference> last = ofType == null ? null : ofType.lowerEntry(charIndex);
         DocumentReference best = last == null ? null : last.getValue();
@@ -474,7 +506,8 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             for (boolean reverse : new boolean[] {true, false}) {
                 for (RelationRules.Phrase ph : reverse ? rules.reverse : rules.forward) {
                     int start = end - ph.words().size();
-                    if (start >= from && matches(ph.words(), words, start) && attached(words, from, start)) {
+                    if (start >= from && matches(ph.words(), words, start)
+                            && (attached(words, from, start) || reverse && described(words, from, start))) {
                         boolean described = false; // "Kết luận số 118-KL/TW, … về việc điều chỉnh …": what the document is about
                         for (int k = from; k < start && !described; k++) {
                             described = words.get(k).w().equals(VE);
@@ -485,6 +518,33 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             }
         }
         return null;
+    }
+
+    /**
+     * Before a passive phrase, what the document does, as portals title it ("Quyết định 119/QĐ-UBND bổ
+     * sung thủ tục hành chính đã được thay thế bởi …"): a few words, no punctuation, no phrase of a
+     * relation, an issuing or a block of its own.
+     */
+    private boolean described(List<Word> words, int from, int to) {
+        if (to - from > MAX_DESCRIPTION) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            Word w = words.get(i);
+            if (!w.w().equals("#") && !Character.isLetter(w.w().charAt(0))) {
+                return false;
+            }
+            for (List<RelationRules.Phrase> l : List.of(rules.forward, rules.reverse, rules.issue, rules.block)) {
+                for (RelationRules.Phrase b : l) {
+                    int after = i + b.words().size();
+                    boolean statement = l == rules.issue || l == rules.block || mayName(words, after, to);
+                    if (after <= to && matches(b.words(), words, i) && statement) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /** The words {@code [from, to)} are only a document's date, issuer and "về": nothing that breaks a link. */
@@ -542,13 +602,22 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         for (int i = from; i < to; i++) {
             for (List<RelationRules.Phrase> l : List.of(rules.forward, rules.reverse, rules.issue)) {
                 for (RelationRules.Phrase b : l) {
-                    if (i + b.words().size() <= to && matches(b.words(), words, i)) {
+                    int after = i + b.words().size();
+                    if (after <= to && matches(b.words(), words, i) && (l == rules.issue || mayName(words, after, to))) {
                         return false;
                     }
                 }
             }
         }
         return true;
+    }
+
+    /**
+     * The word at {@code at} may begin a document's name (a capital or a type word): "thực hiện Nghị
+     * quyết" states a relation, "thi đua thực hiện thắng lợi nhiệm vụ" in a subject does not.
+     */
+    private boolean mayName(List<Word> words, int at, int to) {
+        return at >= to || words.get(at).capital() || rules.named.contains(words.get(at).w());
     }
 
     private boolean issuedRightBefore(List<Word> words, int at) {
