@@ -38,8 +38,12 @@ final class DocumentLexicon {
     final PhraseTrie issueVerbs = new PhraseTrie();
     final PhraseTrie earlierIssueVerbs = new PhraseTrie(); // earlier_issue_verbs.tsv
 
+    /** The spelling of Vietnamese syllables: a code glued to the next word ends where the word begins. */
+    private final org.vnextract.ingest.VietnameseSyllables spelling;
+
     DocumentLexicon(ModelSource models) {
         Validate.notNull(models, "models");
+        spelling = new org.vnextract.ingest.VietnameseSyllables(models);
         for (String[] c : rows(models, "documents/types.tsv", 2)) {
             typeNames.put(c[0], c[1]);
             typeCanon.put(upper(c[0]), c[0]);
@@ -105,6 +109,11 @@ final class DocumentLexicon {
 
     private static String upper(String s) {
         return s.toUpperCase(Locale.ROOT);
+    }
+
+    /** True when {@code word} is spelled like a Vietnamese syllable. */
+    boolean isSyllable(CharSequence word) {
+        return spelling.isSyllable(word);
     }
 
     private static java.util.List<String[]> rows(ModelSource models, String file, int minColumns) {

@@ -103,11 +103,18 @@ final class SymbolScanner {
         StringBuilder issuer = new StringBuilder();
         int end = -1;
         int parts = 0;
+        boolean glued = false;
         while (parts < MAX_PARTS) {
             int se = code(t, n, limit);
             if (se <= n) {
                 break;
             }
+            int cut = unglued(t, n, se);
+            if (cut == n) {
+                break;
+            }
+            glued = cut < se;
+            se = cut;
             String written = t.substring(n, se);
             if (!allCaps(written) && !lexicon.isIssuerAlias(written)) {
                 break;
@@ -121,6 +128,9 @@ final class SymbolScanner {
             issuer.append(lexicon.issuerCode(written));
             parts++;
             end = se;
+            if (glued) {
+                break;
+            }
             // "…/VC- ĐT": a further part, a space allowed after its dash
             int q = se + 1 < limit && t.charAt(se) == '-' ? skipSpace(t, se + 1, limit, 1, false) : -1;
             if (q > 0 && q < limit && Character.isUpperCase(t.charAt(q))) {
@@ -129,7 +139,7 @@ final class SymbolScanner {
                 break;
             }
         }
-        if (end < 0 || (end < t.length() && Character.isLetterOrDigit(t.charAt(end)))) {
+        if (end < 0 || (!glued && end < t.length() && Character.isLetterOrDigit(t.charAt(end)))) {
             return null;
         }
         String code = issuer.toString();
@@ -161,11 +171,18 @@ final class SymbolScanner {
         int parts = 0;
         int end = -1;
         int n = k;
+        boolean glued = false;
         while (parts < MAX_PARTS) {
             int se = code(t, n, limit);
             if (se <= n || !Character.isUpperCase(t.charAt(n))) {
                 break;
             }
+            int cut = unglued(t, n, se);
+            if (cut == n) {
+                break;
+            }
+            glued = cut < se;
+            se = cut;
             String written = t.substring(n, se);
             String canon;
             if (parts == 0) {
@@ -182,6 +199,9 @@ final class SymbolScanner {
             last = canon;
             parts++;
             end = se;
+            if (glued) {
+                break;
+            }
             int d = skipSpace(t, se, limit, 1, false);
             if (d < limit && isDash(t.charAt(d))) {
                 int q = skipSpace(t, d + 1, limit, 1, false);
@@ -192,7 +212,7 @@ final class SymbolScanner {
             }
             break;
         }
-        if (end < 0 || (end < t.length() && Character.isLetterOrDigit(t.charAt(end)))) {
+        if (end < 0 || (!glued && end < t.length() && Character.isLetterOrDigit(t.charAt(end)))) {
             return null;
         }
         if (year == null && type == null && !(afterTypeWord && first.length() >= 2)) {
@@ -216,6 +236,53 @@ final class SymbolScanner {
             z++;
         }
         return (number.substring(z) + tail).toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * Where a code part read up to {@code se} really ends: a header that lost its line break glues the
+     * next word to the symbol ("367 - QĐ/TWĐTN-VPĐOÀN TNCS"). Codes are initials and carry no tone
+     * mark, so a part with a toned capital ends where its last syllable (by the spelling table)
+     * begins: {@code se} when the part is no such glue, {@code n} when it is all one syllable.
+     */
+    private int unglued(String t, int n, int se) {
+        boolean toned = false;
+        for (int k = n; k < se && !toned; k++) {
+            toned = isTonedCapital(t.charAt(k));
+        }
+        if (!toned) {
+            return se;
+        }
+        // "UBNDỦY" ends as UBND + ỦY, not UBN + DỦY: a cut leaving a known code before the syllable wins,
+        // else the longest syllable ("VPĐOÀN": VP + ĐOÀN)
+        int first = -1;
+        for (int k = n; k < se; k++) {
+            if (lexicon.isSyllable(t.substring(k, se))) {
+                String before = t.substring(n, k);
+                if (k > n && (lexicon.isIssuerAlias(before) || lexicon.isIssuerBody(before)
+                        || lexicon.typeCode(before, false) != null)) {
+                    return k;
+                }
+                if (first < 0) {
+                    first = k;
+                }
+            }
+        }
+        return first < 0 ? se : first;
+    }
+
+    /** A capital vowel with a tone mark (grave, acute, hook, tilde, dot below): À, Ố, Ự … */
+    private static boolean isTonedCapital(char c) {
+        if (c < 0xC0 || !Character.isUpperCase(c)) {
+            return false;
+        }
+        String d = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFD);
+        for (int i = 1; i < d.length(); i++) {
+            char m = d.charAt(i);
+            if (m == '\u0300' || m == '\u0301' || m == '\u0303' || m == '\u0309' || m == '\u0323') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A run of letters and digits starting with a letter, at most {@link #MAX_CODE} long. */
