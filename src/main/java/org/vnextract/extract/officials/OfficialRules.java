@@ -829,6 +829,9 @@ public final class OfficialRules {
                     predicate(segs, x);
                 } else if (s.type == T.GOM && x > 0 && segs.get(x - 1).type == T.TITLE) {
                     gom(segs, x);
+                } else if (s.type == T.TITLE && x + 2 < size && segs.get(x + 1).type == T.SEP && segs.get(x + 1).sep == ':'
+                        && t.cap[s.from]) {
+                    sharedBeforeColon(segs, x);
                 }
             }
             for (Seg s : segs) {
@@ -939,6 +942,28 @@ public final class OfficialRules {
                     }
                 }
                 break;
+            }
+        }
+
+        /**
+         * "các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: A, Trưởng Ban Tuyên giáo; B, Chủ nhiệm UBKT":
+         * a title before a colon is each listed person's, besides the title after each name. The
+         * list runs over names, their titles, honorifics and separators, and ends at anything else.
+         */
+        void sharedBeforeColon(List<Seg> segs, int x) {
+            Seg title = segs.get(x);
+            List<Ref> listed = new ArrayList<>();
+            for (int y = x + 2; y < segs.size(); y++) {
+                Seg s = segs.get(y);
+                if (s.type == T.NAME) {
+                    listed.add(s.ref);
+                } else if (!(s.type == T.TITLE || s.type == T.HON || s.type == T.AND
+                        || s.type == T.SEP && (s.sep == ',' || s.sep == ';'))) {
+                    break;
+                }
+            }
+            for (Ref r : listed) {
+                attach(r, title);
             }
         }
 
