@@ -550,6 +550,9 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
 
     private record Before(String date, Issuer issuer) {}
 
+    /** Commas inside the subject between an opening date and the issuing verb. */
+    private static final int MAX_NAME_COMMAS = 2;
+
     /**
      * "Ngày 22-7-1986, Bộ Chính trị đã ban hành Nghị quyết số 34-NQ/TW": the subject of the clause
      * whose verb issues the document is its issuer, and a date opening that sentence its date.
@@ -589,9 +592,13 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                 issuer = readIssuer(v, p, true, j); // the clause may open a paragraph
             }
         }
+        // the date opens the sentence before a comma: the one closing the clause, or an earlier one when
+        // the commas between are inside the subject's name or a place ("Ngày 02/11/2021, Sở Văn hóa, Thể
+        // thao và Du lịch đã ban hành …", "Ngày 5/1/2021, tại Hà Nội, Bộ Chính trị …"): each comma skipped
+        // is followed by a capital, and all stays within one clause's length of the verb
         String date = null;
-        if (v.isChar(clauseStart - 1, ',')) {
-            int comma = clauseStart - 1;
+        int comma = clauseStart - 1;
+        for (int hops = 0; hops <= MAX_NAME_COMMAS && date == null && v.isChar(comma, ','); hops++) {
             for (int q = Math.max(0, comma - 8); q < comma - 1 && date == null; q++) {
                 if (v.is(q, NGAY)) {
                     DateAt d = IssuingDates.read(v, q + 1);
@@ -600,6 +607,17 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                     }
                 }
             }
+            if (date != null || comma + 1 >= v.size() || !Character.isUpperCase(v.first(comma + 1))) {
+                break;
+            }
+            int prev = comma - 1;
+            while (prev >= 0 && j - prev < MAX_CLAUSE_TOKENS && !isClauseBreak(v, prev) && !v.newlineBefore(prev + 1)) {
+                prev--;
+            }
+            if (prev < 0 || j - prev >= MAX_CLAUSE_TOKENS || !v.isChar(prev, ',')) {
+                break;
+            }
+            comma = prev;
         }
         return date == null && issuer == null ? null : new Before(date, issuer);
     }
