@@ -142,6 +142,7 @@ class DeskApiTest {
         String docId = getJson("/api/documents").path("results").get(0).path("id").asText();
         String officialKey = getJson("/api/officials").path("results").get(0).path("key").asText();
         String articleId = getJson("/api/search?q=").path("results").get(0).path("articleId").asText();
+        Set<String> undocumented = new LinkedHashSet<>();
         for (Iterator<String> it = doc.path("paths").fieldNames(); it.hasNext(); ) {
             String route = it.next();
             String path = route.replace("{id}", route.contains("documents") ? docId : articleId).replace("{key}", Html.url(officialKey));
@@ -153,6 +154,8 @@ class DeskApiTest {
             for (JsonNode req : schema.path("required")) {
                 assertThat(n.has(req.asText())).as(route + " has " + req.asText()).isTrue();
             }
+            // and every property in the answer is documented, down through the schemas it refers to
+            undocumented(doc, schema, n, route, undocumented);
             // every documented query parameter is accepted
             for (JsonNode p : get.path("parameters")) {
                 if (p.path("in").asText().equals("query")) {
@@ -162,7 +165,47 @@ class DeskApiTest {
                 }
             }
         }
+        assertThat(undocumented).as("answer properties that openapi.json does not document").isEmpty();
         assertThat(get("/api/nothing").statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * Adds to {@code out} each object property of {@code value} that {@code schema} (an OpenAPI
+     * schema, {@code $ref}, {@code allOf} and array items followed) does not document.
+     */
+    private static void undocumented(JsonNode api, JsonNode schema, JsonNode value, String where, Set<String> out) {
+        JsonNode s = resolve(api, schema);
+        if (value == null || value.isNull() || s.isMissingNode()) {
+            return;
+        }
+        if (value.isArray()) {
+            for (JsonNode item : value) {
+                undocumented(api, s.path("items"), item, where + "[]", out);
+            }
+        } else if (value.isObject() && s.has("properties")) {
+            for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!s.path("properties").has(name)) {
+                    out.add(where + "." + name);
+                } else {
+                    undocumented(api, s.path("properties").path(name), value.get(name), where + "." + name, out);
+                }
+            }
+        }
+    }
+
+    private static JsonNode resolve(JsonNode api, JsonNode schema) {
+        JsonNode s = schema;
+        for (int depth = 0; depth < 8; depth++) {
+            if (s.has("$ref")) {
+                s = api.at(s.path("$ref").asText().substring(1));
+            } else if (s.has("allOf") && s.path("allOf").size() == 1) {
+                s = s.path("allOf").get(0);
+            } else {
+                return s;
+            }
+        }
+        throw new AssertionError("schema references nest deeper than 8: " + schema);
     }
 
     @Test
