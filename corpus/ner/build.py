@@ -10,17 +10,23 @@ mention is placed exactly; a span that is not found is an error.
 Usage (from the repository root):  python3 corpus/ner/build.py
 Writes corpus/ner/test.conll and prints counts per split. DEV is every DEV_EVERY-th article
 (articles numbered in sample order from 0; whole articles, so DEV and TEST share no article);
-its sentences come first in test.conll, each sentence carries `# split = dev|test`.
+its sentences come first in test.conll, each sentence carries `# split = dev|test`. The
+articles after the first BASE_ARTICLES (the extra draw of `sample.py --extra`) are all TEST.
 """
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from sample import tokens  # noqa: E402  (same tokeniser as the sampler)
+from sample import tokens, BASE_ARTICLES  # noqa: E402  (same tokeniser as the sampler)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TYPES = {"PER", "ORG", "LOC"}
 DEV_EVERY = 4
+
+
+def is_dev(article_index):
+    """Every DEV_EVERY-th article of the original draw is DEV; the extra draw is all TEST."""
+    return article_index < BASE_ARTICLES and article_index % DEV_EVERY == 0
 
 
 def read_tsv(name):
@@ -65,7 +71,7 @@ def main():
         article = sid.rsplit(":", 1)[0]
         if article not in articles:
             articles.append(article)
-        split = "dev" if (len(articles) - 1) % DEV_EVERY == 0 else "test"
+        split = "dev" if is_dev(len(articles) - 1) else "test"
         try:
             toks, tags = tag(text, spans)
         except ValueError as e:
@@ -85,7 +91,7 @@ def main():
     with open(os.path.join(HERE, "test.conll"), "w", encoding="utf-8") as f:
         f.write("".join(out["dev"] + out["test"]))
     for split, c in counts.items():
-        n = len({a for i, a in enumerate(articles) if (i % DEV_EVERY == 0) == (split == "dev")})
+        n = len({a for i, a in enumerate(articles) if is_dev(i) == (split == "dev")})
         print(split, n, "articles", c)
     total = {k: sum(c[k] for c in counts.values()) for k in ("sentences", "tokens", "PER", "ORG", "LOC")}
     print("all", total)

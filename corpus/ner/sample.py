@@ -12,7 +12,13 @@ Writes, next to this script:
   sentences.tsv      `sid<TAB>text` per sampled sentence, sid = corpus:article-id:n, where n is
                      the index of the sentence in the article body (from 0).
 
-Usage (from the repository root):  python3 corpus/ner/sample.py [../shared/corpus/bulk]
+With --extra, a second draw (random.Random(2026), 12 baomoi + 6 dantri articles, only from the
+last 1,500 articles of each bulk file, never an article of the first draw or of heldout) is
+appended after the first one; all its sentences are TEST (build.py: articles after the first
+BASE_ARTICLES). Without --extra the files hold the original draw only (81 articles, 374
+sentences), byte for byte as first committed; with it, that draw is followed by the extra one.
+
+Usage (from the repository root):  python3 corpus/ner/sample.py [--extra] [../shared/corpus/bulk]
 The tokeniser used for test.conll is `tokens()` below (imported by build.py).
 """
 import gzip
@@ -29,6 +35,11 @@ CORPORA = [("baomoi", "baomoi.jsonl.gz", 54), ("underthesea-unc-dantri", "undert
 POLITICAL_SHARE = 0.70          # share of each corpus's articles taken from the political pool
 MIN_SENT, MAX_SENT = 3, 6       # consecutive sentences per article
 MIN_TOK, MAX_TOK = 6, 70        # tokens per kept sentence
+# --extra: a second, TEST-only draw appended after the original one (see README.md).
+EXTRA_SEED = 2026
+EXTRA_TAIL = 1500               # only the last 1,500 articles of each bulk file (file order)
+EXTRA_CORPORA = [("baomoi", "baomoi.jsonl.gz", 12), ("underthesea-unc-dantri", "underthesea-unc-dantri.jsonl.gz", 6)]
+BASE_ARTICLES = sum(want for _, _, want in CORPORA)   # articles of the original draw (DEV/TEST by position)
 
 # Words that mark political/administrative news (matched case-sensitively on whole words).
 POLITICAL = ["Đảng", "Đảng bộ", "UBND", "HĐND", "Bí thư", "Tỉnh ủy", "Thành ủy", "Huyện ủy",
@@ -160,21 +171,13 @@ def heldout_ids():
     return ids
 
 
-def main():
-    bulk = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "..", "..", "shared", "corpus", "bulk")
-    rng = random.Random(SEED)
-    excluded = heldout_ids()
-    chosen = []          # (corpus, id, start, [sentences])
-    seen_bodies = set()
-    for corpus, fname, want in CORPORA:
-        political, general = [], []
-        for art in load(os.path.join(bulk, fname)):
-            if (corpus, art["id"]) in excluded:
-                continue
-            sents = body_sentences(art.get("body") or "")
-            if len(sents) < MIN_SENT + 2:
-                continue
-            (political if political_score(art) >= POLITICAL_MIN else general).append((art["id"], sents))
+def draw(rng, pools_by_corpus, wants, seen_bodies, chosen):
+    """Draws `want` articles per corpus (70% from the political pool, the rest from the general
+    pool) in shuffled order, skipping near-duplicates (same opening as an article already chosen)
+    and articles without k consecutive usable sentences. Appends (corpus, id, start, sentences)
+    to `chosen`."""
+    for corpus, want in wants:
+        political, general = pools_by_corpus[corpus]
         n_pol = round(want * POLITICAL_SHARE)
         for pool, n in ((political, n_pol), (general, want - n_pol)):
             order = list(range(len(pool)))
@@ -197,6 +200,46 @@ def main():
                 taken += 1
             print(f"{corpus}: {taken} of {len(pool)} articles from the {'political' if pool is political else 'general'} pool",
                   file=sys.stderr)
+
+
+def pools(articles, excluded):
+    """Splits articles (in file order) into the political and the general pool, skipping
+    excluded (corpus, id) pairs and articles with fewer than MIN_SENT + 2 body sentences."""
+    political, general = [], []
+    for corpus, art in articles:
+        if (corpus, art["id"]) in excluded:
+            continue
+        sents = body_sentences(art.get("body") or "")
+        if len(sents) < MIN_SENT + 2:
+            continue
+        (political if political_score(art) >= POLITICAL_MIN else general).append((art["id"], sents))
+    return political, general
+
+
+def main():
+    args = [a for a in sys.argv[1:] if a != "--extra"]
+    extra = "--extra" in sys.argv[1:]
+    bulk = args[0] if args else os.path.join(HERE, "..", "..", "..", "shared", "corpus", "bulk")
+    excluded = heldout_ids()
+    chosen = []          # (corpus, id, start, [sentences])
+    seen_bodies = set()
+    loaded = {}
+    # The original draw (random.Random(13), all articles of each file): unchanged, so its
+    # 81 articles and 374 sentences come out exactly as before, first in both files.
+    rng = random.Random(SEED)
+    for corpus, fname, want in CORPORA:
+        loaded[corpus] = [(corpus, art) for art in load(os.path.join(bulk, fname))]
+        draw(rng, {corpus: pools(loaded[corpus], excluded)}, [(corpus, want)], seen_bodies, chosen)
+    if extra:
+        # The extra TEST draw (random.Random(2026)): only the last EXTRA_TAIL articles of each
+        # file (file order), never an article of the original draw or of corpus/heldout, same
+        # pools, mix and sentence filters; appended after the original draw.
+        base = {(c, a) for c, a, _, _ in chosen}
+        print(f"extra draw: seed {EXTRA_SEED}, last {EXTRA_TAIL} articles of each file", file=sys.stderr)
+        rng = random.Random(EXTRA_SEED)
+        for corpus, fname, want in EXTRA_CORPORA:
+            tail = loaded[corpus][-EXTRA_TAIL:]
+            draw(rng, {corpus: pools(tail, excluded | base)}, [(corpus, want)], seen_bodies, chosen)
     with open(os.path.join(HERE, "reserved-ids.tsv"), "w", encoding="utf-8") as f:
         f.write("# corpus<TAB>id: bulk articles sampled into corpus/ner/test.conll; never train on them\n")
         for corpus, aid, _, _ in chosen:
