@@ -2,7 +2,7 @@
 """Officials that are not people, on unseen bulk articles (issue 13).
 
 Takes the LAST N articles of each bulk corpus (the name finder trains on the first ones), leaves out
-corpus/heldout's ids and corpus/ner/reserved-ids.txt when present, runs `vnextract extract
+corpus/heldout's ids and corpus/ner/reserved-ids.tsv (the NER test split's articles), runs `vnextract extract
 --extractors officials` on them and lists the suspect officials with a reason:
   place     the name is a province or district (models/officials/places.tsv, levels 1-2)
   country   the name is a country (models/officials/titles.tsv, kind country)
@@ -39,8 +39,8 @@ def main():
     excluded = set()
     for l in lines("corpus/heldout/SOURCES.tsv")[1:]:
         excluded.add(l.split("\t")[2])
-    if os.path.exists("corpus/ner/reserved-ids.txt"):
-        excluded |= {l.strip() for l in lines("corpus/ner/reserved-ids.txt")}
+    # corpus<TAB>id; the file was read under a wrong name (.txt) until stop 14, so nothing was excluded
+    excluded |= {l.split("\t")[1].strip() for l in lines("corpus/ner/reserved-ids.tsv")}
     tmp = tempfile.mkdtemp(prefix="vx-sanity-")
     inp = os.path.join(tmp, "articles.jsonl")
     with open(inp, "w", encoding="utf-8") as out:
