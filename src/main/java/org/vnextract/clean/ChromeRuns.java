@@ -21,7 +21,7 @@ import org.vnextract.pipeline.PipelineException;
  * <ul>
  *   <li>At the end of a line: from the first label or marker after the line's last sentence end to
  *       the end of the line; a marker must open a headline of at least {@value #MIN_HEADLINE}
- *       characters.</li>
+ *       characters; a label followed by nothing but a byline is cut alone, the byline stays.</li>
  *   <li>At the end of a line, a teaser: the sentence before a cue ("Bấm xem &gt;&gt;") and the cue;
  *       a short byline after the cue stays.</li>
  *   <li>At the start of a line that opens with a label or marker: up to the last place before the
@@ -43,8 +43,12 @@ public final class ChromeRuns {
     static final int MIN_KEPT = 60;
     /** Shortest headline after a marker at the end of a line ("&gt;&gt; Q.D" is a byline). */
     static final int MIN_HEADLINE = 15;
-    /** Longest teaser sentence cut before a teaser cue. */
-    static final int MAX_TEASER = 400;
+    /**
+     * Longest teaser cut before a teaser cue: a headline and one sentence (132-166 characters in
+     * baomoi); a longer stretch since the last sentence end holds the article's own captions or
+     * tables too, and then nothing is cut.
+     */
+    static final int MAX_TEASER = 170;
     /** Longest byline kept after a teaser cue. */
     static final int MAX_BYLINE = 60;
 
@@ -88,6 +92,7 @@ public final class ChromeRuns {
             }
             phrases.add(cols[1].strip());
         }
+        byKind.get("label").sort(java.util.Comparator.comparingInt(String::length).reversed()); // longest first
         return new ChromeRuns(byKind.get("label"), byKind.get("marker"), byKind.get("truncated"), byKind.get("teaser"));
     }
 
@@ -101,16 +106,13 @@ public final class ChromeRuns {
             dropped.add(dropped(Where.START, s.substring(0, head)));
             s = s.substring(head);
         }
-        int[] teaser = teaser(s);
-        if (teaser != null) {
-            dropped.add(dropped(Where.END, s.substring(teaser[0], teaser[1])));
-            s = s.substring(0, teaser[0]) + " " + s.substring(teaser[1]);
-        } else {
-            int tail = tailStart(s);
-            if (tail >= 0) {
-                dropped.add(dropped(Where.END, s.substring(tail)));
-                s = s.substring(0, tail);
-            }
+        int[] tail = teaser(s);
+        if (tail == null) {
+            tail = tail(s);
+        }
+        if (tail != null) {
+            dropped.add(dropped(Where.END, s.substring(tail[0], tail[1])));
+            s = s.substring(0, tail[0]) + (tail[1] < s.length() ? " " + s.substring(tail[1]) : "");
         }
         return new Result(dropped.isEmpty() ? line : s, List.copyOf(dropped));
     }
@@ -134,33 +136,47 @@ public final class ChromeRuns {
 
     // ---- the end of a line
 
-    /** Where the run at the end of the line starts, or -1. */
-    private int tailStart(String s) {
+    /**
+     * {start, end} of the run at the end of the line, or null. The run goes to the line's end, but
+     * for a label followed by nothing but a byline ("&gt;&gt;&gt; Xem thêm: Việt Hòa"): the label alone.
+     */
+    private int[] tail(String s) {
         int n = s.length();
         for (int i = lastSentenceEnd(s); i < n; i++) {
             if (i > 0 && !space(s.charAt(i - 1)) || n - i > MAX_RUN) {
                 continue;
             }
             int m = markerEnd(s, i);
+            if (m > 0 && afterTeaserCue(s, i, m)) {
+                continue; // "Bấm xem >> Nhật Quang (Tổng hợp)": a byline after a cue, no headline
+            }
+            // a label, maybe after a marker ("=> XEM THÊM:", ">>> Xem thêm:")
+            int[] labelled = labelledRun(s, i, m > 0 ? skipSpaces(s, m) : i);
+            if (labelled != null) {
+                return keeps(s, i) ? labelled : null;
+            }
             if (m > 0) {
-                if (afterTeaserCue(s, i, m)) {
-                    continue; // "Bấm xem >> Nhật Quang (Tổng hợp)": a byline after a cue, no headline
-                }
                 int h = skipSpaces(s, m);
                 if (h < n && headlineStart(s, h) && nextMarkerOrEnd(s, h) - h >= MIN_HEADLINE) {
-                    return keeps(s, i) ? i : -1;
-                }
-                continue;
-            }
-            int l = labelEnd(s, i);
-            if (l > 0) {
-                int h = skipSpaces(s, l);
-                if (h == n || headlineStart(s, h) || markerEnd(s, h) > 0) {
-                    return keeps(s, i) ? i : -1;
+                    return keeps(s, i) ? new int[] {i, n} : null;
                 }
             }
         }
-        return -1;
+        return null;
+    }
+
+    /** {from, end} of a label at {@code at} and the headlines after it to the line's end, or null. */
+    private int[] labelledRun(String s, int from, int at) {
+        int l = labelEnd(s, at);
+        if (l < 0) {
+            return null;
+        }
+        int n = s.length();
+        int h = skipSpaces(s, l);
+        if (h < n && n - h <= MAX_BYLINE && TextCleaner.isByline(s.substring(h).strip())) {
+            return new int[] {from, h};
+        }
+        return h == n || headlineStart(s, h) || markerEnd(s, h) > 0 ? new int[] {from, n} : null;
     }
 
     /** Whether the marker at {@code start} ends a teaser cue ("Bấm xem &gt;&gt;&gt;"). */
