@@ -12,7 +12,8 @@ import org.vnextract.pipeline.PipelineException;
 
 /**
  * The line rules of {@code models/boilerplate/lines.tsv}: which lines of a plain-text article are
- * boilerplate (credits, audio players, share bars, related-article lists). Loaded once.
+ * boilerplate (credits, audio players, share bars, related-article lists); with them the runs of
+ * other articles' headlines glued to a line ({@link ChromeRuns}). Loaded once.
  *
  * <p>Immutable; thread-safe.
  */
@@ -29,9 +30,16 @@ public final class BoilerplateRules {
     public enum Verdict { KEEP, DROP, DROP_REST }
 
     private final List<Rule> rules;
+    private final ChromeRuns chrome;
 
-    private BoilerplateRules(List<Rule> rules) {
+    private BoilerplateRules(List<Rule> rules, ChromeRuns chrome) {
         this.rules = List.copyOf(rules);
+        this.chrome = chrome;
+    }
+
+    /** The runs of other articles' headlines glued to a line ({@code models/boilerplate/runs.tsv}). */
+    public ChromeRuns chrome() {
+        return chrome;
     }
 
     public static BoilerplateRules load(ModelSource models) {
@@ -57,7 +65,7 @@ public final class BoilerplateRules {
                 throw new PipelineException(FILE + ": rule " + n + " is not a valid regex: " + e.getMessage(), e);
             }
         }
-        return new BoilerplateRules(rules);
+        return new BoilerplateRules(rules, ChromeRuns.load(models));
     }
 
     /** Applies the strip rules: the line without credits and caption bars (maybe empty). */

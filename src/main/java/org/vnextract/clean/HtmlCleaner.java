@@ -162,7 +162,10 @@ public final class HtmlCleaner {
         if (lead != null) {
             seen.add(lead);
         }
+        List<String> chrome = new ArrayList<>();
+        int number = 0;
         for (String p : paragraphs) {
+            number++;
             BoilerplateRules.Verdict v = lineRules.judge(p);
             if (v == BoilerplateRules.Verdict.DROP_REST) {
                 break;
@@ -170,13 +173,22 @@ public final class HtmlCleaner {
             if (v == BoilerplateRules.Verdict.DROP) {
                 continue;
             }
-            String s = lineRules.strip(p);
+            // a block whose text runs other articles' headlines into the article's (inline links)
+            ChromeRuns.Result runs = lineRules.chrome().cut(p);
+            for (ChromeRuns.Dropped d : runs.dropped()) {
+                chrome.add(ChromeRuns.note(d, "paragraph", number));
+            }
+            String s = lineRules.strip(TextCleaner.normalizeLine(runs.text()));
             if (!s.isEmpty() && seen.add(s) && !authors.contains(s)) {
                 kept.add(s);
             }
         }
         if (!kept.isEmpty() && authors.isEmpty() && TextCleaner.isByline(kept.get(kept.size() - 1))) {
             addName(authors, kept.remove(kept.size() - 1)); // "Theo TTXVN" (a source) is no author
+        }
+        String cut = ChromeRuns.warning(chrome);
+        if (cut != null) {
+            warnings.add(cut);
         }
         if (kept.isEmpty()) {
             warnings.add("no article body found in the page");

@@ -8,7 +8,8 @@ import org.vnextract.internal.Spaces;
 import org.vnextract.internal.Validate;
 
 /**
- * Cleans a plain-text article: drops boilerplate lines ({@link BoilerplateRules}), reads the date
+ * Cleans a plain-text article: drops boilerplate lines ({@link BoilerplateRules}) and the runs of
+ * other articles' headlines glued to a line ({@link ChromeRuns}, one warning saying what was cut), reads the date
  * line as the publication date, the first line as title when it reads like a headline (a short
  * section label before it becomes the section), a short final name line as the byline, and drops
  * exact repeats of earlier lines (scraped pages repeat captions and whole paragraphs).
@@ -34,7 +35,10 @@ public final class TextCleaner {
         List<String> warnings = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        List<String> chrome = new ArrayList<>();
+        int number = 0;
         for (String raw : text.split("\r\n|\r|\n|\u2028|\u2029", -1)) {
+            number++;
             String line = normalizeLine(raw);
             if (line.isEmpty()) {
                 continue;
@@ -45,6 +49,15 @@ public final class TextCleaner {
             }
             if (v == BoilerplateRules.Verdict.DROP) {
                 continue;
+            }
+            // other articles' headlines glued to the line (read before white space is collapsed:
+            // a run of spaces may be all that shows where a headline ends)
+            ChromeRuns.Result runs = rules.chrome().cut(raw);
+            if (!runs.dropped().isEmpty()) {
+                for (ChromeRuns.Dropped d : runs.dropped()) {
+                    chrome.add(ChromeRuns.note(d, "line", number));
+                }
+                line = normalizeLine(runs.text());
             }
             line = rules.strip(line);
             if (line.isEmpty() || rules.judge(line) == BoilerplateRules.Verdict.DROP) {
@@ -96,6 +109,10 @@ public final class TextCleaner {
             if (!isAttribution(byline)) {
                 authors.add(byline);
             }
+        }
+        String cut = ChromeRuns.warning(chrome);
+        if (cut != null) {
+            warnings.add(cut);
         }
         if (lines.isEmpty() && title == null) {
             warnings.add("no article text left after removing boilerplate");
