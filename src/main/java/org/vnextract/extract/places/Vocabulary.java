@@ -14,6 +14,7 @@ final class Vocabulary {
     private String[] words = new String[256];
     private int[] ids = new int[256];
     private int size;
+    private final java.util.List<String> byId = new java.util.ArrayList<>();
     /** Hashes of the name keys of the words, as a one-hash filter. */
     private final boolean[] keys = new boolean[1 << 16];
 
@@ -27,6 +28,7 @@ final class Vocabulary {
             grow();
         }
         id = size++;
+        byId.add(folded);
         put(folded, id);
         keys[Gazetteer.keyHash(folded, 0, folded.length()) & (keys.length - 1)] = true;
         return id;
@@ -42,15 +44,12 @@ final class Vocabulary {
         ids[k] = id;
     }
 
+    /** Twice the table, the words put again in the order of their numbers. */
     private void grow() {
-        String[] ow = words;
-        int[] oi = ids;
-        words = new String[ow.length * 2];
-        ids = new int[ow.length * 2];
-        for (int k = 0; k < ow.length; k++) {
-            if (ow[k] != null) {
-                put(ow[k], oi[k]);
-            }
+        words = new String[words.length * 2];
+        ids = new int[words.length];
+        for (int id = 0; id < byId.size(); id++) {
+            put(byId.get(id), id);
         }
     }
 
