@@ -108,6 +108,53 @@ public final class Fold {
         return new String(out, 0, o);
     }
 
+    /**
+     * Folds one word, {@code s[from, to)}, into {@code out} without allocating: the chars written are
+     * those of {@code fold(s.subSequence(from, to).toString())}. Returns their number, or -1 when the
+     * word needs {@link #fold(String)} (a char outside the tables, white space inside, or {@code out}
+     * shorter than twice the word).
+     */
+    public static int foldWord(CharSequence s, int from, int to, char[] out) {
+        if (to - from > out.length / 2) {
+            return -1;
+        }
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= LIMIT || !TABLED[c]) {
+                return -1;
+            }
+        }
+        int a = from;
+        int b = to;
+        while (a < b && EDGE[s.charAt(a)]) {
+            a++;
+        }
+        while (b > a && EDGE[s.charAt(b - 1)]) {
+            b--;
+        }
+        int o = 0;
+        int tones = 0;
+        for (int i = a; i < b; i++) {
+            char c = s.charAt(i);
+            if (SPACE[c]) {
+                return -1;
+            }
+            out[o++] = BASE[c];
+            if (TONE[c] != 0) {
+                tones++;
+            }
+        }
+        if (tones > 0) {
+            for (int i = a; i < b; i++) {
+                char t = TONE[s.charAt(i)];
+                if (t != 0) {
+                    out[o++] = t;
+                }
+            }
+        }
+        return o;
+    }
+
     /** The definition, as score.py has it; {@link #fold} gives the same for every string. */
     static String slowFold(String s) {
         if (s == null) {

@@ -55,6 +55,7 @@ class FoldTest {
                 assertThat(Fold.fold(line)).as(f + ": " + line).isEqualTo(Fold.slowFold(line));
                 for (String w : line.split(" ")) {
                     assertThat(Fold.fold(w)).as(w).isEqualTo(Fold.slowFold(w));
+                    assertFoldWord(w);
                 }
                 lines++;
             }
@@ -75,7 +76,21 @@ class FoldTest {
             }
             String s = b.toString();
             assertThat(Fold.fold(s)).as("%s", s.chars().mapToObj(Integer::toHexString).toList()).isEqualTo(Fold.slowFold(s));
+            assertFoldWord(s);
         }
+    }
+
+    /** {@link Fold#foldWord} writes what {@link Fold#fold} returns, or declines (-1). */
+    private static void assertFoldWord(String w) {
+        char[] out = new char[2 * w.length() + 2];
+        String padded = "x" + w + "y";
+        int n = Fold.foldWord(padded, 1, 1 + w.length(), out);
+        if (n >= 0) {
+            assertThat(new String(out, 0, n)).as("%s", w.chars().mapToObj(Integer::toHexString).toList()).isEqualTo(Fold.fold(w));
+        }
+        assertThat(Fold.foldWord("tỉnh", 0, 4, new char[7])).isEqualTo(-1); // too short a buffer
+        assertThat(Fold.foldWord("(Huyện", 0, 6, new char[12])).isEqualTo(Fold.fold("(Huyện").length());
+        assertThat(Fold.foldWord("a b", 0, 3, new char[6])).isEqualTo(-1); // white space inside
     }
 
     private static char[] pool() {

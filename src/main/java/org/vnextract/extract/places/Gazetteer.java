@@ -65,6 +65,144 @@ public final class Gazetteer {
             entries.put(k, new Entry(byKey.getOrDefault(k, Collections.emptyList()), true));
         }
         byKey.forEach((k, v) -> entries.putIfAbsent(k, new Entry(v, false)));
+        int cap = Integer.highestOneBit(Math.max(entries.size(), 1) * 2) * 2;
+        tableKeys = new String[cap];
+        tableNames = new Name[cap];
+        tableHashes = new int[cap];
+        tableBits = Integer.numberOfTrailingZeros(cap);
+        entries.forEach((k, e) -> {
+            int m = cap - 1;
+            int h = k.hashCode();
+            int slot = slot(h);
+            while (tableKeys[slot] != null) {
+                slot = (slot + 1) & m;
+            }
+            tableKeys[slot] = k;
+            tableHashes[slot] = h;
+            tableNames[slot] = new Name(e, isBarePerson(e.units()), e.units().stream().anyMatch(Unit::isProvince));
+        });
+    }
+
+    /** A name written without a type word reads as a person first ("Hồ Chí Minh", not "TP.HCM"). */
+    private boolean isBarePerson(List<Unit> units) {
+        return !units.isEmpty() && isPersonName(key(units.get(0).name())) && units.stream().noneMatch(u -> u.has("typed"));
+    }
+
+    // the entries again, in an open-addressing table read by a Cursor without allocating
+    private final String[] tableKeys;
+    private final Name[] tableNames;
+    private final int[] tableHashes;
+    private final int tableBits;
+
+    private int slot(int hash) {
+        return (hash * 0x9E3779B9) >>> (32 - tableBits);
+    }
+
+    /**
+     * An entry with what the scan asks of it, computed once.
+     *
+     * @param entry       the entry
+     * @param barePerson  without a type word the name is a person's ({@code person_places.txt}, no typed alias)
+     * @param anyProvince one of its units is a province
+     */
+    record Name(Entry entry, boolean barePerson, boolean anyProvince) {}
+
+    /** A cursor for building name keys syllable by syllable; one per article. */
+    Cursor cursor() {
+        return new Cursor();
+    }
+
+    /**
+     * A name key built syllable by syllable ({@link #appendKey}), with its {@link String#hashCode}
+     * kept as it grows, looked up without building a string. One per article; not thread-safe.
+     */
+    final class Cursor {
+        private char[] buf = new char[64];
+        private int len;
+        private int hash;
+
+        void reset() {
+            len = 0;
+            hash = 0;
+        }
+
+        /** Appends the name key of s[from, to). */
+        void append(CharSequence s, int from, int to) {
+            for (int i = from; i < to; i++) {
+                char c = s.charAt(i);
+                char b;
+                if (c < BASE.length) {
+                    b = BASE[c];
+                    if (b == 0) {
+                        continue;
+                    }
+                } else if (Character.isLetterOrDigit(c)) {
+                    b = Character.toLowerCase(c);
+                } else {
+                    continue;
+                }
+                if (len == buf.length) {
+                    buf = java.util.Arrays.copyOf(buf, 2 * len);
+                }
+                buf[len++] = b;
+                hash = 31 * hash + b;
+            }
+        }
+
+        /** The entry of the key built so far, or null when no name is or starts with it. */
+        Name name() {
+            int m = tableKeys.length - 1;
+            for (int k = slot(hash); tableKeys[k] != null; k = (k + 1) & m) {
+                if (tableHashes[k] == hash && same(tableKeys[k])) {
+                    return tableNames[k];
+                }
+            }
+            return null;
+        }
+
+        private boolean same(String key) {
+            if (key.length() != len) {
+                return false;
+            }
+            for (int i = 0; i < len; i++) {
+                if (key.charAt(i) != buf[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** True when {@code a} and {@code b} have the same name key ({@link #key}), compared without building either. */
+    static boolean sameKey(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (true) {
+            char x = 0;
+            while (i < a.length() && (x = keyChar(a.charAt(i))) == 0) {
+                i++;
+            }
+            char y = 0;
+            while (j < b.length() && (y = keyChar(b.charAt(j))) == 0) {
+                j++;
+            }
+            if (i == a.length() || j == b.length()) {
+                return i == a.length() && j == b.length();
+            }
+            if (x != y) {
+                return false;
+            }
+            i++;
+            j++;
+        }
+    }
+
+    /** The char {@code c} adds to a name key, or 0 for none. */
+    static char keyChar(char c) {
+        if (c < BASE.length) {
+            return BASE[c];
+        }
+        return Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
     }
 
     /**

@@ -62,12 +62,16 @@ public final class PlaceExtractor implements Stage {
     record Context(Set<String> levels, String kind, boolean typeWord) {}
 
     private final Gazetteer gazetteer;
+    /** The words of every phrase set below, numbered. */
+    private final Vocabulary vocabulary;
     private final Outlets outlets;
     private final Phrases<Context> contexts;
     private final Phrases<Boolean> notHeads;
     private final Phrases<Boolean> countryCues;
     private final Phrases<Boolean> venueWords;
     private final List<String> biographyCues = new ArrayList<>();
+    /** The name-key hash of each word of each biography cue, or null when some cue has punctuation. */
+    private final int[][] biographyKeys;
     private final List<String> captionCues = new ArrayList<>();
     private final List<String> nationalCues = new ArrayList<>();
     private final Phrases<Boolean> localCuePhrases;
@@ -79,7 +83,8 @@ public final class PlaceExtractor implements Stage {
         Validate.notNull(models, "models");
         this.gazetteer = new Gazetteer(models);
         this.outlets = new Outlets(models);
-        Phrases<Context> c = new Phrases<>();
+        Vocabulary v = new Vocabulary();
+        Phrases<Context> c = new Phrases<>(v);
         Map<String, String> kindOf = new HashMap<>();
         for (String l : models.lines("places/kinds.tsv")) {
             String[] f = l.split("\t", -1);
@@ -98,30 +103,44 @@ public final class PlaceExtractor implements Stage {
             c.add(f[0], new Context(Set.of(f[1].split(",")), kind, false));
         }
         this.contexts = c;
-        Phrases<Boolean> nh = new Phrases<>();
+        Phrases<Boolean> nh = new Phrases<>(v);
         for (String l : models.lines("places/not_heads.txt")) {
             boolean exception = l.startsWith("!");
             nh.add(exception ? l.substring(1) : l, !exception);
         }
         this.notHeads = nh;
-        this.venueWords = Phrases.of(models.lines("places/venue_words.txt"), f -> Boolean.TRUE);
+        this.venueWords = Phrases.of(v, models.lines("places/venue_words.txt"), f -> Boolean.TRUE);
+        List<int[]> cueKeys = new ArrayList<>();
         for (String l : models.lines("places/biography_cues.txt")) {
-            biographyCues.add(" " + words(l) + " ");
+            String w = words(l);
+            biographyCues.add(" " + w + " ");
+            String[] ws = w.split(" ");
+            int[] k = new int[ws.length];
+            for (int x = 0; x < ws.length; x++) {
+                k[x] = Gazetteer.keyHash(ws[x], 0, ws[x].length());
+                if (!Character.isLetterOrDigit(ws[x].charAt(0))) {
+                    k = null; // a cue with punctuation: no filter, every sentence is read whole
+                    break;
+                }
+            }
+            cueKeys.add(k);
         }
+        this.biographyKeys = cueKeys.contains(null) ? null : cueKeys.toArray(new int[0][]);
         for (String l : models.lines("places/caption_cues.txt")) {
             captionCues.add(l.strip().toLowerCase(Locale.ROOT));
         }
-        this.countryCues = Phrases.of(models.lines("places/country_cues.txt"), f -> Boolean.TRUE);
+        this.countryCues = Phrases.of(v, models.lines("places/country_cues.txt"), f -> Boolean.TRUE);
         for (String l : models.lines("places/national_cues.txt")) {
             nationalCues.add(" " + NUMBER.matcher(words(l)).replaceAll("9") + " ");
         }
-        this.localCuePhrases = Phrases.of(models.lines("places/local_cues.txt"), f -> Boolean.TRUE);
+        this.localCuePhrases = Phrases.of(v, models.lines("places/local_cues.txt"), f -> Boolean.TRUE);
         for (String l : models.lines("segment/surnames.txt")) {
             surnames.add(Fold.fold(l.split("\t")[0]));
         }
         for (String l : models.lines("places/local_issuers.txt")) {
             localIssuers.add(l.strip().toUpperCase(Locale.ROOT));
         }
+        this.vocabulary = v;
     }
 
     public Gazetteer gazetteer() {
@@ -194,17 +213,32 @@ public final class PlaceExtractor implements Stage {
     // ---------------------------------------------------------------- finding names
 
     /**
-     * The folded text of each token, folded when first asked for: the rules ask for the same tokens
+     * The word of each token as a number of the rules' {@link Vocabulary} (-1 for a word no phrase
+     * has), and its folded text, each computed when first asked for: the rules ask for the same tokens
      * again (type words, the phrase before a name, local bodies), and most tokens never.
      * One per article and thread; not thread-safe.
      */
-    private static final class FoldedTokens {
+    private final class FoldedTokens {
         private final AnalyzedText t;
         private final String[] folded;
+        /** The word's number + 2; 0 when not looked up yet. */
+        private final int[] ids;
+        private final char[] buf = new char[64];
 
         FoldedTokens(AnalyzedText t) {
             this.t = t;
             this.folded = new String[t.tokens().size()];
+            this.ids = new int[folded.length];
+        }
+
+        int id(int i) {
+            int v = ids[i];
+            if (v == 0) {
+                Token tok = t.tokens().get(i);
+                v = vocabulary.id(t.text(), tok.start(), tok.end(), buf) + 2;
+                ids[i] = v;
+            }
+            return v - 2;
         }
 
         String get(int i) {
@@ -225,7 +259,7 @@ public final class PlaceExtractor implements Stage {
         Context ctx = null;
         int ctxEnd = -1;
         int lastCountryEnd = -10;
-        StringBuilder key = new StringBuilder(32);
+        Gazetteer.Cursor key = gazetteer.cursor();
         int i = 0;
         while (i < n) {
             Token tok = toks.get(i);
@@ -249,9 +283,9 @@ public final class PlaceExtractor implements Stage {
                 continue;
             }
             // the longest name from token i
-            key.setLength(0);
+            key.reset();
             int best = -1;
-            List<Unit> bestUnits = null;
+            Gazetteer.Name bestName = null;
             int j = i;
             int prevEnd = -1;
             while (j < n && j - i < MAX_NAME_TOKENS) {
@@ -271,16 +305,16 @@ public final class PlaceExtractor implements Stage {
                 if (j > i && !continuesName(text, toks, j, i == ctxEnd)) {
                     break;
                 }
-                Gazetteer.appendKey(text.subSequence(tj.start(), tj.end()), key);
-                Gazetteer.Entry e = gazetteer.entry(key.toString());
+                key.append(text, tj.start(), tj.end());
+                Gazetteer.Name e = key.name();
                 if (e == null) {
                     break;
                 }
-                if (!e.units().isEmpty()) {
+                if (!e.entry().units().isEmpty()) {
                     best = j + 1;
-                    bestUnits = e.units();
+                    bestName = e;
                 }
-                if (!e.prefix()) {
+                if (!e.entry().prefix()) {
                     break;
                 }
                 prevEnd = tj.end();
@@ -302,7 +336,7 @@ public final class PlaceExtractor implements Stage {
                 continue;
             }
             String written = text.substring(tok.start(), toks.get(best - 1).end());
-            List<Unit> cands = typed ? typedCandidates(bestUnits, ctx) : bareCandidates(ft, i, bestUnits, lastCountryEnd);
+            List<Unit> cands = typed ? typedCandidates(bestName.entry().units(), ctx) : bareCandidates(ft, i, bestName, lastCountryEnd);
             if (!cands.isEmpty()) {
                 String kind = typed ? ctx.kind() : null;
                 Found f = new Found(i, best, tok.start(), toks.get(best - 1).end(), written, kind, cands);
@@ -369,26 +403,28 @@ public final class PlaceExtractor implements Stage {
         if (!contexts.mayStartWith(t.text().charAt(tok.start()))) {
             return null;
         }
-        if (!contexts.mayStartWith(t.text(), tok.start(), tok.end()) || !contexts.mayStartWith(ft.get(i))) {
+        if (!contexts.mayStartWith(t.text(), tok.start(), tok.end())) {
             return null;
         }
-        StringBuilder sb = new StringBuilder(24);
-        ContextMatch best = null;
+        int node = Phrases.ROOT;
+        Context best = null;
+        int bestEnd = -1;
         for (int len = 1; len <= contexts.maxWords() && i + len - 1 < toks.size(); len++) {
             Token tk = toks.get(i + len - 1);
             if (tk.kind() == TokenKind.PUNCT) {
                 break;
             }
-            if (len > 1) {
-                sb.append(' ');
+            node = contexts.next(node, ft.id(i + len - 1));
+            if (node < 0) {
+                break;
             }
-            sb.append(ft.get(i + len - 1));
-            Context c = contexts.get(sb.toString());
+            Context c = contexts.valueForward(node);
             if (c != null) {
-                best = new ContextMatch(i + len, c);
+                best = c;
+                bestEnd = i + len;
             }
         }
-        return best;
+        return best == null ? null : new ContextMatch(bestEnd, best);
     }
 
     /** A line break in text[from, to): read only between the two tokens, never to the end of the text. */
@@ -480,15 +516,15 @@ public final class PlaceExtractor implements Stage {
         return ofKind.isEmpty() ? ofLevel : ofKind;
     }
 
-    private List<Unit> bareCandidates(FoldedTokens ft, int first, List<Unit> units, int lastCountryEnd) {
-        String k = Gazetteer.key(units.get(0).name());
-        if (gazetteer.isPersonName(k) && !units.stream().anyMatch(u -> u.has("typed"))) {
+    private List<Unit> bareCandidates(FoldedTokens ft, int first, Gazetteer.Name name, int lastCountryEnd) {
+        if (name.barePerson()) {
             return List.of();
         }
         if (phraseBefore(ft, first, notHeads)) {
             return List.of();
         }
-        boolean province = units.stream().anyMatch(Unit::isProvince);
+        List<Unit> units = name.entry().units();
+        boolean province = name.anyProvince();
         List<Unit> out = new ArrayList<>();
         for (Unit u : units) {
             if (province && u.level().equals("district")) {
@@ -508,16 +544,18 @@ public final class PlaceExtractor implements Stage {
     /** The value of the longest phrase of {@code set} that ends right before token {@code first}; false when none. */
     private static boolean phraseBefore(FoldedTokens ft, int first, Phrases<Boolean> set) {
         AnalyzedText t = ft.t;
-        StringBuilder sb = new StringBuilder();
         Boolean value = null;
+        int node = Phrases.ROOT;
         for (int len = 1; len <= set.maxWords() && first - len >= 0; len++) {
             Token tok = t.tokens().get(first - len);
             if (tok.kind() == TokenKind.PUNCT) {
                 break;
             }
-            String f = ft.get(first - len);
-            sb.insert(0, sb.length() == 0 ? f : f + " ");
-            Boolean v = set.get(sb.toString());
+            node = set.previous(node, ft.id(first - len));
+            if (node < 0) {
+                break;
+            }
+            Boolean v = set.valueBackward(node);
             if (v != null) {
                 value = v;
             }
@@ -530,15 +568,22 @@ public final class PlaceExtractor implements Stage {
     private void resolve(List<Found> found, String era, Outlets.Outlet outlet) {
         Set<String> provinces = new HashSet<>(); // "pre:64", "post:52"
         for (Found f : found) {
-            List<Unit> sure = f.bare ? f.candidates.stream().filter(u -> !u.level().equals("district")).toList()
-                    : f.candidates;
+            List<Unit> sure = f.candidates;
+            if (f.bare) {
+                sure = new ArrayList<>(f.candidates.size());
+                for (Unit u : f.candidates) {
+                    if (!u.level().equals("district")) {
+                        sure.add(u);
+                    }
+                }
+            }
             Set<String> ps = new HashSet<>();
             for (Unit u : sure) {
                 if (!u.isCountry() && u.province() != null && u.era() != null) {
                     ps.add(u.era() + ":" + u.province());
                 }
             }
-            if (ps.size() == 1 || (ps.size() == 2 && sure.stream().allMatch(Unit::isProvince))) {
+            if (ps.size() == 1 || (ps.size() == 2 && allProvinces(sure))) {
                 provinces.addAll(ps);
                 for (Unit u : sure) {
                     if (u.isProvince() && u.after() != null) {
@@ -612,6 +657,15 @@ public final class PlaceExtractor implements Stage {
         found.removeIf(f -> f.candidates.isEmpty());
     }
 
+    private static boolean allProvinces(List<Unit> us) {
+        for (Unit u : us) {
+            if (!u.isProvince()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isInside(Unit u, Unit p) {
         if (u.era() == null || !u.era().equals(p.era()) || u.isCountry() || p.isCountry()) {
             return false;
@@ -622,6 +676,32 @@ public final class PlaceExtractor implements Stage {
 
     /** Units differing in more than their era (a province named alike before and after the reform is one). */
     private static int distinctUnits(List<Unit> us) {
+        if (us.size() <= 16) { // the same count without building a key per unit
+            int named = 0;
+            int eraless = 0;
+            for (int i = 0; i < us.size(); i++) {
+                Unit u = us.get(i);
+                boolean newNamed = true;
+                boolean newEraless = true;
+                for (int j = 0; j < i && (newNamed || newEraless); j++) {
+                    Unit v = us.get(j);
+                    if (!u.level().equals(v.level())) {
+                        continue;
+                    }
+                    boolean whole = u.isProvince() || u.isCountry();
+                    boolean sameCode = whole || java.util.Objects.equals(u.era(), v.era()) && java.util.Objects.equals(u.code(), v.code());
+                    if (sameCode && u.name().equals(v.name())) {
+                        newNamed = false;
+                    }
+                    if (whole ? Gazetteer.sameKey(u.name(), v.name()) : sameCode) {
+                        newEraless = false;
+                    }
+                }
+                named += newNamed ? 1 : 0;
+                eraless += newEraless ? 1 : 0;
+            }
+            return Math.min(named, eraless);
+        }
         Set<String> k = new HashSet<>();
         for (Unit u : us) {
             k.add(u.level() + ":" + u.name() + ":" + (u.isProvince() || u.isCountry() ? "" : u.era() + u.code()));
@@ -666,7 +746,7 @@ public final class PlaceExtractor implements Stage {
             if (u != null) {
                 level = u.level();
                 code = u.code();
-                name = u.has("typed") || u.code() != null && !Gazetteer.key(u.name()).equals(Gazetteer.key(f.written))
+                name = u.has("typed") || u.code() != null && !Gazetteer.sameKey(u.name(), f.written)
                         ? u.name() : spelling(f.written, u.name());
                 if (kind == null) {
                     kind = u.kind();
@@ -745,6 +825,8 @@ public final class PlaceExtractor implements Stage {
         int p = 0;
         org.vnextract.text.Sentence lastSentence = null;
         boolean lastBiography = false;
+        int captionPara = -1; // founds come in order: each paragraph is read once
+        boolean caption = false;
         for (Found f : found) {
             Unit prov = provinceIn(f.unit, era);
             if (prov == null) {
@@ -759,7 +841,14 @@ public final class PlaceExtractor implements Stage {
                 lastSentence = sentence;
                 lastBiography = inBiography(t, sentence);
             }
-            if (lastBiography || isCaption(t, paras.get(p))) {
+            if (lastBiography) {
+                continue;
+            }
+            if (captionPara != p) {
+                captionPara = p;
+                caption = isCaption(t, paras.get(p));
+            }
+            if (caption) {
                 continue;
             }
             String k = prov.era() + ":" + prov.code();
@@ -889,7 +978,7 @@ public final class PlaceExtractor implements Stage {
     }
 
     private boolean inBiography(AnalyzedText t, org.vnextract.text.Sentence s) {
-        if (s == null) {
+        if (s == null || biographyKeys != null && !mayHaveCue(t.text(), s.start(), s.end(), biographyKeys)) {
             return false;
         }
         String f = " " + words(t.text(s)) + " ";
@@ -899,6 +988,60 @@ public final class PlaceExtractor implements Stage {
             }
         }
         return false;
+    }
+
+    /**
+     * False when text[from, to) has none of the cues (each given as the name-key hashes of its words):
+     * read as {@link #words} reads it, without building it, each cue word must be a run of letters,
+     * digits and marks with that hash, the runs of a cue in a row with only white space between.
+     * True says only that it may (folding keeps the name key; hashes may collide).
+     */
+    private static boolean mayHaveCue(String text, int from, int to, int[][] cues) {
+        int[] recent = new int[8];
+        int runs = 0; // runs since the last punctuation
+        int h = 0;
+        boolean inRun = false;
+        for (int i = from; i <= to; i++) {
+            char c = i < to ? text.charAt(i) : ' ';
+            if (i < to && (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK)) {
+                if (!inRun) {
+                    inRun = true;
+                    h = 0;
+                }
+                char k = Gazetteer.keyChar(c);
+                if (k != 0) {
+                    h = 31 * h + k;
+                }
+                continue;
+            }
+            if (inRun) {
+                inRun = false;
+                recent[runs & 7] = h;
+                runs++;
+                for (int[] cue : cues) {
+                    if (cue.length <= runs && cue.length <= 8 && endsWith(recent, runs, cue)) {
+                        return true;
+                    }
+                    if (cue.length > 8) {
+                        return true; // too long to keep: read the text whole
+                    }
+                }
+            }
+            if (i < to && !(Character.isWhitespace(c) || c == '\u00A0')) {
+                runs = 0;
+            }
+        }
+        return false;
+    }
+
+    /** True when the last {@code cue.length} of {@code runs} hashes kept in {@code recent} are the cue's. */
+    private static boolean endsWith(int[] recent, int runs, int[] cue) {
+        for (int x = 0; x < cue.length; x++) {
+            if (recent[(runs - cue.length + x) & 7] != cue[x]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -941,7 +1084,6 @@ public final class PlaceExtractor implements Stage {
         AnalyzedText t = ft.t;
         List<Token> toks = t.tokens();
         String text = t.text();
-        StringBuilder sb = new StringBuilder(24);
         for (int i = 0; i < toks.size(); i++) {
             Token tok = toks.get(i);
             if (tok.kind() != TokenKind.WORD && tok.kind() != TokenKind.ABBREVIATION
@@ -949,17 +1091,17 @@ public final class PlaceExtractor implements Stage {
                     || !localCuePhrases.mayStartWith(text, tok.start(), tok.end())) {
                 continue;
             }
-            sb.setLength(0);
+            int node = Phrases.ROOT;
             for (int len = 1; len <= localCuePhrases.maxWords() && i + len - 1 < toks.size(); len++) {
                 Token tk = toks.get(i + len - 1);
                 if (tk.kind() == TokenKind.PUNCT) {
                     break;
                 }
-                if (len > 1) {
-                    sb.append(' ');
+                node = localCuePhrases.next(node, ft.id(i + len - 1));
+                if (node < 0) {
+                    break;
                 }
-                sb.append(ft.get(i + len - 1));
-                if (localCuePhrases.get(sb.toString()) != null) {
+                if (localCuePhrases.valueForward(node) != null) {
                     return true;
                 }
             }
