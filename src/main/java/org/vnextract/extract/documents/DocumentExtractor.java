@@ -45,6 +45,8 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
     private static final int MAX_SUBJECT_TOKENS = 80;
     private static final int MAX_CLAUSE_TOKENS = 30;
     private static final int MAX_HEADER_TOKENS = 16;
+    /** How far into the text (chars) a header that lost its line breaks may stand. */
+    private static final int HEADER_OPENING = 400;
     private static final int MAX_CONTEXT_STEPS = 8;
     /** Numbers sharing one symbol ("số 1652, 1656, 1659-NQ/QUTW") read at most. */
     private static final int MAX_LIST = 24;
@@ -302,10 +304,19 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         return new TypeWord(m.value(), m.start(), so);
     }
 
-    /** "Số: 2074/QĐ-UBND" opening a paragraph: the header of the document the article reproduces. */
+    /**
+     * "Số: 2074/QĐ-UBND" opening a paragraph: the header of the document the article reproduces; also
+     * a capital "Số:" with its colon in the page's opening when the header lost its line breaks
+     * ("Chính phủ Số: 203/NQ-CP Hà Nội, ngày …", "***Số: 367 - QĐ/…").
+     */
     private static boolean isHeader(TokenView v, int i) {
-        int j = v.isChar(i - 1, ':') ? i - 2 : i - 1;
-        return v.is(j, SO) && (j == 0 || v.newlineBefore(j));
+        boolean colon = v.isChar(i - 1, ':');
+        int j = colon ? i - 2 : i - 1;
+        if (!v.is(j, SO)) {
+            return false;
+        }
+        return j == 0 || v.newlineBefore(j)
+                || colon && v.start(j) <= HEADER_OPENING && Character.isUpperCase(v.text.charAt(v.start(j)));
     }
 
     /** "Nghị quyết số: 653/2019/UBTVQH14" opening a paragraph: a header naming the type too. */

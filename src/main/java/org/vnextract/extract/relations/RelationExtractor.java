@@ -47,12 +47,15 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     private static final int MAX_NAMED = 5;
     /** The longest "về …" subject of a listed document ("…, ngày 14/6/2024 của Bộ Chính trị về đại hội …; Kết luận …"). */
     private static final int MAX_SUBJECT = 40;
+    /** The longest "về …" subject of a document in a list after a phrase, whose end the joining word marks. */
+    private static final int MAX_LISTED_SUBJECT = 50;
     /** Words of what a document does, before a passive phrase. */
     private static final int MAX_DESCRIPTION = 16;
     // words the code itself reads, folded as tokens are (tone mark after the letters)
     private static final String VE = Fold.fold("về");
     private static final String NGAY = Fold.fold("ngày");
     private static final String SO = Fold.fold("số");
+    private static final String DUOC = Fold.fold("được");
 
     private final RelationRules rules;
 
@@ -75,8 +78,15 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         return Set.of(AnalyzedText.KEY, DocumentReference.KEY);
     }
 
-    /** A document mention: its char range, its token range in the sentence, and the document's id. */
-    private record Cited(int start, int end, String id, int first, int after) {}
+    /**
+     * A document mention: its char range, its token range in the sentence, the document's id, and
+     * whether it is a pointer ("Quy định này", the page's title) rather than the document's symbol.
+     */
+    private record Cited(int start, int end, String id, int first, int after, boolean pointer) {
+        Cited(int start, int end, String id, int first, int after) {
+            this(start, end, id, first, after, false);
+        }
+    }
 
     /** One token as the rules see it: folded word, "#" for numbers and dates, the character of punctuation. */
     private record Word(String w, boolean capital) {}
@@ -137,6 +147,8 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         final Map<String, List<Integer>> byFirstTypeWord = new java.util.HashMap<>();
         /** For each type name, its documents by the start of each mention (the first document on a tie). */
         final Map<List<String>, java.util.TreeMap<Integer, DocumentReference>> mentionsOfType = new java.util.HashMap<>();
+        /** Type names a document was given as its short name ("… (Quy định);", "(sau đây gọi tắt là Nghị định)"), so far. */
+        final Map<List<String>, DocumentReference> aliases = new java.util.HashMap<>();
 
         Article(AnalyzedText t, List<DocumentReference> docs, List<Cited> all) {
             this.t = t;
@@ -275,13 +287,14 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             }
         }
         pointers(art, s, toks, words, cited);
+        aliases(art, words, cited);
         if (cited.size() < 2) {
             return;
         }
         int n = cited.size();
         // a phrase between two neighbouring documents, and the list that continues after the second
         for (int i = 0; i + 1 < n; i++) {
-            Link l = between(words, cited.get(i).after(), cited.get(i + 1).first());
+            Link l = between(words, cited.get(i).after(), cited.get(i + 1).first(), heads(words, cited.get(i)));
             if (l == null) {
                 continue;
             }
@@ -292,7 +305,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                     break;
                 }
                 if (j > i + 1 && j + 1 < n) {
-                    Link own = between(words, b.after(), cited.get(j + 1).first());
+                    Link own = between(words, b.after(), cited.get(j + 1).first(), heads(words, b));
                     if (own != null && !own.described) {
                         break; // "…, Kế hoạch C thực hiện …": C starts a relation of its own, not the list's
                     }
@@ -333,13 +346,19 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 if (after < n && rules.self.contains(words.get(after).w())) {
                     target = lastOfTypeBefore(art, type, toks.get(i).start());
                     end = after + 1;
-                } else if (issuedRightBefore(words, i) && !(after < n && (words.get(after).w().equals("#")
-                        || rules.named.contains(words.get(after).w()))) && art.self != null
-                        && type.equals(typeOf(art, art.self))) {
+                } else if (after < n && (words.get(after).w().equals("#") || rules.named.contains(words.get(after).w()))) {
+                    target = null; // "Quyết định số …", "Kế hoạch phối hợp …": a document's own name
+                } else if (issuedRightBefore(words, i) && art.self != null && type.equals(typeOf(art, art.self))) {
                     target = art.self;
+                } else if (words.get(i).capital() && (after >= n || !")".equals(words.get(after).w()))
+                        && art.aliases.containsKey(type)) {
+                    target = art.aliases.get(type); // "(Quy định); … Quy định có hiệu lực … và thay thế …"
+                } else if (words.get(i).capital() && opens(words, i) && after < n && art.self != null
+                        && type.equals(typeOf(art, art.self))) {
+                    target = art.self; // the page's title: "Nghị quyết Ban hành Kế hoạch … thực hiện Nghị quyết số 36-NQ/TW"
                 }
                 if (target != null) {
-                    more.add(new Cited(toks.get(i).start(), toks.get(end - 1).end(), target.id(), i, end));
+                    more.add(new Cited(toks.get(i).start(), toks.get(end - 1).end(), target.id(), i, end, true));
                     i = end - 1;
                     break;
                 }
@@ -348,12 +367,51 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         if (art.self != null && !cited.isEmpty()) {
             Sentence prev = previous(art.t, s);
             if (prev != null && titleOf(art, prev)) {
-                more.add(new Cited(prev.start(), prev.end(), art.self.id(), 0, 0));
+                more.add(new Cited(prev.start(), prev.end(), art.self.id(), 0, 0, true));
             }
         }
         if (!more.isEmpty()) {
             cited.addAll(more);
             cited.sort(Comparator.comparingInt(Cited::first).thenComparingInt(Cited::after));
+        }
+    }
+
+    /** Only bullets, numbers and punctuation stand before word {@code i} of the sentence. */
+    private static boolean opens(List<Word> words, int i) {
+        for (int k = 0; k < i; k++) {
+            String w = words.get(k).w();
+            if (!w.equals("#") && Character.isLetter(w.codePointAt(0))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Records the short names given in this sentence: a type name in brackets right after a document
+     * and its subject, after an optional `alias` lead ("Quy định số 69-QĐ/TW về … (Quy định);",
+     * "(sau đây gọi tắt là Nghị định)"), standing for that document in later sentences.
+     */
+    private void aliases(Article art, List<Word> words, List<Cited> cited) {
+        int c = -1;
+        for (int i = 0; i < words.size(); i++) {
+            while (c + 1 < cited.size() && cited.get(c + 1).after() <= i) {
+                c++;
+            }
+            if (c < 0 || !words.get(i).w().equals("(") || i - cited.get(c).after() > MAX_SUBJECT + MAX_ATTACHED) {
+                continue;
+            }
+            int p = i + 1;
+            int afterLead = matchAt(rules.alias, words, p);
+            if (afterLead > p) {
+                p = afterLead;
+            }
+            DocumentReference doc = art.byId(cited.get(c).id());
+            List<String> type = doc == null ? List.of() : typeOf(art, doc);
+            if (!type.isEmpty() && p + type.size() < words.size() && words.get(p).capital()
+                    && matchesWords(type, words, p) && words.get(p + type.size()).w().equals(")")) {
+                art.aliases.put(type, doc);
+            }
         }
     }
 
@@ -481,15 +539,15 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     /** The relation stated by the words {@code [from, to)} between two documents, or null. */
     private record Link(String relation, boolean reverse, boolean described) {}
 
-    private Link between(List<Word> words, int from, int to) {
-        if (to <= from || to - from > MAX_ATTACHED + MAX_TAIL + 8) {
+    private Link between(List<Word> words, int from, int to, boolean heads) {
+        if (to <= from || to - from > MAX_ATTACHED + MAX_SUBJECT + MAX_TAIL + 8) {
             return null;
         }
         for (int name = 0; name <= MAX_NAMED && to - name > from; name++) {
             if (name > 0 && !(words.get(to - name).capital() || rules.named.contains(words.get(to - name).w()))) {
                 break;
             }
-            Link l = betweenTail(words, from, to - name);
+            Link l = betweenTail(words, from, to - name, heads);
             if (l != null) {
                 return l;
             }
@@ -497,7 +555,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         return null;
     }
 
-    private Link betweenTail(List<Word> words, int from, int to) {
+    private Link betweenTail(List<Word> words, int from, int to, boolean heads) {
         for (int tail = 0; tail <= MAX_TAIL && to - tail > from; tail++) {
             if (tail > 0 && !rules.tail.contains(words.get(to - tail).w())) {
                 break;
@@ -507,7 +565,8 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 for (RelationRules.Phrase ph : reverse ? rules.reverse : rules.forward) {
                     int start = end - ph.words().size();
                     if (start >= from && matches(ph.words(), words, start)
-                            && (attached(words, from, start) || reverse && described(words, from, start))) {
+                            && (attached(words, from, start) || reverse && described(words, from, start)
+                                    || (heads || reverse) && subjectBefore(words, from, start))) {
                         boolean described = false; // "Kết luận số 118-KL/TW, … về việc điều chỉnh …": what the document is about
                         for (int k = from; k < start && !described; k++) {
                             described = words.get(k).w().equals(VE);
@@ -547,13 +606,96 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         return true;
     }
 
-    /** The words {@code [from, to)} are only a document's date, issuer and "về": nothing that breaks a link. */
-    private boolean attached(List<Word> words, int from, int to) {
-        if (to - from > MAX_ATTACHED) {
+    /**
+     * The document {@code c} heads its clause: it opens the sentence (after a bullet or a number), is
+     * issued right before ("Bộ Chính trị ban hành Quy định số 69-QĐ/TW …") or is a pointer ("Quy định
+     * này", the page's title). Only such a document may carry a subject of its own before a phrase:
+     * in "Căn cứ Nghị quyết số 18 về …, các cơ quan thực hiện Kết luận số 21" the subject is the
+     * sentence's actor, not the document.
+     */
+    private boolean heads(List<Word> words, Cited c) {
+        if (c.pointer() || issuedRightBefore(words, c.first())) {
+            return true;
+        }
+        for (int i = 0; i < c.first(); i++) {
+            String w = words.get(i).w();
+            if (!w.equals("#") && Character.isLetter(w.codePointAt(0))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Before a phrase, a document's own subject: its date and issuer, a `subject` lead ("về", "quy
+     * định về", "ban hành") and what it is about ("Quy định số 69-QĐ/TW về kỷ luật tổ chức Đảng, đảng
+     * viên vi phạm thay thế …", "Nghị quyết Ban hành Kế hoạch … của Chính phủ thực hiện …"). A comma
+     * before the lead may only precede the date, so an actor after a comma ("Căn cứ Quyết định X, Sở
+     * ban hành Kế hoạch thực hiện …") is no subject.
+     */
+    private boolean subjectBefore(List<Word> words, int from, int to) {
+        for (int p = from; p < to && p - from <= MAX_ATTACHED; p++) {
+            String w = words.get(p).w();
+            if (w.equals(",") && !is(words, p + 1, NGAY)) {
+                return false;
+            }
+            int afterLead = matchAt(rules.subject, words, p);
+            // "được ban hành cùng lúc với …": the document was issued, what follows is no subject of it
+            if (afterLead > p && afterLead < to && !(p > from && is(words, p - 1, DUOC)) && attached(words, from, p)) {
+                return about(words, afterLead, to);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What a document is about, before its phrase: bounded, no punctuation but a comma before a word
+     * in lower case ("tổ chức Đảng, đảng viên"), no phrase of a relation, issue or block of its own.
+     */
+    private boolean about(List<Word> words, int from, int to) {
+        if (!subject(words, from, to, MAX_SUBJECT)) {
             return false;
         }
         for (int i = from; i < to; i++) {
             Word w = words.get(i);
+            if (w.w().equals(",")) {
+                if (i + 1 >= to || words.get(i + 1).capital()) {
+                    return false;
+                }
+            } else if (!w.w().equals("#") && !Character.isLetter(w.w().codePointAt(0)) && !w.w().equals("-")) {
+                return false;
+            }
+            for (RelationRules.Phrase b : rules.block) {
+                if (i + b.words().size() <= to && matches(b.words(), words, i)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The words {@code [from, to)} are only a document's date, issuer and "về", and clauses that may
+     * stand before the phrase ("có hiệu lực kể từ ngày ký và", "sẽ"; after no comma but the date's):
+     * nothing that breaks a link.
+     */
+    private boolean attached(List<Word> words, int from, int to) {
+        if (to - from > MAX_ATTACHED) {
+            return false;
+        }
+        boolean actor = false; // a comma not before the date: what follows may be the sentence's actor
+        for (int i = from; i < to; i++) {
+            Word w = words.get(i);
+            if (w.w().equals(",") && !is(words, i + 1, NGAY)) {
+                actor = true;
+            }
+            if (!actor) {
+                int after = matchAt(rules.clause, words, i);
+                if (after > i && after <= to) {
+                    i = after - 1;
+                    continue;
+                }
+            }
             if (!(w.capital() || w.w().equals("#") || rules.attach.contains(w.w()))) {
                 return false;
             }
@@ -588,15 +730,15 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         }
         for (int v = from; v < j; v++) {
             if (words.get(v).w().equals(VE)) {
-                return attached(words, from, v) && subject(words, v + 1, j);
+                return attached(words, from, v) && subject(words, v + 1, j, MAX_LISTED_SUBJECT);
             }
         }
         return false;
     }
 
     /** A document's subject after "về": bounded, and stating no relation or event of its own. */
-    private boolean subject(List<Word> words, int from, int to) {
-        if (to - from > MAX_SUBJECT) {
+    private boolean subject(List<Word> words, int from, int to, int max) {
+        if (to - from > max) {
             return false;
         }
         for (int i = from; i < to; i++) {

@@ -27,6 +27,9 @@ final class RelationRules {
     final List<Phrase> issue = new ArrayList<>();
     final List<Phrase> opener = new ArrayList<>();
     final List<Phrase> block = new ArrayList<>();
+    final List<Phrase> subject = new ArrayList<>();
+    final List<Phrase> clause = new ArrayList<>();
+    final List<Phrase> alias = new ArrayList<>();
     final Set<String> tail = new HashSet<>();
     final Set<String> attach = new HashSet<>();
     final Set<String> join = new HashSet<>();
@@ -54,6 +57,9 @@ final class RelationRules {
                 case "issue" -> issue.add(new Phrase(words, null));
                 case "opener" -> opener.add(new Phrase(words, null));
                 case "block" -> block.add(new Phrase(words, null));
+                case "subject" -> subject.add(new Phrase(words, null));
+                case "clause" -> clause.add(new Phrase(words, null));
+                case "alias" -> alias.add(new Phrase(words, null));
                 case "tail" -> tail.add(single(words, lineNo));
                 case "attach" -> attach.add(single(words, lineNo));
                 case "join" -> join.add(single(words, lineNo));
@@ -63,7 +69,7 @@ final class RelationRules {
             }
         }
         // longest phrases first, so that "triển khai thực hiện" wins over "thực hiện"
-        for (List<Phrase> l : List.of(forward, reverse, fronted, issue, opener, block)) {
+        for (List<Phrase> l : List.of(forward, reverse, fronted, issue, opener, block, subject, clause, alias)) {
             l.sort((a, b) -> Integer.compare(b.words().size(), a.words().size()));
         }
     }
