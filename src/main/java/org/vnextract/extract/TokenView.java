@@ -287,13 +287,19 @@ public final class TokenView {
         return false;
     }
 
-    /** The first token starting at or after {@code charIndex}, from {@code hint} on. */
+    /** The first token starting at or after {@code charIndex}, from {@code hint} on (by binary search). */
     public int tokenAtOrAfter(int charIndex, int hint) {
-        int i = Math.max(hint, 0);
-        while (i < n && start[i] < charIndex) {
-            i++;
+        int lo = Math.max(hint, 0);
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (start[mid] < charIndex) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
-        return i;
+        return lo;
     }
 
     /**
