@@ -193,7 +193,7 @@ public final class OfficialExtractor implements Stage {
             String[] toks = new String[Math.max(0, t.sentenceEnd(s) - t.sentenceStart(s))];
             for (int i = 0; i < toks.length; i++) {
                 int k = t.sentenceStart(s) + i;
-                toks[i] = t.text().substring(t.start(k), t.end(k));
+                toks[i] = t.slice(k, k + 1);
             }
             sentences.add(toks);
         }

@@ -244,7 +244,7 @@ public final class OfficialRules {
                 }
             }
             if (t.kind(i) == TokenKind.PUNCT) {
-                char c = t.text().charAt(t.start(i));
+                char c = t.first(i);
                 Seg s = new Seg(T.SEP, i, i + 1);
                 s.sep = c == '–' || c == '—' ? '-' : c;
                 segs.add(s);
