@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import org.vnextract.extract.Extractor;
 import org.vnextract.extract.Mention;
+import org.vnextract.extract.PhraseTrie.Match;
+import org.vnextract.extract.TokenView;
 import org.vnextract.extract.documents.IssuingDates.DateAt;
-import org.vnextract.extract.documents.PhraseTrie.Match;
 import org.vnextract.extract.documents.SymbolScanner.Symbol;
 import org.vnextract.internal.Validate;
 import org.vnextract.pipeline.Analysis;
@@ -91,12 +92,12 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
     @Override
     public List<DocumentReference> extract(Analysis in) {
         AnalyzedText t = in.get(AnalyzedText.KEY);
-        return extract(t.text(), t, in.get(Words.KEY));
+        return extract(t, in.get(Words.KEY));
     }
 
     /** The references of {@code t}; without {@code words} (null) every token counts as a word. */
-    List<DocumentReference> extract(String text, AnalyzedText t, Words words) {
-        TokenView v = new TokenView(text, t.tokens(), words);
+    List<DocumentReference> extract(AnalyzedText t, Words words) {
+        TokenView v = TokenView.of(t, words);
         List<Ref> refs = find(v);
         return assemble(v, refs);
     }
@@ -148,7 +149,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                     continue;
                 }
             }
-            Symbol s = scanner.scan(v.text, v.start(i), tw != null);
+            Symbol s = scanner.scan(v.text(), v.start(i), tw != null);
             if (s != null && s.party() && lexicon.typeName(s.type()) == null
                     && (tw == null || tw.code.equals(DocumentLexicon.ANY_TYPE))) {
                 s = null; // a code outside the tables needs a type word naming the document ("Văn bản 12-XY/TU")
@@ -166,13 +167,13 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                 // "Nghị quyết số 35/2016 của Chính phủ": a state document by number and year, its
                 // symbol inferred below when a state issuer follows
                 refs.add(new Ref(v.start(tw.start), v.end(i), tw.start, i + 1, null, tw.code,
-                        v.text.substring(v.start(i), v.end(i)), true, false));
+                        v.text().substring(v.start(i), v.end(i)), true, false));
                 continue;
             }
             if (tw == null || tw.code.equals(DocumentLexicon.ANY_TYPE) || !bareNumber(v, i)) {
                 continue;
             }
-            String number = v.text.substring(v.start(i), v.end(i));
+            String number = v.text().substring(v.start(i), v.end(i));
             int typeEnd = typeAfterNumber(v, i);
             if (typeEnd > 0) {
                 // "Thông báo 159-TB của Bộ Chính trị": a symbol without its issuer part, read as a bare number
@@ -206,13 +207,13 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                     || !v.startsWithDigit(next)) {
                 return -1;
             }
-            Symbol s = scanner.scan(v.text, v.start(next), true);
+            Symbol s = scanner.scan(v.text(), v.start(next), true);
             if (s != null) {
                 String tail = s.id().substring(s.number().length());
                 String wt = tw.code.equals(DocumentLexicon.ANY_TYPE) ? null : tw.code;
                 for (int m = 0; m < count; m++) {
                     int t = numbers[m];
-                    String number = v.text.substring(v.start(t), v.end(t));
+                    String number = v.text().substring(v.start(t), v.end(t));
                     Symbol shared = new Symbol(v.start(t), v.end(t), number + tail, SymbolScanner.key(number, tail),
                             s.type(), number, s.issuerCode(), s.party());
                     int first = m == 0 ? tw.start : t;
@@ -235,7 +236,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
      * after the code, or -1. A slash or a letter after the code means another symbol ("18-NQ/XYZ").
      */
     private int typeAfterNumber(TokenView v, int i) {
-        String t = v.text;
+        String t = v.text();
         int limit = Math.min(t.length(), v.end(i) + 12);
         int k = v.end(i);
         if (k < limit && t.charAt(k) == ' ') {
@@ -273,8 +274,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         if (i >= v.size() || v.newlineBefore(i)) {
             return "";
         }
-        String f = v.fold(i);
-        return f.isEmpty() ? String.valueOf(v.first(i)) : f; // "%"; never a copy of a long token
+        return v.isLetters(i) ? v.fold(i) : String.valueOf(v.first(i)); // "%"; never a copy of a long token
     }
 
     /** "Nghị quyết số", "Kết luận", "Thông báo kết luận số:" right before token {@code i}. */
@@ -291,7 +291,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         if (j < 0) {
             return null;
         }
-        Match m = lexicon.typeWords.endingAt(v, j + 1);
+        Match<String> m = lexicon.typeWords.endingAt(v, j + 1);
         if (m == null) {
             return null;
         }
@@ -316,7 +316,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
             return false;
         }
         return j == 0 || v.newlineBefore(j)
-                || colon && v.start(j) <= HEADER_OPENING && Character.isUpperCase(v.text.charAt(v.start(j)));
+                || colon && v.start(j) <= HEADER_OPENING && Character.isUpperCase(v.text().charAt(v.start(j)));
     }
 
     /** "Nghị quyết số: 653/2019/UBTVQH14" opening a paragraph: a header naming the type too. */
@@ -328,16 +328,16 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
     private static boolean numberOfYear(TokenView v, int i) {
         int s = v.start(i);
         int e = v.end(i);
-        if (e - s < 6 || e - s > 9 || v.text.charAt(e - 5) != '/') {
+        if (e - s < 6 || e - s > 9 || v.text().charAt(e - 5) != '/') {
             return false; // checked on the token alone: a search past it would make the pass quadratic
         }
         int slash = e - 5;
         for (int k = s; k < e; k++) {
-            if (k != slash && !SymbolScanner.isDigit(v.text.charAt(k))) {
+            if (k != slash && !SymbolScanner.isDigit(v.text().charAt(k))) {
                 return false;
             }
         }
-        int year = Integer.parseInt(v.text, slash + 1, e, 10);
+        int year = Integer.parseInt(v.text(), slash + 1, e, 10);
         return year >= 1945 && year <= 2099;
     }
 
@@ -347,7 +347,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
             return false;
         }
         for (int k = v.start(i); k < v.end(i); k++) {
-            if (!SymbolScanner.isDigit(v.text.charAt(k))) {
+            if (!SymbolScanner.isDigit(v.text().charAt(k))) {
                 return false;
             }
         }
@@ -370,7 +370,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         String date = null;
         Issuer issuer = null;
         for (int steps = 0; k < n && steps < MAX_CONTEXT_STEPS; steps++) {
-            if (v.newlineBefore(k) && !(v.isWord(k) && Character.isLowerCase(v.first(k)))) {
+            if (v.newlineBefore(k) && !(v.isLetters(k) && Character.isLowerCase(v.first(k)))) {
                 break; // a new paragraph, unless a hard-wrapped line goes on in lower case
             }
             if (v.isChar(k, ',') || (v.isChar(k, '(') && v.is(k + 1, NGAY)) || (v.isChar(k, ')') && date != null)) {
@@ -439,12 +439,12 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
 
     /** The issuer code named at token {@code k}: [organ] body ("Ban Tổ chức Tỉnh ủy" → BTCTU). */
     private Code issuerCode(TokenView v, int k) {
-        Match organ = lexicon.organs.longest(v, k, k + lexicon.organs.maxWords());
+        Match<String> organ = lexicon.organs.longest(v, k, k + lexicon.organs.maxLength());
         int b = organ != null ? organ.end() : k;
         if (organ != null && v.newlineBefore(b)) {
             return null;
         }
-        Match body = lexicon.bodies.longest(v, b, b + lexicon.bodies.maxWords());
+        Match<String> body = lexicon.bodies.longest(v, b, b + lexicon.bodies.maxLength());
         if (body == null) {
             return null;
         }
@@ -468,13 +468,13 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         int e = c != null ? Math.min(c.end, n) : k;
         int limit = Math.min(n, k + MAX_ISSUER_TOKENS);
         while (e < limit && (e == k || !v.newlineBefore(e))) {
-            if (e > k && lexicon.typeWords.longest(v, e, e + lexicon.typeWords.maxWords()) != null) {
+            if (e > k && lexicon.typeWords.longest(v, e, e + lexicon.typeWords.maxLength()) != null) {
                 break;
             }
             boolean more;
-            if (v.isWord(e) && e > k && !v.endsWord(e - 1) && Character.isUpperCase(v.first(Math.max(k, v.wordHead(e - 1))))) {
+            if (v.isLetters(e) && e > k && !v.endsWord(e - 1) && Character.isUpperCase(v.first(Math.max(k, v.wordHead(e - 1))))) {
                 more = true; // the rest of a word: "Tài" + "chính", "Ngân" + "hàng"
-            } else if (v.isWord(e)) {
+            } else if (v.isLetters(e)) {
                 more = Character.isUpperCase(v.first(e)) || lexicon.issuerNameWord(v.fold(e));
             } else if (v.startsWithDigit(e)) {
                 more = e > k && v.is(e - 1, THU);
@@ -555,7 +555,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         if (e <= k + 1) {
             return null;
         }
-        String s = v.text.substring(v.end(k), e < n && depth == 0 ? v.start(e) : v.end(e - 1)).strip();
+        String s = v.text().substring(v.end(k), e < n && depth == 0 ? v.start(e) : v.end(e - 1)).strip();
         return s.isEmpty() ? null : s;
     }
 
@@ -572,7 +572,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         int j = firstTok;
         boolean verb = false;
         for (int s = 0; s < 4 && j > 0 && !v.newlineBefore(j); s++) {
-            Match m = lexicon.issueVerbs.endingAt(v, j);
+            Match<String> m = lexicon.issueVerbs.endingAt(v, j);
             if (m == null) {
                 break;
             }
@@ -641,13 +641,13 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
     private Issuer earlierIssuer(TokenView v, Ref r) {
         int lo = Math.max(0, r.firstTok - MAX_EARLIER_TOKENS);
         for (int t = r.firstTok; t > lo; t--) {
-            Match verb = lexicon.earlierIssueVerbs.endingAt(v, t);
+            Match<String> verb = lexicon.earlierIssueVerbs.endingAt(v, t);
             if (verb != null) {
                 Before b = before(v, t);
                 return b == null ? null : b.issuer;
             }
             if (t < r.firstTok) {
-                Match tw = lexicon.typeWords.endingAt(v, t);
+                Match<String> tw = lexicon.typeWords.endingAt(v, t);
                 if (tw != null && !tw.value().equals(r.wordType) && !tw.value().equals(DocumentLexicon.ANY_TYPE)) {
                     return null; // "ban hành Kế hoạch thực hiện Nghị quyết số 18": the plan is what was issued
                 }
@@ -793,7 +793,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         if (k >= v.size() || !v.is(k, CUA) || v.newlineBefore(k + 1)) {
             return null;
         }
-        Match m = lexicon.stateBodies.longest(v, k + 1, k + 1 + lexicon.stateBodies.maxWords());
+        Match<String> m = lexicon.stateBodies.longest(v, k + 1, k + 1 + lexicon.stateBodies.maxLength());
         return m == null ? null : m.value();
     }
 
@@ -837,7 +837,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         String type = d.wordTypes.isEmpty() ? d.symbolType : d.wordTypes.iterator().next();
         List<Mention> mentions = new ArrayList<>(d.refs.size());
         for (Ref r : d.refs) {
-            mentions.add(Mention.of(v.text, r.start, r.end));
+            mentions.add(Mention.of(v.text(), r.start, r.end));
         }
         return new DocumentReference(d.id, type, lexicon.typeName(type), d.number, d.issuerCode,
                 issuer != null ? issuer : lexicon.issuerName(d.issuerCode), date, subject, d.explicit, mentions);

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.vnextract.extract.PhraseTrie;
 import org.vnextract.internal.Validate;
 import org.vnextract.pipeline.ModelSource;
 import org.vnextract.pipeline.PipelineException;
@@ -31,12 +32,12 @@ final class DocumentLexicon {
     private final Set<String> writtenIssuerAliases = new HashSet<>(); // UPPER written forms of issuer_aliases.tsv
     private final Set<String> notAfterNumber = new HashSet<>();
     private final Set<String> issuerNameWords = new HashSet<>();
-    final PhraseTrie stateBodies = new PhraseTrie(); // state_issuers.tsv: "của Chính phủ" → CP, for "35/2016/NQ-CP"
-    final PhraseTrie typeWords = new PhraseTrie();
-    final PhraseTrie bodies = new PhraseTrie();
-    final PhraseTrie organs = new PhraseTrie();
-    final PhraseTrie issueVerbs = new PhraseTrie();
-    final PhraseTrie earlierIssueVerbs = new PhraseTrie(); // earlier_issue_verbs.tsv
+    final PhraseTrie<String> stateBodies = new PhraseTrie<>(); // state_issuers.tsv: "của Chính phủ" → CP, for "35/2016/NQ-CP"
+    final PhraseTrie<String> typeWords = new PhraseTrie<>();
+    final PhraseTrie<String> bodies = new PhraseTrie<>();
+    final PhraseTrie<String> organs = new PhraseTrie<>();
+    final PhraseTrie<String> issueVerbs = new PhraseTrie<>();
+    final PhraseTrie<String> earlierIssueVerbs = new PhraseTrie<>(); // earlier_issue_verbs.tsv
 
     /** The spelling of Vietnamese syllables: a code glued to the next word ends where the word begins. */
     private final org.vnextract.ingest.VietnameseSyllables spelling;

@@ -1,5 +1,8 @@
 package org.vnextract.extract.documents;
 
+import org.vnextract.extract.TokenView;
+import org.vnextract.text.Fold;
+
 /**
  * Reads a full issuing date at a token: "28-6-2021", "16/6/2022", "1.12.2021", or
  * "20 tháng 12 năm 2021". A document's date needs its year, so "ngày 16/6" gives none. Looks at
@@ -8,8 +11,8 @@ package org.vnextract.extract.documents;
  * <p>Stateless; thread-safe.
  */
 final class IssuingDates {
-    private static final String THANG = org.vnextract.text.Fold.fold("tháng");
-    private static final String NAM = org.vnextract.text.Fold.fold("năm");
+    private static final String THANG = Fold.fold("tháng");
+    private static final String NAM = Fold.fold("năm");
 
     private IssuingDates() {}
 
@@ -21,7 +24,7 @@ final class IssuingDates {
         if (i < 0 || i >= v.size() || !v.startsWithDigit(i)) {
             return null;
         }
-        String s = v.text.substring(v.start(i), v.end(i));
+        String s = v.text().substring(v.start(i), v.end(i));
         int[] p = new int[3];
         int n = 0;
         int cur = -1;
@@ -71,7 +74,7 @@ final class IssuingDates {
     private static int plain(TokenView v, int i) {
         int x = 0;
         for (int k = v.start(i); k < v.end(i); k++) {
-            char c = v.text.charAt(k);
+            char c = v.text().charAt(k);
             if (c < '0' || c > '9' || x > 9999) {
                 return -1;
             }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.vnextract.clean.Article;
 import org.vnextract.extract.Mention;
+import org.vnextract.extract.TokenView;
 import org.vnextract.internal.Validate;
 import org.vnextract.ner.Entity;
 import org.vnextract.ner.EntityTagger;
@@ -89,7 +90,7 @@ public final class OfficialExtractor implements Stage {
         AnalyzedText text = in.get(AnalyzedText.KEY);
         Set<String> authors = new HashSet<>();
         in.find(Article.KEY).ifPresent(a -> a.authors().forEach(x -> authors.add(Fold.fold(x))));
-        Toks t = Toks.of(text, in.get(Words.KEY));
+        TokenView t = TokenView.of(text, in.get(Words.KEY));
         OfficialRules.Result r;
         if (tagger == null) {
             r = rules.run(t, source, List.of());
@@ -154,8 +155,8 @@ public final class OfficialExtractor implements Stage {
      * Sentences holding two or more adjacent capitalised tokens of which at least one lies outside
      * every name, organisation and place the rules found.
      */
-    private static boolean[] unexplainedSentences(Toks t, OfficialRules.Result r) {
-        java.util.BitSet covered = new java.util.BitSet(t.text.length());
+    private static boolean[] unexplainedSentences(TokenView t, OfficialRules.Result r) {
+        java.util.BitSet covered = new java.util.BitSet(t.text().length());
         for (OfficialRules.Labelled l : r.names()) {
             covered.set(l.start(), l.end());
         }
@@ -170,10 +171,10 @@ public final class OfficialExtractor implements Stage {
                 covered.set(m.start(), m.end());
             }
         }
-        boolean[] out = new boolean[t.sentStart.length];
-        for (int s = 0; s < t.sentStart.length; s++) {
-            for (int k = t.sentStart[s]; k + 1 < t.sentEnd[s] && !out[s]; k++) {
-                if (t.cap[k] && t.cap[k + 1] && (!covered.get(t.start[k]) || !covered.get(t.start[k + 1]))) {
+        boolean[] out = new boolean[t.sentences()];
+        for (int s = 0; s < t.sentences(); s++) {
+            for (int k = t.sentenceStart(s); k + 1 < t.sentenceEnd(s) && !out[s]; k++) {
+                if (t.capitalized(k) && t.capitalized(k + 1) && (!covered.get(t.start(k)) || !covered.get(t.start(k + 1)))) {
                     out[s] = true;
                 }
             }
@@ -182,17 +183,17 @@ public final class OfficialExtractor implements Stage {
     }
 
     /** Person names the model finds (in the selected sentences, or all when null), as token ranges of {@code t}. */
-    private List<int[]> modelPersons(Toks t, boolean[] only) {
-        List<String[]> sentences = new ArrayList<>(t.sentStart.length);
-        for (int s = 0; s < t.sentStart.length; s++) {
+    private List<int[]> modelPersons(TokenView t, boolean[] only) {
+        List<String[]> sentences = new ArrayList<>(t.sentences());
+        for (int s = 0; s < t.sentences(); s++) {
             if (only != null && !only[s]) {
                 sentences.add(new String[0]);
                 continue;
             }
-            String[] toks = new String[Math.max(0, t.sentEnd[s] - t.sentStart[s])];
+            String[] toks = new String[Math.max(0, t.sentenceEnd(s) - t.sentenceStart(s))];
             for (int i = 0; i < toks.length; i++) {
-                int k = t.sentStart[s] + i;
-                toks[i] = t.text.substring(t.start[k], t.end[k]);
+                int k = t.sentenceStart(s) + i;
+                toks[i] = t.slice(k, k + 1);
             }
             sentences.add(toks);
         }
@@ -201,7 +202,7 @@ public final class OfficialExtractor implements Stage {
         for (int s = 0; s < found.size(); s++) {
             for (Entity f : found.get(s)) {
                 if (Entity.PERSON.equals(f.type())) {
-                    out.add(new int[] {t.sentStart[s] + f.start(), t.sentStart[s] + f.end()});
+                    out.add(new int[] {t.sentenceStart(s) + f.start(), t.sentenceStart(s) + f.end()});
                 }
             }
         }
@@ -213,6 +214,6 @@ public final class OfficialExtractor implements Stage {
      * and places as character spans of the text (the labels the name finder is trained on).
      */
     public OfficialRules.Result rulesFind(AnalyzedText text, Words words) {
-        return rules.run(Toks.of(Validate.notNull(text, "text"), words), OfficialRules.NameSource.RULES, List.of());
+        return rules.run(TokenView.of(Validate.notNull(text, "text"), words), OfficialRules.NameSource.RULES, List.of());
     }
 }

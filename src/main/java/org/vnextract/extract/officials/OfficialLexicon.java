@@ -4,6 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.vnextract.extract.PhraseTrie;
+import org.vnextract.extract.TokenView;
 import org.vnextract.ingest.VietnameseSyllables;
 import org.vnextract.internal.Validate;
 import org.vnextract.pipeline.ModelSource;
@@ -75,24 +77,24 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
             if (k == Kind.COUNTRY) {
                 placeNames.add(Fold.fold(c[1].trim()));
             }
-            List<String> f = Toks.foldPhrase(c[1].trim());
+            List<String> f = TokenView.foldPhrase(c[1].trim());
             titles.put(f, new Entry(k, c[1].trim(), exp));
             firstTitleWords.add(f.get(0));
         }
         for (String l : models.lines("officials/stops.txt")) {
-            stops.put(Toks.foldPhrase(l.trim()), l.trim());
+            stops.put(TokenView.foldPhrase(l.trim()), l.trim());
         }
         for (String l : models.lines("officials/triggers.txt")) {
-            triggers.put(Toks.foldPhrase(l.trim()), l.trim());
+            triggers.put(TokenView.foldPhrase(l.trim()), l.trim());
         }
         for (String l : models.lines("officials/honorifics.tsv")) {
             String[] c = l.split("\t");
-            List<String> f = Toks.foldPhrase(c[0].trim());
+            List<String> f = TokenView.foldPhrase(c[0].trim());
             honorifics.put(f, new Honorific(c[0].trim(), c[1].trim()));
             firstHonorificWords.add(f.get(0));
         }
         for (String l : models.lines("officials/surnames.txt")) {
-            List<String> f = Toks.foldPhrase(l.trim());
+            List<String> f = TokenView.foldPhrase(l.trim());
             surnames.put(f, l.trim());
             surnameSyllables.add(f.get(0));
         }
@@ -122,7 +124,7 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
         }
         for (String l : models.lines("officials/places.tsv")) {
             String[] c = l.split("\t");
-            List<String> f = Toks.foldPhrase(c[0]);
+            List<String> f = TokenView.foldPhrase(c[0]);
             places.put(f, new Place(c[0], c[1], Integer.parseInt(c[2].trim())));
             if (Integer.parseInt(c[2].trim()) <= 2) {
                 firstPlaceWords.add(f.get(0));
@@ -241,7 +243,7 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
     }
 
     /** Whether a personal name (a surname of the list) starts at token {@code i}; its length, else 0. */
-    int surnameAt(Toks t, int i, int limit) {
+    int surnameAt(TokenView t, int i, int limit) {
         PhraseTrie.Match<String> m = surnames.longest(t, i, limit);
         return m == null ? 0 : m.end() - m.start();
     }

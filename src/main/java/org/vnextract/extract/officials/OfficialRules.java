@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vnextract.extract.Mention;
+import org.vnextract.extract.PhraseTrie;
+import org.vnextract.extract.TokenView;
 import org.vnextract.extract.officials.OfficialLexicon.Entry;
 import org.vnextract.extract.officials.OfficialLexicon.Honorific;
 import org.vnextract.extract.officials.OfficialLexicon.Kind;
@@ -91,14 +93,14 @@ public final class OfficialRules {
     }
 
     /** Runs the rules; {@code modelNames} marks tokens that start ({@code true} at index) model names. */
-    public Result run(Toks t, NameSource source, List<int[]> modelNames) {
+    public Result run(TokenView t, NameSource source, List<int[]> modelNames) {
         Pass p = new Pass(t, source, modelNames);
         return p.run();
     }
 
     /** The state of one pass over one article. */
     private final class Pass {
-        final Toks t;
+        final TokenView t;
         final boolean rules;
         /** Model names only (the rules' own name finding is off). */
         final boolean modelOnly;
@@ -113,14 +115,14 @@ public final class OfficialRules {
         /** The people of each list clause ("Các đồng chí: A, …; B, …") of the current sentence. */
         final Map<Integer, List<Ref>> members = new java.util.HashMap<>();
 
-        Pass(Toks t, NameSource source, List<int[]> modelNames) {
+        Pass(TokenView t, NameSource source, List<int[]> modelNames) {
             this.t = t;
             this.rules = source != NameSource.MODEL;
             this.modelOnly = source == NameSource.MODEL;
-            this.modelEnd = new int[t.n];
+            this.modelEnd = new int[t.size()];
             if (source != NameSource.RULES && modelNames != null) {
                 for (int[] m : modelNames) {
-                    if (m[0] >= 0 && m[0] < t.n && m[1] > m[0] && m[1] <= t.n) {
+                    if (m[0] >= 0 && m[0] < t.size() && m[1] > m[0] && m[1] <= t.size()) {
                         modelStart.set(m[0]);
                         modelEnd[m[0]] = Math.max(modelEnd[m[0]], m[1]);
                     }
@@ -129,9 +131,9 @@ public final class OfficialRules {
         }
 
         Result run() {
-            for (int s = 0; s < t.sentStart.length; s++) {
-                if (t.sentEnd[s] > t.sentStart[s]) {
-                    sentence(t.sentStart[s], t.sentEnd[s]);
+            for (int s = 0; s < t.sentences(); s++) {
+                if (t.sentenceEnd(s) > t.sentenceStart(s)) {
+                    sentence(t.sentenceStart(s), t.sentenceEnd(s));
                 }
             }
             return new Result(persons(), orgs, locs, nameLabels());
@@ -155,7 +157,7 @@ public final class OfficialRules {
         void organizations(int a, int b) {
             int i = a;
             while (i < b) {
-                PhraseTrie.Match<Entry> m = t.cap[i]
+                PhraseTrie.Match<Entry> m = t.capitalized(i)
                         ? lex.titles.longest(t, i, b, e -> e.kind() == Kind.BODY || e.kind() == Kind.OPEN_BODY) : null;
                 if (m == null) {
                     i++;
@@ -163,7 +165,7 @@ public final class OfficialRules {
                 }
                 int e = extend(i, m.end(), b, false);
                 if (e - i >= 2) {
-                    orgs.add(new Labelled(t.start[i], t.end[e - 1], "organization"));
+                    orgs.add(new Labelled(t.start(i), t.end(e - 1), "organization"));
                     i = e;
                 } else {
                     i++;
@@ -179,11 +181,11 @@ public final class OfficialRules {
                 return modelEnd[i];
             }
             PhraseTrie.Match<Honorific> hm = lex.honorifics.longest(t, i, b);
-            if (hm != null && !(t.cap[i] && hm.end() - i == 1 && t.isCapWord(i) && i + 1 < b && t.isCapWord(i + 1)
+            if (hm != null && !(t.capitalized(i) && hm.end() - i == 1 && t.isCapWord(i) && i + 1 < b && t.isCapWord(i + 1)
                     && !"person".equals(hm.value().kind()) && !"comrade".equals(hm.value().kind()))) {
                 Honorific h = hm.value();
                 int j = hm.end();
-                if (j < b && t.isPunct(j, '.') && t.kind[i] == TokenKind.ABBREVIATION) {
+                if (j < b && t.isPunct(j, '.') && t.kind(i) == TokenKind.ABBREVIATION) {
                     j++;
                 }
                 if ("list".equals(h.kind())) {
@@ -236,23 +238,23 @@ public final class OfficialRules {
                 if (j < b && t.isPunct(j, ':')) {
                     j++;
                 }
-                if (j < b && t.cap[j] && titleEnd(j, b) > 0) {
+                if (j < b && t.capitalized(j) && titleEnd(j, b) > 0) {
                     segs.add(new Seg(T.TRIG, i, tm.end()));
                     return tm.end();
                 }
             }
-            if (t.kind[i] == TokenKind.PUNCT) {
-                char c = t.text.charAt(t.start[i]);
+            if (t.kind(i) == TokenKind.PUNCT) {
+                char c = t.first(i);
                 Seg s = new Seg(T.SEP, i, i + 1);
                 s.sep = c == '–' || c == '—' ? '-' : c;
                 segs.add(s);
                 return i + 1;
             }
-            if (t.fold[i].equals(VA)) {
+            if (t.fold(i).equals(VA)) {
                 segs.add(new Seg(T.AND, i, i + 1));
                 return i + 1;
             }
-            if (t.fold[i].equals(GOM)) {
+            if (t.fold(i).equals(GOM)) {
                 segs.add(new Seg(T.GOM, i, i + 1));
                 return i + 1;
             }
@@ -323,21 +325,21 @@ public final class OfficialRules {
             int words = 0;
             boolean foreign = false;
             while (k < b && words <= 3) {
-                boolean glued = k > i && t.start[k] == t.end[k - 1];
+                boolean glued = k > i && t.start(k) == t.end(k - 1);
                 if (words > 0 && t.isPunct(k, '-') && k + 1 < b && t.isWord(k + 1) && glued
-                        && t.start[k + 1] == t.end[k]) {
+                        && t.start(k + 1) == t.end(k)) {
                     foreign = true; // "Jae-in", "Min-koo"
                     k += 2;
                     continue;
                 }
                 if (!t.isCapWord(k) || words > 0 && !glued && (roleAt(k, b) || titleWordAt(k)
-                        || lex.opensSentence(t.text, t.start[k], t.end[k]))) {
+                        || lex.opensSentence(t.text(), t.start(k), t.end(k)))) {
                     break;
                 }
-                if (lex.companyWords.contains(t.fold[k])) {
+                if (lex.companyWords.contains(t.fold(k))) {
                     return -1; // "Samsung Electronics", "LienVietPostBank"
                 }
-                foreign |= glued || lex.foreignWord(t.text, t.start[k], t.end[k]);
+                foreign |= glued || lex.foreignWord(t.text(), t.start(k), t.end(k));
                 if (!glued) {
                     words++;
                 }
@@ -355,7 +357,7 @@ public final class OfficialRules {
         }
 
         void addName(List<Seg> segs, int from, int to, String honKind) {
-            Ref r = new Ref(from, to, t.text(from, to));
+            Ref r = new Ref(from, to, t.slice(from, to));
             r.comrade = "comrade".equals(honKind);
             refs.add(r);
             Seg s = new Seg(T.NAME, from, to);
@@ -368,7 +370,7 @@ public final class OfficialRules {
             if (j >= b || !t.isCapWord(j)) {
                 return -1;
             }
-            if (t.end[j] - t.start[j] == 1 && (j + 1 >= b || !t.isCapWord(j + 1))) {
+            if (t.end(j) - t.start(j) == 1 && (j + 1 >= b || !t.isCapWord(j + 1))) {
                 return -1; // "ông T." is an initial, not a name
             }
             if (modelOnly) {
@@ -385,7 +387,7 @@ public final class OfficialRules {
         }
 
         boolean titleWordAt(int i) {
-            PhraseTrie.Match<Entry> m = lex.titles.longest(t, i, Math.min(t.n, i + 8));
+            PhraseTrie.Match<Entry> m = lex.titles.longest(t, i, Math.min(t.size(), i + 8));
             if (m == null) {
                 return false;
             }
@@ -405,7 +407,7 @@ public final class OfficialRules {
         int runEnd(int i, int b) {
             int r = i;
             while (r < b && t.isCapWord(r) && r - i < 12) {
-                if (r > i && (roleAt(r, b) || lex.opensSentence(t.text, t.start[r], t.end[r]))) {
+                if (r > i && (roleAt(r, b) || lex.opensSentence(t.text(), t.start(r), t.end(r)))) {
                     break; // "Ba Phó Bí thư", "Nguyễn Xuân Phúc Tại buổi làm việc"
                 }
                 r++;
@@ -477,7 +479,7 @@ public final class OfficialRules {
             if (i >= b) {
                 return -1; // an honorific that ends the text ("… ông.")
             }
-            if (i > 0 && !t.cap[i]) {
+            if (i > 0 && !t.capitalized(i)) {
                 // no title starts inside a stop phrase: "Chính quyền Tổng thống Mỹ" (quyền, acting)
                 PhraseTrie.Match<String> stop = lex.stops.longest(t, i - 1, b);
                 if (stop != null && stop.end() > i) {
@@ -546,10 +548,10 @@ public final class OfficialRules {
                 if (modelOnly && modelStart.get(k)) {
                     break;
                 }
-                if (!t.cap[k] && lex.stops.longest(t, k, limit) != null) {
+                if (!t.capitalized(k) && lex.stops.longest(t, k, limit) != null) {
                     break;
                 }
-                String f = t.fold[k];
+                String f = t.fold(k);
                 if (f.equals(VA)) {
                     if (k + 1 < limit && (roleAt(k + 1, b) || lex.honorifics.longest(t, k + 1, b) != null)) {
                         break;
@@ -564,15 +566,15 @@ public final class OfficialRules {
                     if (k + 1 < limit && roleAt(k + 1, b)) {
                         break;
                     }
-                    boolean abbr = k + 1 < limit && t.kind[k + 1] == TokenKind.ABBREVIATION && k > start
-                            && t.kind[k - 1] == TokenKind.ABBREVIATION; // "Bộ TT-TT", "Sở LĐ-TB&XH"
-                    if (k + 1 < limit && (t.isCapWord(k + 1) || abbr) && k > start && (t.cap[k - 1] || orgName)) {
+                    boolean abbr = k + 1 < limit && t.kind(k + 1) == TokenKind.ABBREVIATION && k > start
+                            && t.kind(k - 1) == TokenKind.ABBREVIATION; // "Bộ TT-TT", "Sở LĐ-TB&XH"
+                    if (k + 1 < limit && (t.isCapWord(k + 1) || abbr) && k > start && (t.capitalized(k - 1) || orgName)) {
                         k++;
                         continue;
                     }
                     break;
                 }
-                if (t.isPunct(k, '(') && orgName && k + 3 < limit && t.kind[k + 1] == TokenKind.ABBREVIATION
+                if (t.isPunct(k, '(') && orgName && k + 3 < limit && t.kind(k + 1) == TokenKind.ABBREVIATION
                         && t.isPunct(k + 2, ')') && (nonRole(k + 3, limit) != null || t.isCapWord(k + 3))) {
                     k += 3; // "Ủy ban Kiểm tra (UBKT) Tỉnh ủy Sơn La": an abbreviation inside the name goes on
                     continue;
@@ -624,8 +626,8 @@ public final class OfficialRules {
                             last = s;
                             break;
                         }
-                        boolean companyName = r - k >= 2 || lex.foreignWord(t.text, t.start[k], t.end[k])
-                                || lex.companyWords.contains(t.fold[r - 1]);
+                        boolean companyName = r - k >= 2 || lex.foreignWord(t.text(), t.start(k), t.end(k))
+                                || lex.companyWords.contains(t.fold(r - 1));
                         if (s < 0 && r - k <= 3 && companyName) {
                             k = r;
                             last = r;
@@ -666,7 +668,7 @@ public final class OfficialRules {
                     }
                     // "Tài nguyên", "Dân tộc": one lower-case syllable ends a word of an organisation's name
                     PhraseTrie.Match<Place> runPlace = lex.places.longest(t, runStart, r);
-                    if (orgName && r - runStart == 1 && k < limit && t.isWord(k) && !t.cap[k] && !t.fold[k].equals(VA)
+                    if (orgName && r - runStart == 1 && k < limit && t.isWord(k) && !t.capitalized(k) && !t.fold(k).equals(VA)
                             && (runPlace == null || runPlace.end() != r) && lex.stops.longest(t, k, limit) == null
                             && nonRole(k, limit) == null) {
                         k++;
@@ -674,20 +676,20 @@ public final class OfficialRules {
                     }
                     continue;
                 }
-                if (t.kind[k] == TokenKind.ABBREVIATION && lex.honorifics.longest(t, k, limit) == null) {
+                if (t.kind(k) == TokenKind.ABBREVIATION && lex.honorifics.longest(t, k, limit) == null) {
                     k++; // "ĐH", "THPT", "HĐQT": an organisation's name may go on ("ĐH Quốc gia")
                     last = k;
                     bare = false;
                     orgName = true;
                     continue;
                 }
-                if (t.kind[k] == TokenKind.NUMBER && orgName && k == last && t.end[k] - t.start[k] <= 3) {
+                if (t.kind(k) == TokenKind.NUMBER && orgName && k == last && t.end(k) - t.start(k) <= 3) {
                     k++; // "Quân khu 5", "Trung đoàn 6"
                     last = k;
                     orgName = false;
                     continue;
                 }
-                if (open && t.isWord(k) && t.cap[k - 1] && t.kind[k - 1] == TokenKind.WORD) {
+                if (open && t.isWord(k) && t.capitalized(k - 1) && t.kind(k - 1) == TokenKind.WORD) {
                     k++;
                     last = k;
                     continue;
@@ -708,17 +710,17 @@ public final class OfficialRules {
         }
 
         boolean isTermNumber(int k) {
-            if (k >= t.n) {
+            if (k >= t.size()) {
                 return false;
             }
-            if (t.kind[k] == TokenKind.NUMBER) {
+            if (t.kind(k) == TokenKind.NUMBER) {
                 return true;
             }
-            if (t.kind[k] != TokenKind.WORD && t.kind[k] != TokenKind.ABBREVIATION) {
+            if (t.kind(k) != TokenKind.WORD && t.kind(k) != TokenKind.ABBREVIATION) {
                 return false;
             }
-            for (int c = t.start[k]; c < t.end[k]; c++) {
-                if ("IVXLC".indexOf(t.text.charAt(c)) < 0) {
+            for (int c = t.start(k); c < t.end(k); c++) {
+                if ("IVXLC".indexOf(t.text().charAt(c)) < 0) {
                     return false;
                 }
             }
@@ -761,18 +763,18 @@ public final class OfficialRules {
         }
 
         boolean isCommuneKind(int i) {
-            String f = t.fold[i];
+            String f = t.fold(i);
             return f.equals(XA) || f.equals(PHUONG) || f.equals(TRAN);
         }
 
         void location(int from, int to, int prev) {
             PhraseTrie.Match<Place> pm = lex.places.longest(t, from, to, pl -> pl.level() <= 2);
             if (pm != null && pm.end() == to) {
-                locs.add(new Labelled(t.start[from], t.end[to - 1], pm.value().kind()));
+                locs.add(new Labelled(t.start(from), t.end(to - 1), pm.value().kind()));
             } else if (prev >= 0 && lex.titles.longest(t, prev, from, e -> e.kind() == Kind.PLACE_KIND) != null) {
                 PhraseTrie.Match<Place> any = lex.places.longest(t, from, to);
                 if (any != null && any.end() == to) {
-                    locs.add(new Labelled(t.start[from], t.end[to - 1], any.value().kind()));
+                    locs.add(new Labelled(t.start(from), t.end(to - 1), any.value().kind()));
                 }
             }
         }
@@ -794,7 +796,7 @@ public final class OfficialRules {
                         && (segs.get(x - 1).sep == ':' || segs.get(x - 1).sep == ';');
                 if (opens && segs.get(x + 1).type == T.SEP && segs.get(x + 1).sep == ','
                         && segs.get(x + 2).type == T.TITLE && !titleWordAt(s.from)) {
-                    Ref r = new Ref(s.from, s.to, t.text(s.from, s.to));
+                    Ref r = new Ref(s.from, s.to, t.slice(s.from, s.to));
                     refs.add(r);
                     Seg n = new Seg(T.NAME, s.from, s.to);
                     n.ref = r;
@@ -830,7 +832,7 @@ public final class OfficialRules {
                 } else if (s.type == T.GOM && x > 0 && segs.get(x - 1).type == T.TITLE) {
                     gom(segs, x);
                 } else if (s.type == T.TITLE && x + 2 < size && segs.get(x + 1).type == T.SEP && segs.get(x + 1).sep == ':'
-                        && t.cap[s.from]) {
+                        && t.capitalized(s.from)) {
                     sharedBeforeColon(segs, x);
                 }
             }
@@ -926,7 +928,7 @@ public final class OfficialRules {
             boolean first = true;
             while (y < segs.size()) {
                 Seg title = segs.get(y);
-                if (title.type != T.TITLE || (first && !t.cap[title.from])) {
+                if (title.type != T.TITLE || (first && !t.capitalized(title.from))) {
                     break;
                 }
                 for (Ref r : targets) {
@@ -936,7 +938,7 @@ public final class OfficialRules {
                 if (y + 2 < segs.size()) {
                     Seg sep = segs.get(y + 1);
                     boolean joins = sep.type == T.AND || sep.type == T.SEP && (sep.sep == ',' || sep.sep == ';');
-                    if (joins && segs.get(y + 2).type == T.TITLE && t.cap[segs.get(y + 2).from]) {
+                    if (joins && segs.get(y + 2).type == T.TITLE && t.capitalized(segs.get(y + 2).from)) {
                         y += 2;
                         continue;
                     }
@@ -1046,12 +1048,12 @@ public final class OfficialRules {
                     }
                     comrade |= r.comrade;
                     titleSegs.addAll(r.titles);
-                    mentions.add(Mention.of(t.text, t.start[r.tokStart], t.end[r.tokEnd - 1]));
+                    mentions.add(Mention.of(t.text(), t.start(r.tokStart), t.end(r.tokEnd - 1)));
                 }
                 titleSegs.sort((a, c) -> Integer.compare(a.from, c.from));
                 Map<String, String> titles = new LinkedHashMap<>();
                 for (Seg s : titleSegs) {
-                    String text = t.text(s.from, s.to);
+                    String text = t.slice(s.from, s.to);
                     titles.putIfAbsent(Fold.fold(text), text);
                 }
                 out.add(new Person(name, new ArrayList<>(titles.values()), comrade, mentions));
@@ -1068,9 +1070,9 @@ public final class OfficialRules {
                 }
             }
             for (Seg s : unclaimedTitles) {
-                Person holder = holders.get(Fold.fold(t.text(s.from, s.to)));
+                Person holder = holders.get(Fold.fold(t.slice(s.from, s.to)));
                 if (holder != null && holder != many) {
-                    holder.mentions().add(Mention.of(t.text, t.start[s.from], t.end[s.to - 1]));
+                    holder.mentions().add(Mention.of(t.text(), t.start(s.from), t.end(s.to - 1)));
                 }
             }
             return out;
@@ -1079,7 +1081,7 @@ public final class OfficialRules {
         List<Labelled> nameLabels() {
             List<Labelled> out = new ArrayList<>();
             for (Ref r : refs) {
-                out.add(new Labelled(t.start[r.tokStart], t.end[r.tokEnd - 1], "person"));
+                out.add(new Labelled(t.start(r.tokStart), t.end(r.tokEnd - 1), "person"));
             }
             return out;
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.vnextract.extract.Extractor;
 import org.vnextract.extract.Mention;
+import org.vnextract.extract.TokenView;
 import org.vnextract.extract.documents.DocumentReference;
 import org.vnextract.pipeline.Analysis;
 import org.vnextract.pipeline.Key;
@@ -15,8 +16,6 @@ import org.vnextract.pipeline.ModelSource;
 import org.vnextract.text.AnalyzedText;
 import org.vnextract.text.Fold;
 import org.vnextract.text.Sentence;
-import org.vnextract.text.Token;
-import org.vnextract.text.TokenKind;
 
 /**
  * Finds how the documents of one article carry each other out ({@code implements}) or change each
@@ -139,6 +138,8 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
      */
     private static final class Article {
         final AnalyzedText t;
+        /** The article's tokens as every extractor reads them. */
+        final TokenView v;
         final List<DocumentReference> docs;
         final List<List<String>> typeWords = new ArrayList<>();
         final int[] firstCited;
@@ -152,6 +153,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
 
         Article(AnalyzedText t, List<DocumentReference> docs, List<Cited> all) {
             this.t = t;
+            this.v = TokenView.of(t, null);
             this.docs = docs;
             firstCited = new int[docs.size()];
             DocumentReference found = null;
@@ -273,20 +275,22 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
 
     private void sentence(Article art, Sentence s, List<Cited> raw, Map<String, Found> out) {
         AnalyzedText t = art.t;
-        List<Token> toks = t.tokens(s);
-        List<Word> words = new ArrayList<>(toks.size());
-        for (Token k : toks) {
-            words.add(word(t, k));
+        TokenView v = art.v;
+        int base = v.tokenAtOrAfter(s.start(), 0);
+        int end = v.tokenAtOrAfter(s.end(), base);
+        List<Word> words = new ArrayList<>(end - base);
+        for (int k = base; k < end; k++) {
+            words.add(word(v, k));
         }
         List<Cited> cited = new ArrayList<>(raw.size() + 2);
         for (Cited c : raw) {
-            int first = firstTokenAtOrAfter(toks, c.start());
-            int after = firstTokenAtOrAfter(toks, c.end());
+            int first = v.tokenAtOrAfter(c.start(), base) - base;
+            int after = v.tokenAtOrAfter(c.end(), base) - base;
             if (first < after) {
                 cited.add(new Cited(c.start(), c.end(), c.id(), first, after));
             }
         }
-        pointers(art, s, toks, words, cited);
+        pointers(art, s, base, words, cited);
         aliases(art, words, cited);
         if (cited.size() < 2) {
             return;
@@ -327,7 +331,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
      * type name issued: the page's own document), and a sentence right after the page's title line
      * ("KẾ HOẠCH" / "THỰC HIỆN CHỈ THỊ SỐ 19/CT-TTG …": the page's own document carries it out).
      */
-    private void pointers(Article art, Sentence s, List<Token> toks, List<Word> words, List<Cited> cited) {
+    private void pointers(Article art, Sentence s, int base, List<Word> words, List<Cited> cited) {
         int n = words.size();
         List<Cited> more = new ArrayList<>();
         int[] citedFrom = {0};
@@ -344,7 +348,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 DocumentReference target = null;
                 int end = after;
                 if (after < n && rules.self.contains(words.get(after).w())) {
-                    target = lastOfTypeBefore(art, type, toks.get(i).start());
+                    target = lastOfTypeBefore(art, type, art.v.start(base + i));
                     end = after + 1;
                 } else if (after < n && (words.get(after).w().equals("#") || rules.named.contains(words.get(after).w()))) {
                     target = null; // "Quyết định số …", "Kế hoạch phối hợp …": a document's own name
@@ -358,7 +362,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                     target = art.self; // the page's title: "Nghị quyết Ban hành Kế hoạch … thực hiện Nghị quyết số 36-NQ/TW"
                 }
                 if (target != null) {
-                    more.add(new Cited(toks.get(i).start(), toks.get(end - 1).end(), target.id(), i, end, true));
+                    more.add(new Cited(art.v.start(base + i), art.v.end(base + end - 1), target.id(), i, end, true));
                     i = end - 1;
                     break;
                 }
@@ -795,30 +799,13 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         return i < words.size() && words.get(i).w().equals(w);
     }
 
-    private static Word word(AnalyzedText t, Token k) {
-        String s = t.text(k);
-        return switch (k.kind()) {
+    /** Token {@code i} as the rules see it. */
+    private static Word word(TokenView v, int i) {
+        return switch (v.kind(i)) {
             case NUMBER, DATE, SYMBOL, LINK -> new Word("#", false);
-            case PUNCT -> new Word(s, false);
-            case WORD, ABBREVIATION -> {
-                String f = Fold.fold(s);
-                yield new Word(f.isEmpty() ? s : f, Character.isUpperCase(s.codePointAt(0)));
-            }
+            case PUNCT -> new Word(v.fold(i), false);
+            case WORD, ABBREVIATION -> new Word(v.fold(i), v.capitalized(i));
         };
-    }
-
-    private static int firstTokenAtOrAfter(List<Token> toks, int charIndex) {
-        int lo = 0;
-        int hi = toks.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (toks.get(mid).start() < charIndex) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     private static void add(Map<String, Found> out, String text, String from, String type, String to, int start, int end) {

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.vnextract.extract.TokenView;
 import org.vnextract.internal.Validate;
 import org.vnextract.pipeline.ModelSource;
 import org.vnextract.pipeline.PipelineException;
-import org.vnextract.text.Fold;
 
 /**
  * The data of {@code models/relations/relations.tsv}: the phrases that state a relation between two
@@ -48,7 +48,7 @@ final class RelationRules {
             if (c.length != 3 || c[2].isBlank()) {
                 throw new PipelineException(FILE + ":" + lineNo + ": expected kind<TAB>relation<TAB>phrase");
             }
-            List<String> words = List.of(Fold.fold(c[2]).isEmpty() ? new String[] {c[2].strip()} : words(c[2]));
+            List<String> words = TokenView.foldPhrase(c[2].strip());
             String rel = c[1];
             switch (c[0]) {
                 case "forward" -> forward.add(new Phrase(words, relation(rel, lineNo)));
@@ -72,17 +72,6 @@ final class RelationRules {
         for (List<Phrase> l : List.of(forward, reverse, fronted, issue, opener, block, subject, clause, alias)) {
             l.sort((a, b) -> Integer.compare(b.words().size(), a.words().size()));
         }
-    }
-
-    /** The folded words of a phrase as the extractor sees tokens: punctuation stays a word of its own. */
-    private static String[] words(String phrase) {
-        String[] raw = phrase.strip().split("\\s+");
-        String[] out = new String[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            String f = Fold.fold(raw[i]);
-            out[i] = f.isEmpty() ? raw[i] : f;
-        }
-        return out;
     }
 
     private static String relation(String r, int lineNo) {

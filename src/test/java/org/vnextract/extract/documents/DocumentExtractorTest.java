@@ -64,6 +64,17 @@ class DocumentExtractorTest {
     }
 
     @Test
+    void aTypeWordGluedToThePreviousWordIsStillRead() {
+        // "theoKết luận": the shared token view splits a word at an inner capital (a missing space);
+        // dantri news_education_179 "kèm theoThông tư 10/2021/TT-BGDĐT"
+        List<DocumentReference> docs = SUPPORT.documents(
+                "Huyện thực hiện theoKết luận số 21-KL/TW và kèm theoKết luận 21.");
+        assertThat(docs).hasSize(1);
+        assertThat(docs.get(0).mentions()).extracting(Mention::text)
+                .containsExactly("Kết luận số 21-KL/TW", "Kết luận 21");
+    }
+
+    @Test
     void theMentionIncludesTheTypeWordAndTheTypeComesFromIt() {
         DocumentReference d = SUPPORT.documents("Căn cứ Quy định số 45-QĐ/TW, ngày 01/11/2011 về thi hành Điều lệ Đảng.").get(0);
         assertThat(d.mentions().get(0).text()).isEqualTo("Quy định số 45-QĐ/TW");
