@@ -55,4 +55,37 @@ public record AnalyzedText(String text, List<Span> paragraphs, List<Sentence> se
     public List<Token> tokens(Sentence s) {
         return tokens.subList(s.firstToken(), s.endToken());
     }
+
+    /** The index of the first token that starts at or after {@code charIndex} (the token count when none does), by binary search. */
+    public int firstTokenAt(int charIndex) {
+        int lo = 0;
+        int hi = tokens.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tokens.get(mid).start() < charIndex) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The paragraph containing {@code charIndex}, by binary search; null on a line break. */
+    public Span paragraphAt(int charIndex) {
+        int lo = 0;
+        int hi = paragraphs.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Span p = paragraphs.get(mid);
+            if (charIndex < p.start()) {
+                hi = mid - 1;
+            } else if (charIndex >= p.end()) {
+                lo = mid + 1;
+            } else {
+                return p;
+            }
+        }
+        return null;
+    }
 }

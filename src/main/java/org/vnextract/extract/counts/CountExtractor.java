@@ -12,7 +12,7 @@ import org.vnextract.clean.Article;
 import org.vnextract.extract.Extractor;
 import org.vnextract.extract.Lexer;
 import org.vnextract.extract.Lexer.Lexeme;
-import org.vnextract.extract.NumberParts;
+import org.vnextract.text.NumberParts;
 import org.vnextract.internal.Validate;
 import org.vnextract.pipeline.Analysis;
 import org.vnextract.pipeline.Key;
