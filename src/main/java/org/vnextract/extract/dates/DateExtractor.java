@@ -25,7 +25,7 @@ import org.vnextract.text.NumberParts;
 import org.vnextract.text.Sentence;
 import org.vnextract.text.Span;
 import org.vnextract.text.Token;
-import org.vnextract.text.TokenKind;
+import org.vnextract.text.TokenReader;
 import org.vnextract.text.Tokenizer;
 
 /**
@@ -218,13 +218,11 @@ public final class DateExtractor implements Stage {
         final String text;
         final AnalyzedText t;
         final List<Token> tk;
-        final String[] lower; // lower-case form of word tokens, made when first asked for
+        final TokenReader r; // one paragraph at a time: nothing is looked for across a line break
         final List<Hit> hits = new ArrayList<>();
         final List<PeriodHit> periods = new ArrayList<>();
         final BitSet rangeYears = new BitSet(); // token indexes of years inside year ranges
         final Map<Integer, Integer> sentenceYears = new HashMap<>(); // sentence start → its year, or 0
-        int lo; // the paragraph being read, tokens [lo, hi): nothing is looked for across a line break
-        int hi;
 
         final int headlineEnd; // end of the first line, or -1: found once, not per candidate (linear time)
 
@@ -233,18 +231,18 @@ public final class DateExtractor implements Stage {
             this.text = t.text();
             this.headlineEnd = text.indexOf('\n');
             this.tk = t.tokens();
-            this.lower = new String[tk.size()];
+            this.r = new TokenReader(t);
         }
 
         void run() {
             for (Span p : t.paragraphs()) {
-                enter(p);
-                int i = lo;
-                while (i < hi) {
+                r.enter(p);
+                int i = r.lo();
+                while (i < r.hi()) {
                     int next = i + 1;
-                    if (isNumber(i)) {
+                    if (r.isNumber(i)) {
                         next = Math.max(next, atNumber(i));
-                    } else if (isWord(i)) {
+                    } else if (r.isWord(i)) {
                         next = Math.max(next, atWord(i));
                     }
                     i = next;
@@ -252,88 +250,17 @@ public final class DateExtractor implements Stage {
             }
         }
 
-        void enter(Span paragraph) {
-            lo = t.firstTokenAt(paragraph.start());
-            hi = t.firstTokenAt(paragraph.end());
-        }
-
-        // ---- token helpers --------------------------------------------------------------
-
-        Token at(int i) {
-            return i >= lo && i < hi ? tk.get(i) : null;
-        }
-
-        boolean isWord(int i) {
-            Token x = at(i);
-            return x != null && (x.kind() == TokenKind.WORD || x.kind() == TokenKind.ABBREVIATION);
-        }
-
-        String lower(int i) {
-            String l = lower[i];
-            if (l == null) {
-                l = t.text(tk.get(i)).toLowerCase(Locale.ROOT);
-                lower[i] = l;
-            }
-            return l;
-        }
-
-        boolean isNumber(int i) {
-            Token x = at(i);
-            return x != null && NumberParts.isNumber(text, x);
-        }
-
-        /** Where the digits of number token {@code i} end. */
-        int end(int i) {
-            return NumberParts.end(text, tk.get(i));
-        }
-
-        /** Number token {@code i} goes on past its digits ("100%", "03- CT/HU"): nothing after it is read as its next token. */
-        boolean tail(int i) {
-            return end(i) < tk.get(i).end();
-        }
-
-        /** What ends token {@code i} is a number (its last character a digit), as seen from the token after it. */
-        boolean endsWithNumber(int i) {
-            Token x = at(i);
-            return x != null && Tokenizer.isDigit(text.charAt(x.end() - 1));
+        /** A dash follows number token {@code i}: after its digits inside the token ("55 -TB/TW") or as the next token. */
+        boolean dashAfter(int i) {
+            return r.punctAfter(i, '-') || r.punctAfter(i, '–') || r.punctAfter(i, '—');
         }
 
         boolean word(int i, String lower) {
-            return isWord(i) && lower(i).equals(lower);
-        }
-
-        boolean punct(int i, char c) {
-            Token x = at(i);
-            return x != null && x.kind() == TokenKind.PUNCT && text.charAt(x.start()) == c;
+            return r.isWord(i) && r.lower(i).equals(lower);
         }
 
         boolean dash(int i) {
-            return punct(i, '-') || punct(i, '–') || punct(i, '—');
-        }
-
-        /** The number token {@code i} is followed by {@code c}: inside the token ("100%") or as the next token. */
-        boolean punctAfter(int i, char c) {
-            if (!tail(i)) {
-                return punct(i + 1, c);
-            }
-            int k = end(i);
-            while (text.charAt(k) == ' ') {
-                k++;
-            }
-            return text.charAt(k) == c;
-        }
-
-        /** A dash follows number token {@code i}: after its digits inside the token ("55 -TB/TW") or as the next token. */
-        boolean dashAfter(int i) {
-            return punctAfter(i, '-') || punctAfter(i, '–') || punctAfter(i, '—');
-        }
-
-        NumberParts parts(int i) {
-            if (!isNumber(i)) {
-                return null;
-            }
-            NumberParts p = NumberParts.of(text, tk.get(i));
-            return p.tooLong() ? null : p;
+            return r.punct(i, '-') || r.punct(i, '–') || r.punct(i, '—');
         }
 
         /** A number glued to letters or to a symbol ("QH13", "2074/QĐ", "12/2021/NQ-HĐND") is no date. */
@@ -345,7 +272,7 @@ public final class DateExtractor implements Stage {
                     return true;
                 }
             }
-            int a = end(i);
+            int a = r.end(i);
             if (a < text.length()) {
                 char c = text.charAt(a);
                 if (Tokenizer.isWordChar(c)) {
@@ -363,8 +290,8 @@ public final class DateExtractor implements Stage {
             StringBuilder sb = new StringBuilder();
             int j = i - 1;
             int taken = 0;
-            while (taken < k && isWord(j)) {
-                sb.insert(0, taken == 0 ? lower(j) : lower(j) + " ");
+            while (taken < k && r.isWord(j)) {
+                sb.insert(0, taken == 0 ? r.lower(j) : r.lower(j) + " ");
                 j--;
                 taken++;
             }
@@ -374,18 +301,18 @@ public final class DateExtractor implements Stage {
         /** The index of the cue word before {@code i} (skipping "(" and ","), or -1. */
         int cueBefore(int i, Set<String> cues) {
             int j = i - 1;
-            while (punct(j, '(') || punct(j, ',')) {
+            while (r.punct(j, '(') || r.punct(j, ',')) {
                 j--;
             }
-            return isWord(j) && cues.contains(lower(j)) ? j : -1;
+            return r.isWord(j) && cues.contains(r.lower(j)) ? j : -1;
         }
 
         /** True when the token after number {@code i} starts a counted noun (a word, not a verb-like cue). */
         boolean nounFollows(int i) {
-            if (tail(i) || !isWord(i + 1)) {
+            if (r.tail(i) || !r.isWord(i + 1)) {
                 return false;
             }
-            String w = lower(i + 1);
+            String w = r.lower(i + 1);
             return !(strongCues.contains(w) || weakCues.contains(w) || w.equals("đã")
                     || w.equals("tại") || w.equals("vừa") || w.equals("và"));
         }
@@ -393,7 +320,7 @@ public final class DateExtractor implements Stage {
         // ---- words ------------------------------------------------------------------------
 
         int atWord(int i) {
-            String w = lower(i);
+            String w = r.lower(i);
             if (w.equals("tháng")) {
                 return monthOfYear(i);
             }
@@ -408,19 +335,19 @@ public final class DateExtractor implements Stage {
 
         /** "tháng 5-2023", "tháng 02/2025", "tháng 10 năm 2020". */
         int monthOfYear(int i) {
-            NumberParts p = parts(i + 1);
+            NumberParts p = r.parts(i + 1);
             if (p == null || glued(i + 1)) {
                 return i + 1;
             }
             if (p.groups() == 2 && p.isMonth(0) && p.isYear(1) && p.separator(0) != ',') {
-                hits.add(new Hit(tk.get(i).start(), end(i + 1), tk.get(i + 1).start(), end(i + 1),
+                hits.add(new Hit(tk.get(i).start(), r.end(i + 1), tk.get(i + 1).start(), r.end(i + 1),
                         (int) p.value(1), (int) p.value(0), 0));
                 return i + 2;
             }
-            if (p.groups() == 1 && p.isMonth(0) && !tail(i + 1) && word(i + 2, "năm")) {
-                NumberParts y = parts(i + 3);
+            if (p.groups() == 1 && p.isMonth(0) && !r.tail(i + 1) && word(i + 2, "năm")) {
+                NumberParts y = r.parts(i + 3);
                 if (y != null && y.groups() == 1 && y.isYear(0) && !glued(i + 3)) {
-                    hits.add(new Hit(tk.get(i).start(), end(i + 3), tk.get(i).start(), end(i + 3),
+                    hits.add(new Hit(tk.get(i).start(), r.end(i + 3), tk.get(i).start(), r.end(i + 3),
                             (int) y.value(0), (int) p.value(0), 0));
                     return i + 4;
                 }
@@ -431,16 +358,16 @@ public final class DateExtractor implements Stage {
         /** "quý I/2024", "quý 2 năm 2023". */
         int quarter(int i) {
             int quarter = 0;
-            if (isWord(i + 1)) {
-                quarter = switch (lower(i + 1)) {
+            if (r.isWord(i + 1)) {
+                quarter = switch (r.lower(i + 1)) {
                     case "i" -> 1;
                     case "ii" -> 2;
                     case "iii" -> 3;
                     case "iv" -> 4;
                     default -> 0;
                 };
-            } else if (isNumber(i + 1)) {
-                NumberParts p = parts(i + 1);
+            } else if (r.isNumber(i + 1)) {
+                NumberParts p = r.parts(i + 1);
                 if (p != null && p.groups() == 2 && p.separator(0) == '/' && p.value(0) >= 1 && p.value(0) <= 4 && p.isYear(1)) {
                     addQuarter(i, i + 1, (int) p.value(1), (int) p.value(0));
                     return i + 2;
@@ -448,7 +375,7 @@ public final class DateExtractor implements Stage {
                 if (p != null && p.groups() == 1 && p.value(0) >= 1 && p.value(0) <= 4) {
                     quarter = (int) p.value(0);
                 }
-                if (quarter != 0 && tail(i + 1)) {
+                if (quarter != 0 && r.tail(i + 1)) {
                     return i + 2; // "quý 2%": no year follows
                 }
             }
@@ -456,12 +383,12 @@ public final class DateExtractor implements Stage {
                 return i + 1;
             }
             int y = i + 2;
-            if (punct(y, '/') || word(y, "năm")) {
+            if (r.punct(y, '/') || word(y, "năm")) {
                 y++;
             } else {
                 return i + 2;
             }
-            NumberParts yp = parts(y);
+            NumberParts yp = r.parts(y);
             if (yp != null && yp.groups() == 1 && yp.isYear(0)) {
                 addQuarter(i, y, (int) yp.value(0), quarter);
                 return y + 1;
@@ -470,21 +397,21 @@ public final class DateExtractor implements Stage {
         }
 
         void addQuarter(int from, int to, int year, int q) {
-            periods.add(new PeriodHit(tk.get(from).start(), end(to), "quý",
+            periods.add(new PeriodHit(tk.get(from).start(), r.end(to), "quý",
                     yearMonth(year, q * 3 - 2), yearMonth(year, q * 3)));
         }
 
         /** "năm 2023" (a single year, not a range). */
         int yearPeriod(int i) {
-            NumberParts p = parts(i + 1);
+            NumberParts p = r.parts(i + 1);
             if (p == null || p.groups() != 1 || !p.isYear(0) || glued(i + 1) || dashAfter(i + 1)) {
                 return i + 1;
             }
-            if (endsWithNumber(i - 1)) { // "6 tháng đầu năm 2022", "5 năm 2015" are read from the number
+            if (r.endsWithNumber(i - 1)) { // "6 tháng đầu năm 2022", "5 năm 2015" are read from the number
                 return i + 1;
             }
             String y = Long.toString(p.value(0));
-            periods.add(new PeriodHit(tk.get(i).start(), end(i + 1), "năm", y, y));
+            periods.add(new PeriodHit(tk.get(i).start(), r.end(i + 1), "năm", y, y));
             return i + 2;
         }
 
@@ -494,7 +421,7 @@ public final class DateExtractor implements Stage {
             if (glued(i)) {
                 return i + 1;
             }
-            NumberParts p = parts(i);
+            NumberParts p = r.parts(i);
             if (p == null) {
                 return i + 1;
             }
@@ -532,14 +459,14 @@ public final class DateExtractor implements Stage {
          * most {@link #NAMED_DAY_WORDS} words before, within the clause.
          */
         boolean namedDay(int i) {
-            if (!punct(i - 1, '(') || tail(i) || !punct(i + 1, ')')) {
+            if (!r.punct(i - 1, '(') || r.tail(i) || !r.punct(i + 1, ')')) {
                 return false;
             }
             for (int j = i - 2, n = 0; j >= 0 && n < NAMED_DAY_WORDS; j--, n++) {
-                if (!isWord(j)) {
+                if (!r.isWord(j)) {
                     return false;
                 }
-                if (namedDayCues.contains(lower(j))) {
+                if (namedDayCues.contains(r.lower(j))) {
                     return true;
                 }
             }
@@ -548,7 +475,7 @@ public final class DateExtractor implements Stage {
 
         /** Token {@code i} follows a connector ("và") right after a day just found ("ngày 5/3 và 12/3"). */
         boolean afterDayAndConnector(int i) {
-            if (!isWord(i - 1) || !connectors.contains(lower(i - 1)) || !endsWithNumber(i - 2) || hits.isEmpty()) {
+            if (!r.isWord(i - 1) || !connectors.contains(r.lower(i - 1)) || !r.endsWithNumber(i - 2) || hits.isEmpty()) {
                 return false;
             }
             Hit last = hits.get(hits.size() - 1);
@@ -562,7 +489,7 @@ public final class DateExtractor implements Stage {
          */
         int date(int i, NumberParts p, boolean strongCue, boolean weakCue, int mentionFrom, boolean add) {
             Token x = tk.get(i);
-            int xEnd = end(i);
+            int xEnd = r.end(i);
             int from = tk.get(mentionFrom).start();
             if (p.groups() == 3 && p.isDay(0) && p.isMonth(1) && p.isYear(2) && p.separator(0) == p.separator(1)
                     && (p.separator(0) == '-' || p.separator(0) == '/' || p.separator(0) == '.')) {
@@ -571,15 +498,15 @@ public final class DateExtractor implements Stage {
                 }
                 return i + 1;
             }
-            if (p.groups() == 1 && p.isDay(0) && !tail(i) && word(i + 1, "tháng")) {
-                NumberParts m = parts(i + 2);
+            if (p.groups() == 1 && p.isDay(0) && !r.tail(i) && word(i + 1, "tháng")) {
+                NumberParts m = r.parts(i + 2);
                 if (m == null || m.groups() != 1 || !m.isMonth(0) || glued(i + 2)) {
                     return i;
                 }
                 int end = i + 2;
                 int year = 0;
-                int y = !tail(i + 2) && word(i + 3, "năm") ? i + 4 : i + 3;
-                NumberParts yp = tail(i + 2) ? null : parts(y);
+                int y = !r.tail(i + 2) && word(i + 3, "năm") ? i + 4 : i + 3;
+                NumberParts yp = r.tail(i + 2) ? null : r.parts(y);
                 if (yp != null && yp.groups() == 1 && yp.isYear(0) && !glued(y)) {
                     year = (int) yp.value(0);
                     end = y;
@@ -587,12 +514,12 @@ public final class DateExtractor implements Stage {
                     return i; // "5 tháng 6" without a year or a cue reads as a duration
                 }
                 if (add) {
-                    hits.add(new Hit(from, end(end), x.start(), end(end), year, (int) m.value(0), (int) p.value(0)));
+                    hits.add(new Hit(from, r.end(end), x.start(), r.end(end), year, (int) m.value(0), (int) p.value(0)));
                 }
                 return end + 1;
             }
             if (p.groups() == 2 && p.isMonth(0) && p.isYear(1) && p.separator(0) != ',' && p.separator(0) != ':'
-                    && punct(i - 1, '(') && !tail(i) && punct(i + 1, ')')) {
+                    && r.punct(i - 1, '(') && !r.tail(i) && r.punct(i + 1, ')')) {
                 if (add) {
                     hits.add(new Hit(x.start(), xEnd, x.start(), xEnd, (int) p.value(1), (int) p.value(0), 0));
                 }
@@ -605,7 +532,7 @@ public final class DateExtractor implements Stage {
                     case '-', '/' -> strongCue || weakCue && !nounFollows(i) || sep == '/' && headlineColon(i);
                     default -> false;
                 };
-                if (!ok || punctAfter(i, '%')) {
+                if (!ok || r.punctAfter(i, '%')) {
                     return i;
                 }
                 if (add) {
@@ -622,7 +549,7 @@ public final class DateExtractor implements Stage {
          */
         int dayRange(int i, NumberParts p) {
             Token x = tk.get(i);
-            int xEnd = end(i);
+            int xEnd = r.end(i);
             int cue = cueBefore(i, strongCues);
             if (cue < 0) {
                 cue = cueBefore(i, weakCues);
@@ -645,16 +572,16 @@ public final class DateExtractor implements Stage {
                 hits.add(new Hit(mid, xEnd, mid, xEnd, year, (int) p.value(2), (int) p.value(1)));
                 return i + 1;
             }
-            if (p.groups() != 1 || !p.isDay(0) || tail(i)) {
+            if (p.groups() != 1 || !p.isDay(0) || r.tail(i)) {
                 return i;
             }
             // "ngày 12 và 13/4" reads the second day as after "ngày"; after another cue ("từ 22 đến
             // 24/5") as after a weak one, so "từ 2 đến 3/4 số xã" (a counted noun follows) is no range
             boolean strongRange = word(cue, "ngày");
             int j = i + 1;
-            if (dash(j) || punct(j, ',')) {
+            if (dash(j) || r.punct(j, ',')) {
                 j++;
-            } else if (isWord(j) && connectors.contains(lower(j))) {
+            } else if (r.isWord(j) && connectors.contains(r.lower(j))) {
                 j++;
             } else {
                 return i;
@@ -662,7 +589,7 @@ public final class DateExtractor implements Stage {
             if (word(j, "ngày")) {
                 j++;
             }
-            NumberParts second = parts(j);
+            NumberParts second = r.parts(j);
             if (second == null || glued(j)) {
                 return i;
             }
@@ -689,8 +616,8 @@ public final class DateExtractor implements Stage {
                 y1 = (int) p.value(0);
                 y2 = (int) p.value(1);
                 last = i;
-            } else if (p.groups() == 1 && p.isYear(0) && !tail(i) && dash(i + 1)) {
-                NumberParts q = parts(i + 2);
+            } else if (p.groups() == 1 && p.isYear(0) && !r.tail(i) && dash(i + 1)) {
+                NumberParts q = r.parts(i + 2);
                 if (q == null || q.groups() != 1 || !q.isYear(0) || glued(i + 2)) {
                     return i;
                 }
@@ -715,16 +642,16 @@ public final class DateExtractor implements Stage {
                     break;
                 }
             }
-            if ("năm".equals(kind) && endsWithNumber(i - 2)) { // "5 năm 2015-2020"
+            if ("năm".equals(kind) && r.endsWithNumber(i - 2)) { // "5 năm 2015-2020"
                 first = i - 2;
             }
-            periods.add(new PeriodHit(tk.get(first).start(), end(last), kind, Integer.toString(y1), Integer.toString(y2)));
+            periods.add(new PeriodHit(tk.get(first).start(), r.end(last), kind, Integer.toString(y1), Integer.toString(y2)));
             return last + 1;
         }
 
         /** "6 tháng đầu năm 2022", "9 tháng năm 2023", "6 tháng cuối năm 2021". */
         int monthsOfYear(int i, NumberParts p) {
-            if (p.groups() != 1 || p.value(0) < 1 || p.value(0) > 12 || tail(i) || !word(i + 1, "tháng")) {
+            if (p.groups() != 1 || p.value(0) < 1 || p.value(0) > 12 || r.tail(i) || !word(i + 1, "tháng")) {
                 return i;
             }
             int j = i + 2;
@@ -738,7 +665,7 @@ public final class DateExtractor implements Stage {
             if (!word(j, "năm")) {
                 return i;
             }
-            NumberParts y = parts(j + 1);
+            NumberParts y = r.parts(j + 1);
             if (y == null || y.groups() != 1 || !y.isYear(0) || glued(j + 1)) {
                 return i;
             }
@@ -746,7 +673,7 @@ public final class DateExtractor implements Stage {
             int year = (int) y.value(0);
             String from = yearMonth(year, last ? 13 - months : 1);
             String to = yearMonth(year, last ? 12 : months);
-            periods.add(new PeriodHit(tk.get(i).start(), end(j + 1),
+            periods.add(new PeriodHit(tk.get(i).start(), r.end(j + 1),
                     text.substring(tk.get(i).start(), tk.get(j).end()).toLowerCase(Locale.ROOT), from, to));
             return j + 2;
         }
@@ -771,20 +698,20 @@ public final class DateExtractor implements Stage {
             if (paragraph == null) {
                 return 0;
             }
-            enter(paragraph);
+            r.enter(paragraph);
             int year = 0;
             for (int i = s.firstToken(); i < s.endToken(); i++) {
-                if (!isNumber(i) || rangeYears.get(i) || glued(i)) {
+                if (!r.isNumber(i) || rangeYears.get(i) || glued(i)) {
                     continue;
                 }
-                NumberParts p = parts(i);
+                NumberParts p = r.parts(i);
                 if (p == null || comparison(i) || periodEnd(i)) {
                     continue;
                 }
                 int y;
                 if (p.groups() == 1 && p.isYear(0)) {
                     y = (int) p.value(0);                        // "năm 2022"
-                } else if (fullDate(p) && !fullDate(parts(i - 2)) && !fullDate(parts(i + 2))) {
+                } else if (fullDate(p) && !fullDate(r.parts(i - 2)) && !fullDate(r.parts(i + 2))) {
                     y = (int) p.value(2);                        // "ngày 28-6-2021", not "(1941 - 2011)" ranges
                 } else if (p.groups() == 2 && p.isMonth(0) && p.isYear(1) && word(i - 1, "tháng")) {
                     y = (int) p.value(1);                        // "tháng 5-2023"
@@ -812,12 +739,12 @@ public final class DateExtractor implements Stage {
          * ratio or a score.
          */
         boolean headlineColon(int i) {
-            return headlineEnd > 0 && end(i) <= headlineEnd && (punct(i - 1, ':') || punctAfter(i, ':'));
+            return headlineEnd > 0 && r.end(i) <= headlineEnd && (r.punct(i - 1, ':') || r.punctAfter(i, ':'));
         }
 
         /** The words just before token {@code i} (up to three) are a period_ends.txt phrase ("đến năm"). */
         boolean periodEnd(int i) {
-            for (int w = 1; w <= 3 && isWord(i - w); w++) {
+            for (int w = 1; w <= 3 && r.isWord(i - w); w++) {
                 if (periodEnds.contains(wordsBefore(i, w))) {
                     return true;
                 }
@@ -827,10 +754,10 @@ public final class DateExtractor implements Stage {
 
         boolean comparison(int i) {
             for (int j = i - 1; j >= 0 && j >= i - 4; j--) {
-                if (!isWord(j)) {
+                if (!r.isWord(j)) {
                     return false;
                 }
-                if (comparisons.contains(lower(j))) {
+                if (comparisons.contains(r.lower(j))) {
                     return true;
                 }
             }
