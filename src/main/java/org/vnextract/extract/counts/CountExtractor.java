@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import org.vnextract.clean.Article;
 import org.vnextract.extract.Extractor;
+import org.vnextract.extract.Mention;
+import org.vnextract.extract.dates.DateMention;
+import org.vnextract.extract.dates.Period;
 import org.vnextract.internal.Validate;
 import org.vnextract.pipeline.Analysis;
 import org.vnextract.pipeline.Key;
@@ -52,6 +55,7 @@ public final class CountExtractor implements Extractor<CountMention> {
     private final Set<String> exponentBases; // "m 2", "km 2": a square written with a loose superscript
     private final Set<String> gluedUnits = new HashSet<>(); // "300kg", "415.000NDT": case-sensitive
     private final Set<String> measureLabels; // "quả 11m": a penalty, not a measure
+    private final Set<String> periodEdges; // "2 quý đầu | năm 2016": the unit runs into the period
     // durations.tsv, by kind: the clock words, and the cues that make one a length of time or a time of day
     private final Set<String> durationUnits = new HashSet<>();
     private final Set<String> durationBefore = new HashSet<>();
@@ -73,6 +77,7 @@ public final class CountExtractor implements Extractor<CountMention> {
         this.spelledNouns = lowerSet(models.lines("counts/spelled_nouns.txt"));
         this.exponentBases = lowerSet(models.lines("counts/exponent_bases.txt"));
         this.measureLabels = lowerSet(models.lines("counts/measure_labels.txt"));
+        this.periodEdges = lowerSet(models.lines("counts/period_edges.txt"));
         for (String l : models.lines("counts/durations.tsv")) {
             String[] c = l.split("\t");
             Set<String> into = switch (c[0].strip()) {
@@ -113,18 +118,23 @@ public final class CountExtractor implements Extractor<CountMention> {
 
     @Override
     public Set<Key<?>> requires() {
-        return Set.of(AnalyzedText.KEY, Words.KEY);
+        return Set.of(AnalyzedText.KEY, Words.KEY, DateMention.KEY, Period.KEY);
     }
 
     @Override
     public List<CountMention> extract(Analysis in) {
-        return find(in.get(AnalyzedText.KEY), in.get(Words.KEY));
+        return find(in.get(AnalyzedText.KEY), in.get(Words.KEY), in.get(DateMention.KEY), in.get(Period.KEY));
     }
 
     /** The counts of {@code t} whose words ({@code words}, or null: every syllable a word) the segmenter found. */
-    public List<CountMention> find(AnalyzedText t, Words words) {
+    public List<CountMention> find(AnalyzedText t, Words words, List<DateMention> dates, List<Period> periods) {
         Validate.notNull(t, "t");
-        Scan s = new Scan(t, words);
+        Validate.noNulls(dates, "dates");
+        Validate.noNulls(periods, "periods");
+        List<Mention> dated = new ArrayList<>();
+        dates.forEach(d -> dated.addAll(d.mentions()));
+        periods.forEach(p -> dated.addAll(p.mentions()));
+        Scan s = new Scan(t, words, Spans.of(dated));
         s.run();
         return s.out;
     }
@@ -137,9 +147,11 @@ public final class CountExtractor implements Extractor<CountMention> {
         final TokenReader r; // one paragraph at a time: nothing is looked for across a line break
         final List<CountMention> out = new ArrayList<>();
         final Words words; // null: every syllable a word
+        final Spans dated; // where the dates extractor found a date or a period
 
-        Scan(AnalyzedText t, Words words) {
+        Scan(AnalyzedText t, Words words, Spans dated) {
             this.words = words;
+            this.dated = dated;
             this.t = t;
             this.text = t.text();
             this.tk = t.tokens();
@@ -164,6 +176,11 @@ public final class CountExtractor implements Extractor<CountMention> {
 
         boolean dash(int i) {
             return r.punct(i, '-') || r.punct(i, '–');
+        }
+
+        /** Token {@code i} is part of a date or a period the dates extractor found: no count. */
+        boolean dated(int i) {
+            return dated.contains(tk.get(i).start());
         }
 
         /** The longest phrase of up to {@code k} words ending before {@code i} that is in {@code set}; its word count or 0. */
@@ -331,6 +348,9 @@ public final class CountExtractor implements Extractor<CountMention> {
         }
 
         int digits(int i) {
+            if (dated(i)) {
+                return i + 1; // "ngày 28-6-2021", "nhiệm kỳ 2020-2025", "5 năm 2015-2020": a date or a period
+            }
             Token x = tk.get(i);
             int xEnd = r.end(i);
             int unitEnd = gluedUnit(i);
@@ -359,7 +379,7 @@ public final class CountExtractor implements Extractor<CountMention> {
                     return i + 1;
                 }
                 if (dateAcross(i - 1, i - 2) || !r.tail(i) && dateAcross(i + 1, i + 2)) {
-                    return i + 1; // "30/4 - 1/5": a day range, not the ratio 1/5
+                    return i + 1; // "từ 29/4 – 2/5": the end of a day range the dates extractor reads as no date
                 }
             } else if (range > 0) {
                 value = numbers.parseDigits(text, x.start(), range);
@@ -379,11 +399,8 @@ public final class CountExtractor implements Extractor<CountMention> {
             if (total == null && max == null && xEnd - x.start() == 4 && value.intValue() >= 1900 && value.intValue() <= 2100) {
                 return i + 1; // a year ("Cúp Quốc gia 2021"): counts this large are written "2.021"
             }
-            if (max != null && yearRangeAt(i)) {
-                return i + 1; // "nhiệm kỳ 2020-2025": a period
-            }
             if (!r.tail(i) && "tháng".equals(r.lowerAt(i + 1)) && r.isNumber(i + 2)) {
-                return i + 1; // "28 tháng 6 năm 2021": a date
+                return i + 1; // "vụ khủng bố 11 tháng 9": a day the dates extractor leaves, without a cue or year
             }
             if (nameBefore(i)) {
                 return i + 1; // "iPhone 11 Pro Max", "Hội nghị Trung ương 6 Khóa XIII"
@@ -491,6 +508,9 @@ public final class CountExtractor implements Extractor<CountMention> {
         }
 
         int spelled(int i) {
+            if (dated(i)) {
+                return i + 1;
+            }
             if (Character.isUpperCase(text.charAt(tk.get(i).start())) && !sentenceStart(i)) {
                 return i + 1; // "Ba Đình", "Hai Bà Trưng": names, unless the sentence starts with the number
             }
@@ -645,7 +665,8 @@ public final class CountExtractor implements Extractor<CountMention> {
                 j += 2;
             } else {
                 int u = j;
-                while (u - j < MAX_UNIT_WORDS && r.isWord(u) && !stopAt(u, u == j)
+                // a date or period ends the unit ("4,6 ha | năm 2016"); its cue may be the unit itself ("2 ngày 15-16/9")
+                while (u - j < MAX_UNIT_WORDS && r.isWord(u) && !(u > j && dated(u)) && !stopAt(u, u == j)
                         && !(u > j && numbers.scale(r.lower(u)) != null) && !(u > j && codeAfter(u))
                         && !(u > j && numberAt(u + 1))) {
                     u++;
@@ -665,6 +686,9 @@ public final class CountExtractor implements Extractor<CountMention> {
                 }
                 String first = r.lower(j);
                 String money = phraseAt(j, notMoney, 3) > 0 ? null : currencies.get(first);
+                if (money == null && r.isWord(u) && dated(u) && periodEdges.contains(r.lower(u - 1))) {
+                    return i + 1;
+                }
                 if (money != null) {
                     unit = money;
                     end = tk.get(j).end();

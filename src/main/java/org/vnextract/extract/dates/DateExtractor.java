@@ -49,6 +49,8 @@ public final class DateExtractor implements Stage {
     private final Set<String> strongCues = new HashSet<>();
     private final Set<String> weakCues = new HashSet<>();
     private final Set<String> namedDayCues = new HashSet<>(); // "Ngày Thương binh Liệt sĩ (27-7)"
+    private final Set<String> timeUnits = new HashSet<>(); // "từ 5-7 ngày": a number of days, not 5 July
+    private final Set<String> notCues = new HashSet<>(); // "đến nay": ends in a cue word but names no day
     private final Set<String> periodKinds = new HashSet<>();
     private final Set<String> comparisons = new HashSet<>();
     private final Set<String> connectors = new HashSet<>();
@@ -62,7 +64,13 @@ public final class DateExtractor implements Stage {
         for (String l : models.lines("dates/cues.tsv")) {
             String[] c = l.split("\t");
             String kind = c.length > 1 ? c[1].strip() : "strong";
-            (kind.equals("weak") ? weakCues : kind.equals("named") ? namedDayCues : strongCues).add(c[0].strip());
+            (switch (kind) {
+                case "weak" -> weakCues;
+                case "named" -> namedDayCues;
+                case "unit" -> timeUnits;
+                case "not" -> notCues;
+                default -> strongCues;
+            }).add(c[0].strip());
         }
         lower(models.lines("dates/period_kinds.txt"), periodKinds);
         lower(models.lines("dates/comparisons.txt"), comparisons);
@@ -313,6 +321,9 @@ public final class DateExtractor implements Stage {
                 return false;
             }
             String w = r.lower(i + 1);
+            if (timeUnits.contains(w)) {
+                return true;
+            }
             return !(strongCues.contains(w) || weakCues.contains(w) || w.equals("đã")
                     || w.equals("tại") || w.equals("vừa") || w.equals("và"));
         }
@@ -425,17 +436,20 @@ public final class DateExtractor implements Stage {
             if (p == null) {
                 return i + 1;
             }
-            int r;
-            if ((r = yearRange(i, p)) > i) {
-                return r;
+            int k;
+            if ((k = yearRange(i, p)) > i) {
+                return k;
             }
-            if ((r = monthsOfYear(i, p)) > i) {
-                return r;
+            if ((k = monthsOfYear(i, p)) > i) {
+                return k;
             }
-            if ((r = dayRange(i, p)) > i) {
-                return r;
+            if ((k = dayRange(i, p)) > i) {
+                return k;
             }
             int cue = cueBefore(i, strongCues);
+            if (cue >= 0 && (notCues.contains(wordsBefore(cue + 1, 2)) || notCues.contains(wordsBefore(cue + 1, 3)))) {
+                cue = -1; // "Đến nay, 6/7 công trình": "so far", no day
+            }
             boolean strong = cue >= 0;
             if (cue < 0) {
                 cue = cueBefore(i, weakCues);
