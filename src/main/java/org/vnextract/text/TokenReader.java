@@ -3,6 +3,7 @@ package org.vnextract.text;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntUnaryOperator;
 import org.vnextract.internal.Validate;
 
 /**
@@ -23,6 +24,7 @@ public final class TokenReader {
     private final List<Token> tokens;
     private final String[] lower;
     private final NumberParts[] parts;
+    private final int[] ends; // where a number token's digits end, 0 until asked
     private int lo;
     private int hi;
 
@@ -32,7 +34,24 @@ public final class TokenReader {
         this.tokens = t.tokens();
         this.lower = new String[tokens.size()];
         this.parts = new NumberParts[tokens.size()];
+        this.ends = new int[tokens.size()];
         this.hi = tokens.size();
+    }
+
+    /**
+     * Reads the text paragraph by paragraph, each token once: {@code step} is given a token index
+     * and returns the index to go on from (the next token at least; a rule that read several
+     * tokens skips them), never past the paragraph's end.
+     */
+    public void walk(IntUnaryOperator step) {
+        Validate.notNull(step, "step");
+        for (Span p : t.paragraphs()) {
+            enter(p);
+            int i = lo;
+            while (i < hi) {
+                i = Math.max(i + 1, step.applyAsInt(i));
+            }
+        }
     }
 
     /** Reads {@code paragraph} (one of {@link AnalyzedText#paragraphs()}) from now on. */
@@ -115,7 +134,12 @@ public final class TokenReader {
 
     /** Where the digits of number token {@code i} end ({@link NumberParts#end}). */
     public int end(int i) {
-        return NumberParts.end(text, tokens.get(i));
+        int e = ends[i];
+        if (e == 0) {
+            e = NumberParts.end(text, tokens.get(i));
+            ends[i] = e;
+        }
+        return e;
     }
 
     /** Number token {@code i} goes on past its digits ("100%", "03- CT/HU"). */

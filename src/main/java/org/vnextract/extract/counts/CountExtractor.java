@@ -21,7 +21,6 @@ import org.vnextract.pipeline.PipelineException;
 import org.vnextract.segment.Words;
 import org.vnextract.text.AnalyzedText;
 import org.vnextract.text.NumberParts;
-import org.vnextract.text.Span;
 import org.vnextract.text.Token;
 import org.vnextract.text.TokenKind;
 import org.vnextract.text.TokenReader;
@@ -29,9 +28,10 @@ import org.vnextract.text.TokenReader;
 /**
  * Finds counts (RECORD.md "Counts"): a cardinal number with the thing it counts — "4.595 đảng
  * viên", "224/274 chi bộ" (value and total), "50-75 triệu đồng" (a range, money in đồng), "hơn 2
- * năm" (qualified), "100%", "hơn hai năm" (in words). Numbers inside dates and periods (by their
- * shapes: this package does not depend on the dates extractor), document symbols, times, labels ("lần thứ 18", "Khối 2") and numbers
- * that count nothing are left out. The counted noun phrase runs to the first verb, preposition or
+ * năm" (qualified), "100%", "hơn hai năm" (in words). Numbers inside the dates and periods the
+ * dates stage found ({@link DateMention#KEY}, {@link Period#KEY}; a counted noun phrase ends where
+ * one begins), document symbols, times, labels ("lần thứ 18", "Khối 2") and numbers that count
+ * nothing are left out. The counted noun phrase runs to the first verb, preposition or
  * punctuation; those words are data under {@code models/counts/}.
  *
  * <p>One pass over the text stage's tokens, paragraph by paragraph ({@link TokenReader}), with
@@ -142,7 +142,6 @@ public final class CountExtractor implements Extractor<CountMention> {
     /** One pass over one article. Not thread-safe; made per article. */
     private final class Scan {
         final String text;
-        final AnalyzedText t;
         final List<Token> tk;
         final TokenReader r; // one paragraph at a time: nothing is looked for across a line break
         final List<CountMention> out = new ArrayList<>();
@@ -152,26 +151,14 @@ public final class CountExtractor implements Extractor<CountMention> {
         Scan(AnalyzedText t, Words words, Spans dated) {
             this.words = words;
             this.dated = dated;
-            this.t = t;
             this.text = t.text();
             this.tk = t.tokens();
             this.r = new TokenReader(t);
         }
 
         void run() {
-            for (Span p : t.paragraphs()) {
-                r.enter(p);
-                int i = r.lo();
-                while (i < r.hi()) {
-                    int next = i + 1;
-                    if (r.isNumber(i)) {
-                        next = Math.max(next, digits(i));
-                    } else if (r.isWord(i) && numbers.isNumberWord(r.lower(i)) && !numbers.isNumberWord(r.lowerAt(i - 1))) {
-                        next = Math.max(next, spelled(i));
-                    }
-                    i = next;
-                }
-            }
+            r.walk(i -> r.isNumber(i) ? digits(i)
+                    : r.isWord(i) && numbers.isNumberWord(r.lower(i)) && !numbers.isNumberWord(r.lowerAt(i - 1)) ? spelled(i) : i + 1);
         }
 
         boolean dash(int i) {

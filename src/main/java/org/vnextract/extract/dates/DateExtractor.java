@@ -243,19 +243,7 @@ public final class DateExtractor implements Stage {
         }
 
         void run() {
-            for (Span p : t.paragraphs()) {
-                r.enter(p);
-                int i = r.lo();
-                while (i < r.hi()) {
-                    int next = i + 1;
-                    if (r.isNumber(i)) {
-                        next = Math.max(next, atNumber(i));
-                    } else if (r.isWord(i)) {
-                        next = Math.max(next, atWord(i));
-                    }
-                    i = next;
-                }
-            }
+            r.walk(i -> r.isNumber(i) ? atNumber(i) : r.isWord(i) ? atWord(i) : i + 1);
         }
 
         /** A dash follows number token {@code i}: after its digits inside the token ("55 -TB/TW") or as the next token. */

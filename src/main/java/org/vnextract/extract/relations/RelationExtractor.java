@@ -268,8 +268,8 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         }
         List<Cited> cited = new ArrayList<>(raw.size() + 2);
         for (Cited c : raw) {
-            int first = firstTokenAtOrAfter(toks, c.start());
-            int after = firstTokenAtOrAfter(toks, c.end());
+            int first = AnalyzedText.firstTokenAt(toks, c.start());
+            int after = AnalyzedText.firstTokenAt(toks, c.end());
             if (first < after) {
                 cited.add(new Cited(c.start(), c.end(), c.id(), first, after));
             }
@@ -663,20 +663,6 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 yield new Word(f.isEmpty() ? s : f, Character.isUpperCase(s.codePointAt(0)));
             }
         };
-    }
-
-    private static int firstTokenAtOrAfter(List<Token> toks, int charIndex) {
-        int lo = 0;
-        int hi = toks.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (toks.get(mid).start() < charIndex) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     private static void add(Map<String, Found> out, String text, String from, String type, String to, int start, int end) {

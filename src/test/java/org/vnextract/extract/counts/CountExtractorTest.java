@@ -72,7 +72,7 @@ class CountExtractorTest {
 
     @Test
     void aUnitWrittenAgainstItsNumberKeepsExactOffsets() {
-        // the lexer splits "300kg" into 300 and kg; the mention must still cover exactly what is written
+        // the tokenizer splits "300kg" into 300 and kg; the mention must still cover exactly what is written
         String text = "Quả bom nặng khoảng 300kg nằm trên khuôn viên 407m 2, cách 588m – 644m.";
         Analysis a = analyze(text);
         List<CountMention> cs = COUNTS.extract(a);
