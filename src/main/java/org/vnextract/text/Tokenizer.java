@@ -100,11 +100,12 @@ public final class Tokenizer {
         }
     }
 
-    static boolean isDigit(char c) {
+    public static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
 
-    static boolean isWordChar(char c) {
+    /** A letter or a combining mark: what words are made of. */
+    public static boolean isWordChar(char c) {
         if (c < 0x80) {
             return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
         }
@@ -153,21 +154,30 @@ public final class Tokenizer {
         return true;
     }
 
-    /** Digits with inner separators . , / - : each followed by a digit, then an optional %. */
+    /** Digits with inner separators . , / - : – each followed by a digit, then an optional %. */
     private static int numberish(String t, int i, int to) {
+        int j = numberEnd(t, i, to);
+        if (j < to && t.charAt(j) == '%') {
+            j++;
+        }
+        return j;
+    }
+
+    /**
+     * The end of the digits with inner separators . , / - : or an en dash (each followed by a digit:
+     * "1–3-2017", "2016–2020") that start at {@code i}.
+     */
+    static int numberEnd(String t, int i, int to) {
         int j = i;
         while (j < to) {
             char c = t.charAt(j);
             if (isDigit(c)) {
                 j++;
-            } else if ((c == '.' || c == ',' || c == '/' || c == '-' || c == ':') && j + 1 < to && isDigit(t.charAt(j + 1))) {
+            } else if ((c == '.' || c == ',' || c == '/' || c == '-' || c == ':' || c == '–') && j + 1 < to && isDigit(t.charAt(j + 1))) {
                 j++;
             } else {
                 break;
             }
-        }
-        if (j < to && t.charAt(j) == '%') {
-            j++;
         }
         return j;
     }

@@ -24,6 +24,13 @@ class PipelineAssemblyTest {
         assertThat(stageNames(Set.of())).contains("segment");
     }
 
+    /** Counts reads the dates and periods: asking for counts runs dates, before it (issue 13). */
+    @Test
+    void countsBringsTheDatesExtractorBeforeIt() {
+        assertThat(stageNames(Set.of("counts"))).containsExactly("clean", "text", "segment", "dates", "counts");
+        assertThat(stageNames(Set.of("counts", "dates"))).containsExactly("clean", "text", "segment", "dates", "counts");
+    }
+
     /** A stage that needs another's key comes after it, whatever order it was given in. */
     @Test
     void stagesComeAfterWhatTheyRead() {

@@ -15,16 +15,18 @@ import java.util.Map;
 import java.util.Set;
 import org.vnextract.clean.Article;
 import org.vnextract.extract.Mention;
-import org.vnextract.extract.Lexer;
-import org.vnextract.extract.Lexer.Lexeme;
-import org.vnextract.extract.NumberParts;
 import org.vnextract.internal.Validate;
 import org.vnextract.pipeline.Analysis;
 import org.vnextract.pipeline.Key;
 import org.vnextract.pipeline.ModelSource;
 import org.vnextract.pipeline.Stage;
 import org.vnextract.text.AnalyzedText;
+import org.vnextract.text.NumberParts;
 import org.vnextract.text.Sentence;
+import org.vnextract.text.Span;
+import org.vnextract.text.Token;
+import org.vnextract.text.TokenReader;
+import org.vnextract.text.Tokenizer;
 
 /**
  * Finds the dates (RECORD.md "Dates") and periods of an article: "ngày 28-6-2021", "28/6/2021",
@@ -34,17 +36,21 @@ import org.vnextract.text.Sentence;
  * "năm 2023"). A day written without a year takes it from the publication date, else from the one
  * year written in its sentence, else stays {@code XXXX}.
  *
- * <p>The scan walks the {@link Lexer}'s lexemes once, looking at most a fixed number of lexemes
- * ahead or behind at each, so it is linear in the text whatever the input. The words it reacts to
+ * <p>The scan walks the text stage's tokens once, paragraph by paragraph, looking at most a fixed
+ * number of tokens ahead or behind at each and never past the paragraph, so it is linear in the
+ * text whatever the input. A number's groups and separators are read from its token ({@link
+ * NumberParts}); a '%' or a symbol's letters after the digits ("100%", "03- CT/HU") end the number
+ * as a punctuation mark would. The words it reacts to
  * are data under {@code models/dates/}.
  *
  * <p>Immutable; thread-safe.
  */
 public final class DateExtractor implements Stage {
-    private final Lexer lexer = new Lexer();
     private final Set<String> strongCues = new HashSet<>();
     private final Set<String> weakCues = new HashSet<>();
     private final Set<String> namedDayCues = new HashSet<>(); // "Ngày Thương binh Liệt sĩ (27-7)"
+    private final Set<String> timeUnits = new HashSet<>(); // "từ 5-7 ngày": a number of days, not 5 July
+    private final Set<String> notCues = new HashSet<>(); // "đến nay": ends in a cue word but names no day
     private final Set<String> periodKinds = new HashSet<>();
     private final Set<String> comparisons = new HashSet<>();
     private final Set<String> connectors = new HashSet<>();
@@ -58,7 +64,13 @@ public final class DateExtractor implements Stage {
         for (String l : models.lines("dates/cues.tsv")) {
             String[] c = l.split("\t");
             String kind = c.length > 1 ? c[1].strip() : "strong";
-            (kind.equals("weak") ? weakCues : kind.equals("named") ? namedDayCues : strongCues).add(c[0].strip());
+            (switch (kind) {
+                case "weak" -> weakCues;
+                case "named" -> namedDayCues;
+                case "unit" -> timeUnits;
+                case "not" -> notCues;
+                default -> strongCues;
+            }).add(c[0].strip());
         }
         lower(models.lines("dates/period_kinds.txt"), periodKinds);
         lower(models.lines("dates/comparisons.txt"), comparisons);
@@ -104,7 +116,7 @@ public final class DateExtractor implements Stage {
     /** The dates and periods of {@code t}; {@code published} (ISO date, date-time or month) may be null. */
     public Found find(AnalyzedText t, String published) {
         Validate.notNull(t, "t");
-        Scan s = new Scan(t, lexer.lex(t.text()));
+        Scan s = new Scan(t);
         s.run();
         LocalDate pub = parsePublished(published);
         Map<String, Set<Mention>> byValue = new LinkedHashMap<>();
@@ -209,100 +221,73 @@ public final class DateExtractor implements Stage {
 
     private record PeriodHit(int start, int end, String kind, String from, String to) {}
 
-    /** One pass over one article's lexemes. Not thread-safe; made per article. */
+    /** One pass over one article's tokens. Not thread-safe; made per article. */
     private final class Scan {
         final String text;
         final AnalyzedText t;
-        final List<Lexeme> lx;
-        final int n;
+        final List<Token> tk;
+        final TokenReader r; // one paragraph at a time: nothing is looked for across a line break
         final List<Hit> hits = new ArrayList<>();
         final List<PeriodHit> periods = new ArrayList<>();
-        final BitSet rangeYears = new BitSet(); // lexeme indexes of years inside year ranges
+        final BitSet rangeYears = new BitSet(); // token indexes of years inside year ranges
         final Map<Integer, Integer> sentenceYears = new HashMap<>(); // sentence start → its year, or 0
 
         final int headlineEnd; // end of the first line, or -1: found once, not per candidate (linear time)
 
-        Scan(AnalyzedText t, List<Lexeme> lx) {
+        Scan(AnalyzedText t) {
             this.t = t;
             this.text = t.text();
             this.headlineEnd = text.indexOf('\n');
-            this.lx = lx;
-            this.n = lx.size();
+            this.tk = t.tokens();
+            this.r = new TokenReader(t);
         }
 
         void run() {
-            int i = 0;
-            while (i < n) {
-                Lexeme x = lx.get(i);
-                int next = i + 1;
-                if (x.isNumber()) {
-                    next = Math.max(next, atNumber(i));
-                } else if (x.isWord()) {
-                    next = Math.max(next, atWord(i));
-                }
-                i = next;
-            }
+            r.walk(i -> r.isNumber(i) ? atNumber(i) : r.isWord(i) ? atWord(i) : i + 1);
         }
 
-        // ---- lexeme helpers -------------------------------------------------------------
-
-        Lexeme at(int i) {
-            return i >= 0 && i < n ? lx.get(i) : null;
+        /** A dash follows number token {@code i}: after its digits inside the token ("55 -TB/TW") or as the next token. */
+        boolean dashAfter(int i) {
+            return r.punctAfter(i, '-') || r.punctAfter(i, '–') || r.punctAfter(i, '—');
         }
 
         boolean word(int i, String lower) {
-            Lexeme x = at(i);
-            return x != null && x.isWord() && x.lower().equals(lower);
-        }
-
-        boolean punct(int i, char c) {
-            Lexeme x = at(i);
-            return x != null && x.is(c, text);
+            return r.isWord(i) && r.lower(i).equals(lower);
         }
 
         boolean dash(int i) {
-            return punct(i, '-') || punct(i, '–') || punct(i, '—');
-        }
-
-        NumberParts parts(int i) {
-            Lexeme x = at(i);
-            if (x == null || !x.isNumber()) {
-                return null;
-            }
-            NumberParts p = NumberParts.of(text, x.start(), x.end());
-            return p.tooLong() ? null : p;
+            return r.punct(i, '-') || r.punct(i, '–') || r.punct(i, '—');
         }
 
         /** A number glued to letters or to a symbol ("QH13", "2074/QĐ", "12/2021/NQ-HĐND") is no date. */
         boolean glued(int i) {
-            Lexeme x = lx.get(i);
-            int b = x.start() - 1;
+            int b = tk.get(i).start() - 1;
             if (b >= 0) {
                 char c = text.charAt(b);
-                if (Lexer.isLetter(c) || c == '/' || c == '-' && b - 1 >= 0 && Lexer.isLetter(text.charAt(b - 1))) {
+                if (Tokenizer.isWordChar(c) || c == '/' || c == '-' && b - 1 >= 0 && Tokenizer.isWordChar(text.charAt(b - 1))) {
                     return true;
                 }
             }
-            int a = x.end();
+            int a = r.end(i);
             if (a < text.length()) {
                 char c = text.charAt(a);
-                if (Lexer.isLetter(c)) {
+                if (Tokenizer.isWordChar(c)) {
                     return true;
                 }
-                if ((c == '/' || c == '-') && a + 1 < text.length() && Lexer.isLetter(text.charAt(a + 1))) {
+                if ((c == '/' || c == '-') && a + 1 < text.length() && Tokenizer.isWordChar(text.charAt(a + 1))) {
                     return true;
                 }
             }
             return false;
         }
 
-        /** The lower-case words ending just before lexeme {@code i}, joined by spaces, up to {@code k} words. */
+        /** The lower-case words ending just before token {@code i}, joined by spaces, up to {@code k} words. */
         String wordsBefore(int i, int k) {
             StringBuilder sb = new StringBuilder();
             int j = i - 1;
             int taken = 0;
-            while (taken < k && j >= 0 && lx.get(j).isWord()) {
-                sb.insert(0, taken == 0 ? lx.get(j).lower() : lx.get(j).lower() + " ");
+            while (taken < k && r.isWord(j)) {
+                sb.insert(0, taken == 0 ? r.lower(j) : r.lower(j) + " ");
                 j--;
                 taken++;
             }
@@ -312,27 +297,29 @@ public final class DateExtractor implements Stage {
         /** The index of the cue word before {@code i} (skipping "(" and ","), or -1. */
         int cueBefore(int i, Set<String> cues) {
             int j = i - 1;
-            while (j >= 0 && (punct(j, '(') || punct(j, ','))) {
+            while (r.punct(j, '(') || r.punct(j, ',')) {
                 j--;
             }
-            Lexeme x = at(j);
-            return x != null && x.isWord() && cues.contains(x.lower()) ? j : -1;
+            return r.isWord(j) && cues.contains(r.lower(j)) ? j : -1;
         }
 
-        /** True when the lexeme after {@code i} starts a counted noun (a word, not a verb-like cue). */
+        /** True when the token after number {@code i} starts a counted noun (a word, not a verb-like cue). */
         boolean nounFollows(int i) {
-            Lexeme x = at(i + 1);
-            if (x == null || !x.isWord()) {
+            if (r.tail(i) || !r.isWord(i + 1)) {
                 return false;
             }
-            return !(strongCues.contains(x.lower()) || weakCues.contains(x.lower()) || x.lower().equals("đã")
-                    || x.lower().equals("tại") || x.lower().equals("vừa") || x.lower().equals("và"));
+            String w = r.lower(i + 1);
+            if (timeUnits.contains(w)) {
+                return true;
+            }
+            return !(strongCues.contains(w) || weakCues.contains(w) || w.equals("đã")
+                    || w.equals("tại") || w.equals("vừa") || w.equals("và"));
         }
 
         // ---- words ------------------------------------------------------------------------
 
         int atWord(int i) {
-            String w = lx.get(i).lower();
+            String w = r.lower(i);
             if (w.equals("tháng")) {
                 return monthOfYear(i);
             }
@@ -347,19 +334,19 @@ public final class DateExtractor implements Stage {
 
         /** "tháng 5-2023", "tháng 02/2025", "tháng 10 năm 2020". */
         int monthOfYear(int i) {
-            NumberParts p = parts(i + 1);
+            NumberParts p = r.parts(i + 1);
             if (p == null || glued(i + 1)) {
                 return i + 1;
             }
             if (p.groups() == 2 && p.isMonth(0) && p.isYear(1) && p.separator(0) != ',') {
-                hits.add(new Hit(lx.get(i).start(), lx.get(i + 1).end(), lx.get(i + 1).start(), lx.get(i + 1).end(),
+                hits.add(new Hit(tk.get(i).start(), r.end(i + 1), tk.get(i + 1).start(), r.end(i + 1),
                         (int) p.value(1), (int) p.value(0), 0));
                 return i + 2;
             }
-            if (p.groups() == 1 && p.isMonth(0) && word(i + 2, "năm")) {
-                NumberParts y = parts(i + 3);
+            if (p.groups() == 1 && p.isMonth(0) && !r.tail(i + 1) && word(i + 2, "năm")) {
+                NumberParts y = r.parts(i + 3);
                 if (y != null && y.groups() == 1 && y.isYear(0) && !glued(i + 3)) {
-                    hits.add(new Hit(lx.get(i).start(), lx.get(i + 3).end(), lx.get(i).start(), lx.get(i + 3).end(),
+                    hits.add(new Hit(tk.get(i).start(), r.end(i + 3), tk.get(i).start(), r.end(i + 3),
                             (int) y.value(0), (int) p.value(0), 0));
                     return i + 4;
                 }
@@ -369,18 +356,17 @@ public final class DateExtractor implements Stage {
 
         /** "quý I/2024", "quý 2 năm 2023". */
         int quarter(int i) {
-            Lexeme q = at(i + 1);
             int quarter = 0;
-            if (q != null && q.isWord()) {
-                quarter = switch (q.lower()) {
+            if (r.isWord(i + 1)) {
+                quarter = switch (r.lower(i + 1)) {
                     case "i" -> 1;
                     case "ii" -> 2;
                     case "iii" -> 3;
                     case "iv" -> 4;
                     default -> 0;
                 };
-            } else if (q != null && q.isNumber()) {
-                NumberParts p = parts(i + 1);
+            } else if (r.isNumber(i + 1)) {
+                NumberParts p = r.parts(i + 1);
                 if (p != null && p.groups() == 2 && p.separator(0) == '/' && p.value(0) >= 1 && p.value(0) <= 4 && p.isYear(1)) {
                     addQuarter(i, i + 1, (int) p.value(1), (int) p.value(0));
                     return i + 2;
@@ -388,17 +374,20 @@ public final class DateExtractor implements Stage {
                 if (p != null && p.groups() == 1 && p.value(0) >= 1 && p.value(0) <= 4) {
                     quarter = (int) p.value(0);
                 }
+                if (quarter != 0 && r.tail(i + 1)) {
+                    return i + 2; // "quý 2%": no year follows
+                }
             }
             if (quarter == 0) {
                 return i + 1;
             }
             int y = i + 2;
-            if (punct(y, '/') || word(y, "năm")) {
+            if (r.punct(y, '/') || word(y, "năm")) {
                 y++;
             } else {
                 return i + 2;
             }
-            NumberParts yp = parts(y);
+            NumberParts yp = r.parts(y);
             if (yp != null && yp.groups() == 1 && yp.isYear(0)) {
                 addQuarter(i, y, (int) yp.value(0), quarter);
                 return y + 1;
@@ -407,22 +396,21 @@ public final class DateExtractor implements Stage {
         }
 
         void addQuarter(int from, int to, int year, int q) {
-            periods.add(new PeriodHit(lx.get(from).start(), lx.get(to).end(), "quý",
+            periods.add(new PeriodHit(tk.get(from).start(), r.end(to), "quý",
                     yearMonth(year, q * 3 - 2), yearMonth(year, q * 3)));
         }
 
         /** "năm 2023" (a single year, not a range). */
         int yearPeriod(int i) {
-            NumberParts p = parts(i + 1);
-            if (p == null || p.groups() != 1 || !p.isYear(0) || glued(i + 1) || dash(i + 2)) {
+            NumberParts p = r.parts(i + 1);
+            if (p == null || p.groups() != 1 || !p.isYear(0) || glued(i + 1) || dashAfter(i + 1)) {
                 return i + 1;
             }
-            Lexeme prev = at(i - 1);
-            if (prev != null && prev.isNumber()) { // "6 tháng đầu năm 2022", "5 năm 2015" are read from the number
+            if (r.endsWithNumber(i - 1)) { // "6 tháng đầu năm 2022", "5 năm 2015" are read from the number
                 return i + 1;
             }
             String y = Long.toString(p.value(0));
-            periods.add(new PeriodHit(lx.get(i).start(), lx.get(i + 1).end(), "năm", y, y));
+            periods.add(new PeriodHit(tk.get(i).start(), r.end(i + 1), "năm", y, y));
             return i + 2;
         }
 
@@ -432,21 +420,24 @@ public final class DateExtractor implements Stage {
             if (glued(i)) {
                 return i + 1;
             }
-            NumberParts p = parts(i);
+            NumberParts p = r.parts(i);
             if (p == null) {
                 return i + 1;
             }
-            int r;
-            if ((r = yearRange(i, p)) > i) {
-                return r;
+            int k;
+            if ((k = yearRange(i, p)) > i) {
+                return k;
             }
-            if ((r = monthsOfYear(i, p)) > i) {
-                return r;
+            if ((k = monthsOfYear(i, p)) > i) {
+                return k;
             }
-            if ((r = dayRange(i, p)) > i) {
-                return r;
+            if ((k = dayRange(i, p)) > i) {
+                return k;
             }
             int cue = cueBefore(i, strongCues);
+            if (cue >= 0 && (notCues.contains(wordsBefore(cue + 1, 2)) || notCues.contains(wordsBefore(cue + 1, 3)))) {
+                cue = -1; // "Đến nay, 6/7 công trình": "so far", no day
+            }
             boolean strong = cue >= 0;
             if (cue < 0) {
                 cue = cueBefore(i, weakCues);
@@ -470,56 +461,54 @@ public final class DateExtractor implements Stage {
          * most {@link #NAMED_DAY_WORDS} words before, within the clause.
          */
         boolean namedDay(int i) {
-            if (!punct(i - 1, '(') || !punct(i + 1, ')')) {
+            if (!r.punct(i - 1, '(') || r.tail(i) || !r.punct(i + 1, ')')) {
                 return false;
             }
             for (int j = i - 2, n = 0; j >= 0 && n < NAMED_DAY_WORDS; j--, n++) {
-                Lexeme x = lx.get(j);
-                if (!x.isWord()) {
+                if (!r.isWord(j)) {
                     return false;
                 }
-                if (namedDayCues.contains(x.lower())) {
+                if (namedDayCues.contains(r.lower(j))) {
                     return true;
                 }
             }
             return false;
         }
 
-        /** Lexeme {@code i} follows a connector ("và") right after a day just found ("ngày 5/3 và 12/3"). */
+        /** Token {@code i} follows a connector ("và") right after a day just found ("ngày 5/3 và 12/3"). */
         boolean afterDayAndConnector(int i) {
-            Lexeme c = at(i - 1);
-            Lexeme prev = at(i - 2);
-            if (c == null || !c.isWord() || !connectors.contains(c.lower()) || prev == null || !prev.isNumber() || hits.isEmpty()) {
+            if (!r.isWord(i - 1) || !connectors.contains(r.lower(i - 1)) || !r.endsWithNumber(i - 2) || hits.isEmpty()) {
                 return false;
             }
             Hit last = hits.get(hits.size() - 1);
-            return last.day != 0 && last.coreEnd == prev.end();
+            return last.day != 0 && last.coreEnd == tk.get(i - 2).end();
         }
 
         /**
          * A date starting at number {@code i}: "28-6-2021", "28 tháng 6 năm 2021", "08 Tháng 9 2021",
          * "20-7", "29/6", "20.6" (the last three only after a cue), "(3-1989)". Adds a hit and returns
-         * the next lexeme index, or {@code i} when there is no date here.
+         * the next token index, or {@code i} when there is no date here.
          */
         int date(int i, NumberParts p, boolean strongCue, boolean weakCue, int mentionFrom, boolean add) {
-            Lexeme x = lx.get(i);
-            int from = lx.get(mentionFrom).start();
+            Token x = tk.get(i);
+            int xEnd = r.end(i);
+            int from = tk.get(mentionFrom).start();
             if (p.groups() == 3 && p.isDay(0) && p.isMonth(1) && p.isYear(2) && p.separator(0) == p.separator(1)
                     && (p.separator(0) == '-' || p.separator(0) == '/' || p.separator(0) == '.')) {
                 if (add) {
-                    hits.add(new Hit(from, x.end(), x.start(), x.end(), (int) p.value(2), (int) p.value(1), (int) p.value(0)));
+                    hits.add(new Hit(from, xEnd, x.start(), xEnd, (int) p.value(2), (int) p.value(1), (int) p.value(0)));
                 }
                 return i + 1;
             }
-            if (p.groups() == 1 && p.isDay(0) && word(i + 1, "tháng")) {
-                NumberParts m = parts(i + 2);
+            if (p.groups() == 1 && p.isDay(0) && !r.tail(i) && word(i + 1, "tháng")) {
+                NumberParts m = r.parts(i + 2);
                 if (m == null || m.groups() != 1 || !m.isMonth(0) || glued(i + 2)) {
                     return i;
                 }
                 int end = i + 2;
                 int year = 0;
-                int y = word(i + 3, "năm") ? i + 4 : i + 3;
-                NumberParts yp = parts(y);
+                int y = !r.tail(i + 2) && word(i + 3, "năm") ? i + 4 : i + 3;
+                NumberParts yp = r.tail(i + 2) ? null : r.parts(y);
                 if (yp != null && yp.groups() == 1 && yp.isYear(0) && !glued(y)) {
                     year = (int) yp.value(0);
                     end = y;
@@ -527,14 +516,14 @@ public final class DateExtractor implements Stage {
                     return i; // "5 tháng 6" without a year or a cue reads as a duration
                 }
                 if (add) {
-                    hits.add(new Hit(from, lx.get(end).end(), x.start(), lx.get(end).end(), year, (int) m.value(0), (int) p.value(0)));
+                    hits.add(new Hit(from, r.end(end), x.start(), r.end(end), year, (int) m.value(0), (int) p.value(0)));
                 }
                 return end + 1;
             }
             if (p.groups() == 2 && p.isMonth(0) && p.isYear(1) && p.separator(0) != ',' && p.separator(0) != ':'
-                    && punct(i - 1, '(') && punct(i + 1, ')')) {
+                    && r.punct(i - 1, '(') && !r.tail(i) && r.punct(i + 1, ')')) {
                 if (add) {
-                    hits.add(new Hit(x.start(), x.end(), x.start(), x.end(), (int) p.value(1), (int) p.value(0), 0));
+                    hits.add(new Hit(x.start(), xEnd, x.start(), xEnd, (int) p.value(1), (int) p.value(0), 0));
                 }
                 return i + 1;
             }
@@ -545,11 +534,11 @@ public final class DateExtractor implements Stage {
                     case '-', '/' -> strongCue || weakCue && !nounFollows(i) || sep == '/' && headlineColon(i);
                     default -> false;
                 };
-                if (!ok || punct(i + 1, '%')) {
+                if (!ok || r.punctAfter(i, '%')) {
                     return i;
                 }
                 if (add) {
-                    hits.add(new Hit(from, x.end(), x.start(), x.end(), 0, (int) p.value(1), (int) p.value(0)));
+                    hits.add(new Hit(from, xEnd, x.start(), xEnd, 0, (int) p.value(1), (int) p.value(0)));
                 }
                 return i + 1;
             }
@@ -557,11 +546,12 @@ public final class DateExtractor implements Stage {
         }
 
         /**
-         * Two days of one month: "25-27/9" (one lexeme), "21- 22/4", "12 và 13/4", "từ ngày 12 đến ngày 15
+         * Two days of one month: "25-27/9" (one token), "21- 22/4", "12 và 13/4", "từ ngày 12 đến ngày 15
          * tháng 10 năm 2020". The first day takes the month and year of the second.
          */
         int dayRange(int i, NumberParts p) {
-            Lexeme x = lx.get(i);
+            Token x = tk.get(i);
+            int xEnd = r.end(i);
             int cue = cueBefore(i, strongCues);
             if (cue < 0) {
                 cue = cueBefore(i, weakCues);
@@ -569,7 +559,7 @@ public final class DateExtractor implements Stage {
             if (cue < 0) {
                 return i;
             }
-            int from = cue == i - 1 ? lx.get(cue).start() : x.start();
+            int from = cue == i - 1 ? tk.get(cue).start() : x.start();
             if (p.groups() >= 3 && p.groups() <= 4 && p.separator(0) == '-' && p.separator(1) != '-' && p.isDay(0) && p.isDay(1)
                     && p.isMonth(2) && p.value(0) < p.value(1)) {
                 int year = 0;
@@ -581,19 +571,19 @@ public final class DateExtractor implements Stage {
                 }
                 int mid = x.start() + p.length(0) + 1;
                 hits.add(new Hit(from, mid - 1, x.start(), mid - 1, year, (int) p.value(2), (int) p.value(0)));
-                hits.add(new Hit(mid, x.end(), mid, x.end(), year, (int) p.value(2), (int) p.value(1)));
+                hits.add(new Hit(mid, xEnd, mid, xEnd, year, (int) p.value(2), (int) p.value(1)));
                 return i + 1;
             }
-            if (p.groups() != 1 || !p.isDay(0)) {
+            if (p.groups() != 1 || !p.isDay(0) || r.tail(i)) {
                 return i;
             }
             // "ngày 12 và 13/4" reads the second day as after "ngày"; after another cue ("từ 22 đến
             // 24/5") as after a weak one, so "từ 2 đến 3/4 số xã" (a counted noun follows) is no range
             boolean strongRange = word(cue, "ngày");
             int j = i + 1;
-            if (dash(j) || punct(j, ',')) {
+            if (dash(j) || r.punct(j, ',')) {
                 j++;
-            } else if (at(j) != null && at(j).isWord() && connectors.contains(at(j).lower())) {
+            } else if (r.isWord(j) && connectors.contains(r.lower(j))) {
                 j++;
             } else {
                 return i;
@@ -601,7 +591,7 @@ public final class DateExtractor implements Stage {
             if (word(j, "ngày")) {
                 j++;
             }
-            NumberParts second = parts(j);
+            NumberParts second = r.parts(j);
             if (second == null || glued(j)) {
                 return i;
             }
@@ -615,7 +605,7 @@ public final class DateExtractor implements Stage {
                 hits.remove(before);
                 return i;
             }
-            hits.add(before, new Hit(from, x.end(), x.start(), x.end(), h.year, h.month, (int) p.value(0)));
+            hits.add(before, new Hit(from, xEnd, x.start(), xEnd, h.year, h.month, (int) p.value(0)));
             return end;
         }
 
@@ -628,8 +618,8 @@ public final class DateExtractor implements Stage {
                 y1 = (int) p.value(0);
                 y2 = (int) p.value(1);
                 last = i;
-            } else if (p.groups() == 1 && p.isYear(0) && dash(i + 1)) {
-                NumberParts q = parts(i + 2);
+            } else if (p.groups() == 1 && p.isYear(0) && !r.tail(i) && dash(i + 1)) {
+                NumberParts q = r.parts(i + 2);
                 if (q == null || q.groups() != 1 || !q.isYear(0) || glued(i + 2)) {
                     return i;
                 }
@@ -654,16 +644,16 @@ public final class DateExtractor implements Stage {
                     break;
                 }
             }
-            if ("năm".equals(kind) && i - 2 >= 0 && lx.get(i - 2).isNumber()) { // "5 năm 2015-2020"
+            if ("năm".equals(kind) && r.endsWithNumber(i - 2)) { // "5 năm 2015-2020"
                 first = i - 2;
             }
-            periods.add(new PeriodHit(lx.get(first).start(), lx.get(last).end(), kind, Integer.toString(y1), Integer.toString(y2)));
+            periods.add(new PeriodHit(tk.get(first).start(), r.end(last), kind, Integer.toString(y1), Integer.toString(y2)));
             return last + 1;
         }
 
         /** "6 tháng đầu năm 2022", "9 tháng năm 2023", "6 tháng cuối năm 2021". */
         int monthsOfYear(int i, NumberParts p) {
-            if (p.groups() != 1 || p.value(0) < 1 || p.value(0) > 12 || !word(i + 1, "tháng")) {
+            if (p.groups() != 1 || p.value(0) < 1 || p.value(0) > 12 || r.tail(i) || !word(i + 1, "tháng")) {
                 return i;
             }
             int j = i + 2;
@@ -677,7 +667,7 @@ public final class DateExtractor implements Stage {
             if (!word(j, "năm")) {
                 return i;
             }
-            NumberParts y = parts(j + 1);
+            NumberParts y = r.parts(j + 1);
             if (y == null || y.groups() != 1 || !y.isYear(0) || glued(j + 1)) {
                 return i;
             }
@@ -685,8 +675,8 @@ public final class DateExtractor implements Stage {
             int year = (int) y.value(0);
             String from = yearMonth(year, last ? 13 - months : 1);
             String to = yearMonth(year, last ? 12 : months);
-            periods.add(new PeriodHit(lx.get(i).start(), lx.get(j + 1).end(),
-                    text.substring(lx.get(i).start(), lx.get(j).end()).toLowerCase(Locale.ROOT), from, to));
+            periods.add(new PeriodHit(tk.get(i).start(), r.end(j + 1),
+                    text.substring(tk.get(i).start(), tk.get(j).end()).toLowerCase(Locale.ROOT), from, to));
             return j + 2;
         }
 
@@ -706,21 +696,24 @@ public final class DateExtractor implements Stage {
         }
 
         int readSentenceYear(Sentence s) {
-            int lo = firstLexemeAt(s.start());
+            Span paragraph = t.paragraphAt(s.start());
+            if (paragraph == null) {
+                return 0;
+            }
+            r.enter(paragraph);
             int year = 0;
-            for (int i = lo; i < n && lx.get(i).start() < s.end(); i++) {
-                Lexeme x = lx.get(i);
-                if (!x.isNumber() || rangeYears.get(i) || glued(i)) {
+            for (int i = s.firstToken(); i < s.endToken(); i++) {
+                if (!r.isNumber(i) || rangeYears.get(i) || glued(i)) {
                     continue;
                 }
-                NumberParts p = parts(i);
+                NumberParts p = r.parts(i);
                 if (p == null || comparison(i) || periodEnd(i)) {
                     continue;
                 }
                 int y;
                 if (p.groups() == 1 && p.isYear(0)) {
                     y = (int) p.value(0);                        // "năm 2022"
-                } else if (fullDate(p) && !fullDate(parts(i - 2)) && !fullDate(parts(i + 2))) {
+                } else if (fullDate(p) && !fullDate(r.parts(i - 2)) && !fullDate(r.parts(i + 2))) {
                     y = (int) p.value(2);                        // "ngày 28-6-2021", not "(1941 - 2011)" ranges
                 } else if (p.groups() == 2 && p.isMonth(0) && p.isYear(1) && word(i - 1, "tháng")) {
                     y = (int) p.value(1);                        // "tháng 5-2023"
@@ -748,12 +741,12 @@ public final class DateExtractor implements Stage {
          * ratio or a score.
          */
         boolean headlineColon(int i) {
-            return headlineEnd > 0 && lx.get(i).end() <= headlineEnd && (punct(i - 1, ':') || punct(i + 1, ':'));
+            return headlineEnd > 0 && r.end(i) <= headlineEnd && (r.punct(i - 1, ':') || r.punctAfter(i, ':'));
         }
 
-        /** The words just before lexeme {@code i} (up to three) are a period_ends.txt phrase ("đến năm"). */
+        /** The words just before token {@code i} (up to three) are a period_ends.txt phrase ("đến năm"). */
         boolean periodEnd(int i) {
-            for (int w = 1; w <= 3 && i - w >= 0 && lx.get(i - w).isWord(); w++) {
+            for (int w = 1; w <= 3 && r.isWord(i - w); w++) {
                 if (periodEnds.contains(wordsBefore(i, w))) {
                     return true;
                 }
@@ -763,29 +756,14 @@ public final class DateExtractor implements Stage {
 
         boolean comparison(int i) {
             for (int j = i - 1; j >= 0 && j >= i - 4; j--) {
-                Lexeme x = lx.get(j);
-                if (x.isWord() && comparisons.contains(x.lower())) {
-                    return true;
-                }
-                if (!x.isWord()) {
+                if (!r.isWord(j)) {
                     return false;
+                }
+                if (comparisons.contains(r.lower(j))) {
+                    return true;
                 }
             }
             return false;
-        }
-
-        int firstLexemeAt(int charIndex) {
-            int lo = 0;
-            int hi = n;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (lx.get(mid).start() < charIndex) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
         }
     }
 }

@@ -10,12 +10,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vnextract.extract.dates.ArticleTexts;
+import org.vnextract.extract.dates.DateExtractor;
 import org.vnextract.pipeline.Analysis;
 import org.vnextract.text.AnalyzedText;
 
 /** Runs the positive and negative count corpora of {@code src/test/resources/counts/}. */
 class CountExtractorTest {
     private static final CountExtractor COUNTS = new CountExtractor(ArticleTexts.MODELS);
+    private static final DateExtractor DATES = new DateExtractor(ArticleTexts.MODELS);
 
     static Stream<Arguments> positive() throws Exception {
         return ArticleTexts.rows("counts/positive.tsv").stream().map(r -> Arguments.of(r[0], r[1]));
@@ -26,7 +28,12 @@ class CountExtractorTest {
     }
 
     static List<CountMention> counts(String text) {
-        return COUNTS.extract(ArticleTexts.analyze(null, text));
+        return COUNTS.extract(analyze(text));
+    }
+
+    /** The analysis counts reads: text, words, and the dates and periods found in them. */
+    static Analysis analyze(String text) {
+        return DATES.process(ArticleTexts.analyze(null, text));
     }
 
     /** "value|total|max|unit" with empty fields for null; values compared as numbers. */
@@ -53,7 +60,7 @@ class CountExtractorTest {
     @Test
     void qualifierAndTextAndOffsets() {
         String text = "Qua hơn 2 năm thực hiện, trên 90% quần chúng tham gia.";
-        Analysis a = ArticleTexts.analyze(null, text);
+        Analysis a = analyze(text);
         List<CountMention> cs = COUNTS.extract(a);
         assertThat(cs).extracting(CountMention::qualifier).containsExactly("hơn", "trên");
         assertThat(cs).extracting(CountMention::text).containsExactly("hơn 2 năm", "trên 90%");
@@ -65,9 +72,9 @@ class CountExtractorTest {
 
     @Test
     void aUnitWrittenAgainstItsNumberKeepsExactOffsets() {
-        // the lexer splits "300kg" into 300 and kg; the mention must still cover exactly what is written
+        // the tokenizer splits "300kg" into 300 and kg; the mention must still cover exactly what is written
         String text = "Quả bom nặng khoảng 300kg nằm trên khuôn viên 407m 2, cách 588m – 644m.";
-        Analysis a = ArticleTexts.analyze(null, text);
+        Analysis a = analyze(text);
         List<CountMention> cs = COUNTS.extract(a);
         assertThat(cs).extracting(CountMention::text).containsExactly("khoảng 300kg", "407m 2", "588m – 644m");
         String t = a.get(AnalyzedText.KEY).text();
@@ -77,9 +84,9 @@ class CountExtractorTest {
     }
 
     @Test
-    void runsWithoutTheDatesStage() {
-        // counts finds dates itself, so "--extractors counts" alone works and still skips "28-6-2021"
-        assertThat(counts("Ngày 28-6-2021 có 3 đồng chí")).extracting(CountExtractorTest::describe)
-                .containsExactly("3|||đồng chí");
+    void leavesTheDatesAndPeriodsTheDatesExtractorFound() {
+        // counts reads the dates stage's mentions: "28-6-2021" and "5 năm 2015-2020" count nothing
+        assertThat(counts("Ngày 28-6-2021 có 3 đồng chí; sau 5 năm 2015-2020 có 7 chi bộ")).extracting(CountExtractorTest::describe)
+                .containsExactly("3|||đồng chí", "7|||chi bộ");
     }
 }

@@ -1,11 +1,15 @@
-package org.vnextract.extract;
+package org.vnextract.text;
 
 /**
- * The digit groups and separators of one number lexeme ("25-27/9" → 25 '-' 27 '/' 9), read once
- * and at most {@link #MAX_GROUPS} groups deep, so a hostile "1-1-1-…" run costs no more than its
- * first few groups.
+ * The inner structure of a number the tokenizer kept whole: its digit groups and separators
+ * ("25/9/2021" → 25 '/' 9 '/' 2021, "4.595" → 4 '.' 595), read on demand from a {@link
+ * TokenKind#NUMBER}, {@link TokenKind#DATE} or {@link TokenKind#SYMBOL} token ({@link #of(String,
+ * Token)}: a symbol's leading number, "21" of "21-KL/TW"), at most {@link #MAX_GROUPS} groups deep,
+ * so a hostile "1-1-1-…" run costs no more than its first few groups. Where the digits end inside
+ * the token ({@link #end(String, Token)}: before the '%' of "100%", before the tail of a symbol) is
+ * what the dates and counts extractors read as the number.
  *
- * <p>Immutable after construction; not shared between threads (made per lexeme).
+ * <p>Immutable after construction; not shared between threads (made per token).
  */
 public final class NumberParts {
     /** Numbers with more groups than this are neither dates nor counts. */
@@ -50,9 +54,33 @@ public final class NumberParts {
         this.tooLong = overflow;
     }
 
-    /** The parts of {@code text[start, end)}, a number lexeme. */
+    /** The parts of {@code text[start, end)}: digits with single separators between them. */
     public static NumberParts of(String text, int start, int end) {
         return new NumberParts(text, start, end);
+    }
+
+    /** The parts of the number that token {@code t} of {@code text} holds or starts with; see {@link #end}. */
+    public static NumberParts of(String text, Token t) {
+        return new NumberParts(text, t.start(), end(text, t));
+    }
+
+    /** Whether {@code t} holds a number: a number, a date, or a symbol that starts with one ("21-KL/TW"). */
+    public static boolean isNumber(String text, Token t) {
+        return t.kind() == TokenKind.NUMBER || t.kind() == TokenKind.DATE
+                || t.kind() == TokenKind.SYMBOL && Tokenizer.isDigit(text.charAt(t.start()));
+    }
+
+    /**
+     * The end of the number in {@code t} (a token for which {@link #isNumber} holds): its digits and
+     * the separators between them, without a '%' ("100%") or a symbol's letters ("21" of "21-KL/TW",
+     * "03" of "03- CT/HU"). Digits end at the token's end, or a bounded way before it.
+     */
+    public static int end(String text, Token t) {
+        int e = t.end();
+        if (t.kind() == TokenKind.SYMBOL) {
+            return Tokenizer.numberEnd(text, t.start(), e);
+        }
+        return e > t.start() && text.charAt(e - 1) == '%' ? e - 1 : e;
     }
 
     /** How many digit groups; meaningless when {@link #tooLong()}. */
