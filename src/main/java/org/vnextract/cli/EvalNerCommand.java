@@ -65,8 +65,9 @@ public final class EvalNerCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", description = "The tagger's model. Default: the models' " + WordTagger.MODEL + ".")
     Path model;
 
-    @Option(names = "--errors", description = "Also print each sentence's missed and wrong spans of the tagger (for dev only).")
-    boolean errors;
+    @Option(names = "--errors", paramLabel = "SYSTEM",
+            description = "Also print each sentence's missed and wrong spans of SYSTEM (tagger, gazetteer or rules; for dev only).")
+    String errors;
 
     @Override
     public Integer call() throws IOException {
@@ -117,9 +118,14 @@ public final class EvalNerCommand implements Callable<Integer> {
             }
             scores.get("tagger").add(gold, fromTagger);
             scores.get("gazetteer").add(gold, fromGazetteer);
-            scores.get("rules").add(gold, rulesSpans(rules.rulesFind(at, words), off));
-            if (errors) {
-                printErrors(out, s, gold, fromTagger, goldOff);
+            List<NerGold.Span> fromRules = rulesSpans(rules.rulesFind(at, words), off);
+            scores.get("rules").add(gold, fromRules);
+            if (errors != null) {
+                printErrors(out, s, gold, switch (errors) {
+                    case "gazetteer" -> fromGazetteer;
+                    case "rules" -> fromRules;
+                    default -> fromTagger;
+                }, goldOff);
             }
         }
         out.printf(Locale.ROOT, "%s, split %s: %d sentences (%d changed by the text stage beyond spaces)%n",

@@ -71,11 +71,11 @@ public final class TrainNerCommand implements Callable<Integer> {
     int articlePerMille = EntityTrainer.Settings.defaults().articlePerMille();
 
     @Option(names = "--tail", paramLabel = "N",
-            description = "entities: the last N articles of each corpus file are never read (test annotation). Default: ${DEFAULT-VALUE}.")
+            description = "The last N articles of each corpus file are never read (kept for test annotation). Default: ${DEFAULT-VALUE}.")
     int tail = EntityTrainer.Settings.defaults().tail();
 
     @Option(names = "--reserved", paramLabel = "FILE",
-            description = "entities: corpus<TAB>id of articles never to read. Default: ${DEFAULT-VALUE}.")
+            description = "corpus<TAB>id of articles never to read (the NER test split's sources). Default: ${DEFAULT-VALUE}.")
     Path reserved = Path.of("corpus/ner/reserved-ids.tsv");
 
     @Override
@@ -87,16 +87,16 @@ public final class TrainNerCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--tagger is officials or entities, not " + tagger);
         }
         ModelSource ms = models == null ? ModelSource.bundled() : ModelSource.directory(models);
-        NerTrainer.Settings s = new NerTrainer.Settings(maxSentences, iterations, cutoff, threads, negativePerMille);
+        NerTrainer.Settings s = new NerTrainer.Settings(maxSentences, iterations, cutoff, threads, negativePerMille, tail);
         OfficialExtractor rules = new OfficialExtractor(ms, org.vnextract.extract.officials.OfficialRules.NameSource.RULES);
         NerTrainer trainer = new NerTrainer(rules, new TextStage(ms, TextStage.DEFAULT_MAX_CHARS,
                 TextStage.DEFAULT_MAX_SENTENCE_TOKENS), org.vnextract.segment.SegmentStage.standard(ms), s);
-        NerTrainer.Report r = trainer.train(corpora, output);
+        NerTrainer.Report r = trainer.train(corpora, BulkArticles.readReserved(reserved), output);
         List<String> lines = new ArrayList<>();
         lines.add("# vnextract train-ner: settings and data of " + output.getFileName());
         lines.add("command=java -jar target/vnextract.jar train-ner" + (models == null ? "" : " --models=" + models)
-                + " -o " + output + " --max-sentences " + maxSentences + " --iterations " + iterations + " --cutoff "
-                + cutoff + " --threads " + threads + " --negative-per-mille " + negativePerMille + " "
+                + " -o " + output + " --reserved " + reserved + " --max-sentences " + maxSentences + " --iterations " + iterations
+                + " --cutoff " + cutoff + " --threads " + threads + " --negative-per-mille " + negativePerMille + " --tail " + tail + " "
                 + String.join(" ", corpora.stream().map(Path::toString).toList()));
         lines.add("opennlp=" + opennlp.tools.util.Version.currentVersion());
         lines.add("algorithm=MAXENT (OpenNLP default), BIO codec, default feature generator + NerFeatures");
@@ -114,8 +114,11 @@ public final class TrainNerCommand implements Callable<Integer> {
         lines.add("cutoff=" + cutoff);
         lines.add("threads=" + threads);
         lines.add("negative-per-mille=" + negativePerMille);
+        lines.add("tail=" + tail);
+        lines.add("reserved=" + reserved);
         lines.add("training-millis=" + r.millis());
         lines.add("model.bytes=" + Files.size(output));
+        lines.add("model.sha256=" + org.vnextract.internal.Sha256.hex(sha256(Files.readAllBytes(output))));
         writeProperties(lines);
         return ExitCodes.OK;
     }

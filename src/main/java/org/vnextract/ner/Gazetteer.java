@@ -42,6 +42,10 @@ public final class Gazetteer {
     public static final String GIVEN = "given";
     public static final String HONORIFIC = "hon";
     public static final String TITLE = "title";
+    public static final String PERSON_CUE = "person-cue";
+
+    /** "và" as folded, which joins the words of a body's name ("Sở Tài nguyên và Môi trường"). */
+    private static final String AND = Fold.fold("và");
 
     /** Longest surname plus given names, in syllables, that the lookup takes for a person. */
     private static final int MAX_PERSON = 5;
@@ -104,6 +108,9 @@ public final class Gazetteer {
             if (c.length > 1 && (c[0].equals("role") || c[0].equals("title"))) {
                 put(m, c[1], TITLE);
             }
+        }
+        for (String l : models.lines("ner/person-cues.txt")) {
+            put(m, l, PERSON_CUE);
         }
         for (String l : models.lines("ner/org-heads.tsv")) {
             String[] c = l.split("\t");
@@ -171,7 +178,16 @@ public final class Gazetteer {
         }
 
         boolean capWord(int w) {
-            return w < words() && wordStart[w + 1] > wordStart[w] && cap[wordStart[w]];
+            if (w >= words() || wordStart[w + 1] <= wordStart[w]) {
+                return false;
+            }
+            String s = syl[wordStart[w]];
+            for (int i = 0; i < s.length(); i++) {
+                if (Character.isLetter(s.charAt(i))) {
+                    return Character.isUpperCase(s.charAt(i));
+                }
+            }
+            return false;
         }
 
         boolean number(int w) {
@@ -209,6 +225,9 @@ public final class Gazetteer {
         int capRun(int w) {
             int e = w;
             while (e < words()) {
+                if (e > w && personStarts(e)) {
+                    break; // "Bộ KH-ĐT Nguyễn Chí Dũng": the name of a body ends where a person's begins
+                }
                 if (capWord(e) || (number(e) && e > w)) {
                     e++;
                 } else if (e > w && e + 1 < words() && capWord(e + 1) && joiner(e)) {
@@ -220,12 +239,21 @@ public final class Gazetteer {
             return e;
         }
 
+        /** Whether a capitalised surname starts word {@code w} with another capitalised syllable after it. */
+        boolean personStarts(int w) {
+            int k = wordStart[w];
+            if (!allCap(w) || longest(k, SURNAME, false) < 0) {
+                return false;
+            }
+            return wordStart[w + 1] - k >= 2 || (w + 1 < words() && allCap(w + 1));
+        }
+
         boolean joiner(int w) {
             if (wordStart[w + 1] - wordStart[w] != 1) {
                 return false;
             }
-            String f = fold[wordStart[w]];
-            return f.equals("và") || f.isEmpty() || syl[wordStart[w]].equals("&");
+            String t = syl[wordStart[w]];
+            return fold[wordStart[w]].equals(AND) || t.equals("-") || t.equals("&");
         }
     }
 
@@ -257,6 +285,9 @@ public final class Gazetteer {
         // an organisation: head, then an optional type word and place, then the capitalised name
         int alone = s.longest(k, ORG_ALONE, false);
         int head = Math.max(alone, s.longest(k, ORG, false));
+        if (head > 0 && head < s.syl.length && s.word[head] == s.word[head - 1] && !s.cap[head]) {
+            head = -1; // "Bộ trưởng" is no "Bộ" with a name
+        }
         if (head > 0 && (s.cap[k] || acronym)) {
             boolean isAlone = head == alone;
             int end = wordAfter(s, head);
@@ -298,12 +329,26 @@ public final class Gazetteer {
                 return name;
             }
         }
+        int cue = Math.max(s.longest(k, PERSON_CUE, true), Math.max(s.longest(k, HONORIFIC, true), s.longest(k, TITLE, true)));
+        if (cue > 0) {
+            int after = wordAfter(s, cue);
+            int end = after;
+            while (end < s.words() && s.allCap(end) && s.wordStart[end + 1] - s.wordStart[after] <= MAX_PERSON - 1
+                    && (end > after || !placeOrBody(s, s.wordStart[end]))) {
+                end++;
+            }
+            if (end > after) {
+                out.add(new Entity(after, end, Entity.PERSON, 1.0));
+                return end;
+            }
+        }
         if (!s.cap[k] && !acronym) {
             return w + 1;
         }
         int place = Math.max(s.longest(k, TYPED, true), Math.max(s.longest(k, PROVINCE, true), s.longest(k, COUNTRY, true)));
         int cued = s.longest(k, COUNTRY_CUED, true);
-        if (cued > place && w > 0 && cueBefore(s, k)) {
+        boolean bare = w > 0 && !s.capWord(w - 1) && !s.capWord(wordAfter(s, Math.max(cued, k + 1)));
+        if (cued > place && w > 0 && (cueBefore(s, k) || bare)) {
             place = cued;
         }
         if (place > 0) {
@@ -325,6 +370,12 @@ public final class Gazetteer {
             }
         }
         return w + 1;
+    }
+
+    /** Whether an organisation head, a type word, a province or a country starts at syllable {@code k}. */
+    private static boolean placeOrBody(Sent s, int k) {
+        return s.longest(k, ORG, false) > 0 || s.longest(k, ORG_ALONE, false) > 0 || s.longest(k, KIND, true) > 0
+                || s.longest(k, PROVINCE, true) > 0 || s.longest(k, COUNTRY, true) > 0 || s.longest(k, TYPED, true) > 0;
     }
 
     /** Whether a country cue ("nước", "sang", "Tổng thống") ends right before syllable {@code k}. */
