@@ -92,34 +92,15 @@ public final class TrainNerCommand implements Callable<Integer> {
         NerTrainer trainer = new NerTrainer(rules, new TextStage(ms, TextStage.DEFAULT_MAX_CHARS,
                 TextStage.DEFAULT_MAX_SENTENCE_TOKENS), org.vnextract.segment.SegmentStage.standard(ms), s);
         NerTrainer.Report r = trainer.train(corpora, BulkArticles.readReserved(reserved), output);
-        List<String> lines = new ArrayList<>();
-        lines.add("# vnextract train-ner: settings and data of " + output.getFileName());
-        lines.add("command=java -jar target/vnextract.jar train-ner" + (models == null ? "" : " --models=" + models)
+        String command = "java -jar target/vnextract.jar train-ner" + (models == null ? "" : " --models=" + models)
                 + " -o " + output + " --reserved " + reserved + " --max-sentences " + maxSentences + " --iterations " + iterations
                 + " --cutoff " + cutoff + " --threads " + threads + " --negative-per-mille " + negativePerMille + " --tail " + tail + " "
-                + String.join(" ", corpora.stream().map(Path::toString).toList()));
-        lines.add("opennlp=" + opennlp.tools.util.Version.currentVersion());
-        lines.add("algorithm=MAXENT (OpenNLP default), BIO codec, default feature generator + NerFeatures");
-        lines.add("corpora=" + String.join(",", corpora.stream().map(p -> p.getFileName().toString()).toList()));
-        lines.add("corpora.sha256=" + r.corpusSha256());
-        lines.add("training-data.sha256=" + r.dataSha256());
-        lines.add("articles=" + r.articles());
-        lines.add("sentences=" + r.sentences());
-        lines.add("sentences.skipped-unsure=" + r.skippedUnsure());
-        lines.add("labels.person=" + r.persons());
-        lines.add("labels.organization=" + r.organizations());
-        lines.add("labels.location=" + r.locations());
-        lines.add("max-sentences=" + maxSentences);
-        lines.add("iterations=" + iterations);
-        lines.add("cutoff=" + cutoff);
-        lines.add("threads=" + threads);
+                + String.join(" ", corpora.stream().map(Path::toString).toList());
+        List<String> lines = start("train-ner", command, "default feature generator + NerFeatures");
+        data(lines, r.corpusSha256(), r.dataSha256(), new int[] {r.articles(), r.sentences(), r.skippedUnsure(), r.persons(),
+                r.organizations(), r.locations()});
         lines.add("negative-per-mille=" + negativePerMille);
-        lines.add("tail=" + tail);
-        lines.add("reserved=" + reserved);
-        lines.add("training-millis=" + r.millis());
-        lines.add("model.bytes=" + Files.size(output));
-        lines.add("model.sha256=" + org.vnextract.internal.Sha256.hex(sha256(Files.readAllBytes(output))));
-        writeProperties(lines);
+        finish(lines, r.millis());
         return ExitCodes.OK;
     }
 
@@ -133,37 +114,55 @@ public final class TrainNerCommand implements Callable<Integer> {
                 org.vnextract.segment.SegmentStage.standard(ms), s);
         EntityTrainer.Report r = trainer.train(corpora, BulkArticles.readReserved(reserved), output);
         EntityTrainer.Labelled d = r.data();
-        List<String> lines = new ArrayList<>();
-        lines.add("# vnextract train-ner --tagger=entities: settings and data of " + output.getFileName());
-        lines.add("command=" + entitiesCommand());
-        lines.add("opennlp=" + opennlp.tools.util.Version.currentVersion());
-        lines.add("algorithm=MAXENT (OpenNLP default), BIO codec, word tokens, default feature generator + WordFeatures");
+        List<String> lines = start("train-ner --tagger=entities", entitiesCommand(),
+                "word tokens, default feature generator + WordFeatures");
         lines.add("labels.from=officials rules (models/officials) first, then the gazetteer lookup (org.vnextract.ner.Gazetteer)");
-        lines.add("corpora=" + String.join(",", corpora.stream().map(p -> p.getFileName().toString()).toList()));
-        lines.add("corpora.sha256=" + r.corpusSha256());
-        lines.add("reserved=" + reserved);
-        lines.add("training-data.sha256=" + r.dataSha256());
-        lines.add("articles=" + d.articles());
-        lines.add("sentences=" + d.samples().size());
-        lines.add("sentences.skipped-unsure=" + d.unsure());
-        lines.add("labels.person=" + d.persons());
-        lines.add("labels.organization=" + d.organizations());
-        lines.add("labels.location=" + d.locations());
+        data(lines, r.corpusSha256(), r.dataSha256(), new int[] {d.articles(), d.samples().size(), d.unsure(), d.persons(),
+                d.organizations(), d.locations()});
         lines.add("labels.by-rules=" + d.fromRules());
         lines.add("labels.by-gazetteer=" + d.fromGazetteer());
         lines.add("labels.cut-by-words=" + d.cut());
+        lines.add("article-per-mille=" + articlePerMille);
+        lines.add("negative-per-mille=" + negativePerMille);
+        finish(lines, r.millis());
+        return ExitCodes.OK;
+    }
+
+    /** The first lines of a model's properties: what wrote it, the command, the library, the algorithm. */
+    private List<String> start(String what, String command, String features) {
+        List<String> lines = new ArrayList<>();
+        lines.add("# vnextract " + what + ": settings and data of " + output.getFileName());
+        lines.add("command=" + command);
+        lines.add("opennlp=" + opennlp.tools.util.Version.currentVersion());
+        lines.add("algorithm=MAXENT (OpenNLP default), BIO codec, " + features);
+        return lines;
+    }
+
+    /** The corpora, the hashes and the counts: articles, sentences, skipped, persons, organisations, locations. */
+    private void data(List<String> lines, String corporaSha, String dataSha, int[] n) {
+        lines.add("corpora=" + String.join(",", corpora.stream().map(p -> p.getFileName().toString()).toList()));
+        lines.add("corpora.sha256=" + corporaSha);
+        lines.add("training-data.sha256=" + dataSha);
+        lines.add("articles=" + n[0]);
+        lines.add("sentences=" + n[1]);
+        lines.add("sentences.skipped-unsure=" + n[2]);
+        lines.add("labels.person=" + n[3]);
+        lines.add("labels.organization=" + n[4]);
+        lines.add("labels.location=" + n[5]);
         lines.add("max-sentences=" + maxSentences);
         lines.add("iterations=" + iterations);
         lines.add("cutoff=" + cutoff);
         lines.add("threads=" + threads);
-        lines.add("article-per-mille=" + articlePerMille);
-        lines.add("negative-per-mille=" + negativePerMille);
+    }
+
+    /** The last lines (what was kept back, time, the model file) and writes the properties. */
+    private void finish(List<String> lines, long millis) throws IOException {
         lines.add("tail=" + tail);
-        lines.add("training-millis=" + r.millis());
+        lines.add("reserved=" + reserved);
+        lines.add("training-millis=" + millis);
         lines.add("model.bytes=" + Files.size(output));
         lines.add("model.sha256=" + org.vnextract.internal.Sha256.hex(sha256(Files.readAllBytes(output))));
         writeProperties(lines);
-        return ExitCodes.OK;
     }
 
     /** The command line that reproduces this run (every setting spelt out). */

@@ -2,11 +2,8 @@ package org.vnextract.ner;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
-import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
-import opennlp.tools.util.Span;
 import org.vnextract.internal.Validate;
 
 /**
@@ -38,6 +35,16 @@ public final class WordTagger implements EntityTagger {
         return new WordTagger(new TokenNameFinderModel(in), gazetteer);
     }
 
+    /** The shipped tagger ({@link #MODEL} of {@code models}) with the gazetteers of {@code models}. */
+    public static WordTagger load(org.vnextract.pipeline.ModelSource models) {
+        Validate.notNull(models, "models");
+        try (InputStream in = models.open(MODEL)) {
+            return read(in, Gazetteer.load(models));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the entity tagger " + MODEL, e);
+        }
+    }
+
     public Gazetteer gazetteer() {
         return gazetteer;
     }
@@ -45,23 +52,7 @@ public final class WordTagger implements EntityTagger {
     /** The entities of each sentence (its words), with one decoder for the call. */
     @Override
     public List<List<Entity>> tag(List<String[]> sentences) {
-        Validate.noNulls(sentences, "sentences");
-        NameFinderME finder = new NameFinderME(model);
-        List<List<Entity>> out = new ArrayList<>(sentences.size());
-        for (String[] words : sentences) {
-            if (words.length == 0) {
-                out.add(List.of());
-                continue;
-            }
-            String[] tokens = tokens(words);
-            Span[] spans = finder.find(tokens, WordFeatures.context(tokens, gazetteer));
-            List<Entity> found = new ArrayList<>(spans.length);
-            for (Span s : spans) {
-                found.add(new Entity(s.getStart(), s.getEnd(), s.getType(), s.getProb()));
-            }
-            out.add(found);
-        }
-        return out;
+        return NerTagger.decode(model, sentences, WordTagger::tokens, t -> WordFeatures.context(t, gazetteer));
     }
 
     /** The model's tokens: each word with its syllables joined by underscores. */

@@ -32,21 +32,38 @@ import org.vnextract.text.TextStage;
 class ShippedNerModelsTest {
     static final Path MODELS = Path.of("models");
 
+    /** A model's recorded training: its properties, the options of its command, its corpora. */
+    record Recorded(Properties properties, Map<String, String> options, List<Path> corpora) {
+        static Recorded of(String relative) throws IOException {
+            Properties p = ShippedNerModelsTest.properties(relative);
+            String command = p.getProperty("command");
+            return new Recorded(p, ShippedNerModelsTest.options(command), ShippedNerModelsTest.corpora(command));
+        }
+
+        int option(String name) {
+            return i(options, name);
+        }
+
+        java.util.Set<String> reserved() throws IOException {
+            return BulkArticles.readReserved(Path.of(options.get("--reserved")));
+        }
+
+        void assertLabelsHash(String actual, String model) {
+            assertThat(actual).as("the training labels of %s changed (rules or gazetteers) since it was trained; retrain it"
+                    + " with%n  %s%nand commit the model with its properties", model, properties.getProperty("command"))
+                    .isEqualTo(properties.getProperty("training-data.sha256"));
+        }
+    }
+
     @Test
     void entityTaggerLabelsAreThoseItWasTrainedOn() throws IOException {
-        Properties p = properties("ner/entities-ner.properties");
-        Map<String, String> opt = options(p.getProperty("command"));
-        List<Path> corpora = corpora(p.getProperty("command"));
+        Recorded r = Recorded.of("ner/entities-ner.properties");
         ModelSource ms = ModelSource.directory(MODELS);
-        EntityTrainer.Settings s = new EntityTrainer.Settings(i(opt, "--max-sentences"), i(opt, "--iterations"), i(opt, "--cutoff"),
-                i(opt, "--threads"), i(opt, "--article-per-mille"), i(opt, "--negative-per-mille"), i(opt, "--tail"));
-        EntityTrainer t = new EntityTrainer(new OfficialExtractor(ms, OfficialRules.NameSource.RULES), Gazetteer.load(ms),
-                new TextStage(ms, TextStage.DEFAULT_MAX_CHARS, TextStage.DEFAULT_MAX_SENTENCE_TOKENS), SegmentStage.standard(ms), s);
-        EntityTrainer.Labelled d = t.label(corpora, BulkArticles.readReserved(Path.of(opt.get("--reserved"))));
-        assertThat(NerTrainer.dataHash(d.samples()))
-                .as("the entity tagger's training labels changed (rules or gazetteers) since models/ner/entities-ner.bin was"
-                        + " trained; retrain it with%n  %s%nand commit the model with its properties", p.getProperty("command"))
-                .isEqualTo(p.getProperty("training-data.sha256"));
+        EntityTrainer.Settings s = new EntityTrainer.Settings(r.option("--max-sentences"), r.option("--iterations"),
+                r.option("--cutoff"), r.option("--threads"), r.option("--article-per-mille"), r.option("--negative-per-mille"),
+                r.option("--tail"));
+        EntityTrainer t = new EntityTrainer(rules(ms), Gazetteer.load(ms), text(ms), SegmentStage.standard(ms), s);
+        r.assertLabelsHash(NerTrainer.dataHash(t.label(r.corpora(), r.reserved()).samples()), "models/ner/entities-ner.bin");
     }
 
     @Test
@@ -59,18 +76,20 @@ class ShippedNerModelsTest {
 
     @Test
     void officialsNameFinderLabelsAreThoseItWasTrainedOn() throws IOException {
-        Properties p = properties("ner/officials-ner.properties");
-        Map<String, String> opt = options(p.getProperty("command"));
-        List<Path> corpora = corpora(p.getProperty("command"));
+        Recorded r = Recorded.of("ner/officials-ner.properties");
         ModelSource ms = ModelSource.directory(MODELS);
-        NerTrainer t = new NerTrainer(new OfficialExtractor(ms, OfficialRules.NameSource.RULES),
-                new TextStage(ms, TextStage.DEFAULT_MAX_CHARS, TextStage.DEFAULT_MAX_SENTENCE_TOKENS), SegmentStage.standard(ms),
-                new NerTrainer.Settings(i(opt, "--max-sentences"), i(opt, "--iterations"), i(opt, "--cutoff"), i(opt, "--threads"),
-                        i(opt, "--negative-per-mille"), i(opt, "--tail")));
-        assertThat(NerTrainer.dataHash(t.samples(corpora, BulkArticles.readReserved(Path.of(opt.get("--reserved"))), new int[5])))
-                .as("the officials name finder's training labels changed (the officials rules) since models/ner/officials-ner.bin"
-                        + " was trained; retrain it with%n  %s%nand commit the model with its properties", p.getProperty("command"))
-                .isEqualTo(p.getProperty("training-data.sha256"));
+        NerTrainer t = new NerTrainer(rules(ms), text(ms), SegmentStage.standard(ms), new NerTrainer.Settings(
+                r.option("--max-sentences"), r.option("--iterations"), r.option("--cutoff"), r.option("--threads"),
+                r.option("--negative-per-mille"), r.option("--tail")));
+        r.assertLabelsHash(NerTrainer.dataHash(t.samples(r.corpora(), r.reserved(), new int[5])), "models/ner/officials-ner.bin");
+    }
+
+    static OfficialExtractor rules(ModelSource ms) {
+        return new OfficialExtractor(ms, OfficialRules.NameSource.RULES);
+    }
+
+    static TextStage text(ModelSource ms) {
+        return new TextStage(ms, TextStage.DEFAULT_MAX_CHARS, TextStage.DEFAULT_MAX_SENTENCE_TOKENS);
     }
 
     static Properties properties(String relative) throws IOException {
