@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 SegmentCommand.class,
                 EvalSegmentCommand.class,
+                EvalNerCommand.class,
                 TrainNerCommand.class,
                 TrainSegmentLexiconCommand.class,
                 DerivePlacesCommand.class,

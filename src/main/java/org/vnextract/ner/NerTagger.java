@@ -46,21 +46,36 @@ public final class NerTagger implements EntityTagger {
     /** The names in each sentence of one article (syllable tokens), with one decoder for the article. */
     @Override
     public List<List<Entity>> tag(List<String[]> sentences) {
+        return decode(model, sentences, t -> t, t -> NerFeatures.context(t, lexicon));
+    }
+
+    /**
+     * Runs a name finder over sentences with one decoder (OpenNLP's keeps adaptive state): each
+     * sentence's tokens as the model reads them, and their additional context.
+     */
+    static List<List<Entity>> decode(TokenNameFinderModel model, List<String[]> sentences,
+                                     java.util.function.UnaryOperator<String[]> tokens,
+                                     java.util.function.Function<String[], String[][]> context) {
         Validate.noNulls(sentences, "sentences");
         NameFinderME finder = new NameFinderME(model);
         List<List<Entity>> out = new ArrayList<>(sentences.size());
-        for (String[] tokens : sentences) {
-            if (tokens.length == 0) {
+        for (String[] s : sentences) {
+            if (s.length == 0) {
                 out.add(List.of());
                 continue;
             }
-            Span[] spans = finder.find(tokens, NerFeatures.context(tokens, lexicon));
-            List<Entity> found = new ArrayList<>(spans.length);
-            for (Span s : spans) {
-                found.add(new Entity(s.getStart(), s.getEnd(), s.getType(), s.getProb()));
-            }
-            out.add(found);
+            String[] t = tokens.apply(s);
+            out.add(entities(finder.find(t, context.apply(t))));
         }
         return out;
+    }
+
+    /** OpenNLP's spans as entities. */
+    static List<Entity> entities(Span[] spans) {
+        List<Entity> found = new ArrayList<>(spans.length);
+        for (Span s : spans) {
+            found.add(new Entity(s.getStart(), s.getEnd(), s.getType(), s.getProb()));
+        }
+        return found;
     }
 }

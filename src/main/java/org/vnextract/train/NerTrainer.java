@@ -1,12 +1,7 @@
 package org.vnextract.train;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
+import java.util.Set;
 import opennlp.tools.namefind.BioCodec;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.NameSample;
@@ -34,8 +29,10 @@ import org.vnextract.text.AnalyzedText;
 import org.vnextract.text.TextStage;
 
 /**
- * Trains the name finder by distant supervision: the articles of the bulk corpora (JSON Lines,
- * gzipped, fields {@code title}, {@code header}, {@code body}) go through the text stage, the
+ * Trains the name finder by distant supervision: the articles of the bulk corpora that a trainer
+ * may read ({@link BulkArticles}: JSON Lines, gzipped, fields {@code id}, {@code title},
+ * {@code header}, {@code body}; never a reserved article, never the last {@link Settings#tail()}
+ * of a file) go through the text stage, the
  * officials rules label persons, organisations and locations, and OpenNLP's maximum-entropy name
  * finder learns from the labelled sentences with {@link NerFeatures}. Sentences where a capitalised
  * run looks like a name the rules did not label are left out (they would teach the model that names
@@ -46,8 +43,14 @@ import org.vnextract.text.TextStage;
  */
 public final class NerTrainer {
     /** Training settings; all of them are written next to the model. */
-    public record Settings(int maxSentences, int iterations, int cutoff, int threads, int negativePerMille) {
+    public record Settings(int maxSentences, int iterations, int cutoff, int threads, int negativePerMille, int tail) {
+        /** Settings that read every article of the corpora (no tail kept back). */
+        public Settings(int maxSentences, int iterations, int cutoff, int threads, int negativePerMille) {
+            this(maxSentences, iterations, cutoff, threads, negativePerMille, 0);
+        }
+
         public Settings {
+            Validate.isTrue(tail >= 0, "tail", "must be 0 or more");
             Validate.positive(maxSentences, "maxSentences");
             Validate.positive(iterations, "iterations");
             Validate.positive(cutoff, "cutoff");
@@ -56,7 +59,7 @@ public final class NerTrainer {
         }
 
         public static Settings defaults() {
-            return new Settings(12_000, 70, 3, 2, 100);
+            return new Settings(12_000, 70, 3, 2, 100, 1_500);
         }
     }
 
@@ -76,86 +79,57 @@ public final class NerTrainer {
         this.settings = Validate.notNull(settings, "settings");
     }
 
-    /** The labelled sentences of the corpora, in file order, up to {@link Settings#maxSentences()}. */
-    public List<NameSample> samples(List<Path> corpora, int[] counts) throws IOException {
-        ObjectMapper json = new ObjectMapper();
+    /** The labelled sentences of the corpora, in file order, up to {@link Settings#maxSentences()}; no reserved article. */
+    public List<NameSample> samples(List<Path> corpora, Set<String> reserved, int[] counts) throws IOException {
         List<NameSample> out = new ArrayList<>();
-        long position = 0;
-        for (Path p : corpora) {
-            try (InputStream raw = Files.newInputStream(p);
-                 InputStream in = p.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null && out.size() < settings.maxSentences()) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    JsonNode a = json.readTree(line);
-                    List<String> parts = new ArrayList<>();
-                    for (String f : new String[] {"title", "header"}) {
-                        if (a.hasNonNull(f) && !a.get(f).asText().isBlank()) {
-                            parts.add(a.get(f).asText());
-                        }
-                    }
-                    if (a.hasNonNull("body")) {
-                        for (String para : a.get("body").asText().split("\n")) {
-                            if (!para.isBlank()) {
-                                parts.add(para);
-                            }
-                        }
-                    }
-                    if (parts.isEmpty()) {
-                        continue;
-                    }
-                    counts[0]++;
-                    AnalyzedText at = text.analyze(parts, a.hasNonNull("title"), new ArrayList<>());
-                    for (TrainingSentence s : TrainingSentence.of(at, labeller.rulesFind(at, segment.segment(at)), labeller.lexicon())) {
-                        position++;
-                        if (s.tokens().length < 3) {
-                            continue;
-                        }
-                        if (s.unsure()) {
-                            counts[4]++;
-                            continue;
-                        }
-                        // sentences with a person are the point; the others (no label, or only
-                        // organisations and places) are kept at a fixed share
-                        if (!s.types().contains("person") && Math.floorMod(mix(position), 1000) >= settings.negativePerMille()) {
-                            continue;
-                        }
-                        Span[] spans = new Span[s.spans().size()];
-                        for (int k = 0; k < spans.length; k++) {
-                            int[] sp = s.spans().get(k);
-                            spans[k] = new Span(sp[0], sp[1], s.types().get(k));
-                            switch (s.types().get(k)) {
-                                case "person" -> counts[1]++;
-                                case "organization" -> counts[2]++;
-                                default -> counts[3]++;
-                            }
-                        }
-                        out.add(new NameSample(s.tokens(), spans, NerFeatures.context(s.tokens(), labeller.lexicon()), false));
-                        if (out.size() >= settings.maxSentences()) {
-                            break;
-                        }
+        long[] position = {0};
+        new BulkArticles(reserved, settings.tail(), 1000).read(corpora, a -> {
+            counts[0]++;
+            AnalyzedText at = text.analyze(a.paragraphs(), a.hasTitle(), new ArrayList<>());
+            for (TrainingSentence s : TrainingSentence.of(at, labeller.rulesFind(at, segment.segment(at)), labeller.lexicon())) {
+                position[0]++;
+                if (s.tokens().length < 3) {
+                    continue;
+                }
+                if (s.unsure()) {
+                    counts[4]++;
+                    continue;
+                }
+                // sentences with a person are the point; the others (no label, or only
+                // organisations and places) are kept at a fixed share
+                if (!s.types().contains("person") && Math.floorMod(mix(position[0]), 1000) >= settings.negativePerMille()) {
+                    continue;
+                }
+                Span[] spans = new Span[s.spans().size()];
+                for (int k = 0; k < spans.length; k++) {
+                    int[] sp = s.spans().get(k);
+                    spans[k] = new Span(sp[0], sp[1], s.types().get(k));
+                    switch (s.types().get(k)) {
+                        case "person" -> counts[1]++;
+                        case "organization" -> counts[2]++;
+                        default -> counts[3]++;
                     }
                 }
+                out.add(new NameSample(s.tokens(), spans, NerFeatures.context(s.tokens(), labeller.lexicon()), false));
+                if (out.size() >= settings.maxSentences()) {
+                    return false;
+                }
             }
-        }
+            return true;
+        });
         return out;
     }
 
-    /** A fixed bit mix (SplitMix64's), so that the choice of unlabelled sentences is reproducible. */
+    /** A fixed bit mix, so that the choice of unlabelled sentences is reproducible. */
     private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
+        return BulkArticles.mix(z);
     }
 
     /** Trains on {@code corpora} and writes the model to {@code model}; returns what it did. */
-    public Report train(List<Path> corpora, Path model) throws IOException {
+    public Report train(List<Path> corpora, Set<String> reserved, Path model) throws IOException {
         long t0 = System.nanoTime();
         int[] counts = new int[5];
-        List<NameSample> samples = samples(corpora, counts);
+        List<NameSample> samples = samples(corpora, reserved, counts);
         TrainingParameters params = TrainingParameters.defaultParams();
         params.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
         params.put(TrainingParameters.CUTOFF_PARAM, settings.cutoff());
@@ -164,9 +138,9 @@ public final class NerTrainer {
         try (ObjectStream<NameSample> stream = ObjectStreamUtils.createObjectStream(samples)) {
             TokenNameFinderModel m = NameFinderME.train("vi", null, stream, params, factory);
             Files.createDirectories(model.toAbsolutePath().getParent());
-            try (OutputStream out = Files.newOutputStream(model)) {
-                m.serialize(out);
-            }
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            m.serialize(bytes);
+            Files.write(model, ModelBytes.canonical(bytes.toByteArray()));
         }
         return new Report(counts[0], samples.size(), counts[1], counts[2], counts[3], counts[4],
                 corpusHash(corpora), dataHash(samples), (System.nanoTime() - t0) / 1_000_000);
