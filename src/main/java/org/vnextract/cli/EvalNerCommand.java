@@ -81,17 +81,26 @@ public final class EvalNerCommand implements Callable<Integer> {
         TextStage text = new TextStage(ms, TextStage.DEFAULT_MAX_CHARS, TextStage.DEFAULT_MAX_SENTENCE_TOKENS);
         SegmentStage segment = SegmentStage.standard(ms);
         OfficialExtractor rules = new OfficialExtractor(ms, OfficialRules.NameSource.RULES);
+        org.vnextract.train.EntityTrainer labeller = new org.vnextract.train.EntityTrainer(rules, gaz, org.vnextract.train.LabelCues.load(ms), text, segment,
+                org.vnextract.train.EntityTrainer.Settings.defaults());
         Map<String, SpanScore> scores = new LinkedHashMap<>();
-        for (String system : List.of("tagger", "gazetteer", "rules")) {
+        for (String system : List.of("tagger", "gazetteer", "rules", "labels")) {
             scores.put(system, new SpanScore(TYPES));
         }
         int sentences = 0;
         int changed = 0;
+        org.vnextract.train.EntityTrainer.Memory memory = new org.vnextract.train.EntityTrainer.Memory();
+        String article = "";
         for (NerGold.Sentence s : NerGold.read(conll)) {
             if (!split.equals("all") && !s.split().equals(split)) {
                 continue;
             }
             sentences++;
+            String art = s.id().substring(0, s.id().lastIndexOf(':'));
+            if (!art.equals(article)) {
+                memory = new org.vnextract.train.EntityTrainer.Memory();
+                article = art;
+            }
             AnalyzedText at = text.analyze(List.of(s.text()), false, new ArrayList<>());
             if (!at.text().replaceAll("\\s", "").equals(s.text().replaceAll("\\s", ""))) {
                 changed++; // the text stage changed more than spaces: its spans cannot be compared
@@ -118,12 +127,22 @@ public final class EvalNerCommand implements Callable<Integer> {
             }
             scores.get("tagger").add(gold, fromTagger);
             scores.get("gazetteer").add(gold, fromGazetteer);
-            List<NerGold.Span> fromRules = rulesSpans(rules.rulesFind(at, words), off);
+            OfficialRules.Result rr = rules.rulesFind(at, words);
+            List<NerGold.Span> fromRules = rulesSpans(rr, off);
+            List<NerGold.Span> fromLabels = new ArrayList<>();
+            for (int k = 0; k < ws.words().size(); k++) {
+                String[] lab = labeller.labels(words, ws.firstWords()[k], ws.words().get(k), rr, new int[3], memory);
+                for (opennlp.tools.util.Span sp : org.vnextract.train.EntityTrainer.spansOf(lab)) {
+                    fromLabels.add(span(words, off, ws.firstWords()[k], new Entity(sp.getStart(), sp.getEnd(), sp.getType(), 1)));
+                }
+            }
+            scores.get("labels").add(gold, fromLabels);
             scores.get("rules").add(gold, fromRules);
             if (errors != null) {
                 printErrors(out, s, gold, switch (errors) {
                     case "gazetteer" -> fromGazetteer;
                     case "rules" -> fromRules;
+                    case "labels" -> fromLabels;
                     default -> fromTagger;
                 }, goldOff);
             }

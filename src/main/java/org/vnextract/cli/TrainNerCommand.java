@@ -110,13 +110,16 @@ public final class TrainNerCommand implements Callable<Integer> {
         EntityTrainer.Settings s = new EntityTrainer.Settings(maxSentences, iterations, cutoff, threads, articlePerMille,
                 negativePerMille, tail);
         EntityTrainer trainer = new EntityTrainer(new OfficialExtractor(ms, org.vnextract.extract.officials.OfficialRules.NameSource.RULES),
-                Gazetteer.load(ms), new TextStage(ms, TextStage.DEFAULT_MAX_CHARS, TextStage.DEFAULT_MAX_SENTENCE_TOKENS),
+                Gazetteer.load(ms), org.vnextract.train.LabelCues.load(ms), new TextStage(ms, TextStage.DEFAULT_MAX_CHARS, TextStage.DEFAULT_MAX_SENTENCE_TOKENS),
                 org.vnextract.segment.SegmentStage.standard(ms), s);
         EntityTrainer.Report r = trainer.train(corpora, BulkArticles.readReserved(reserved), output);
         EntityTrainer.Labelled d = r.data();
         List<String> lines = start("train-ner --tagger=entities", entitiesCommand(),
                 "word tokens, default feature generator + WordFeatures");
-        lines.add("labels.from=officials rules (models/officials) first, then the gazetteer lookup (org.vnextract.ner.Gazetteer)");
+        lines.set(3, "algorithm=" + EntityTrainer.ALGORITHM + " (OpenNLP averaged perceptron), BIO codec, word tokens,"
+                + " default feature generator + WordFeatures; decoder: the model's spans, then the gazetteer lookup's where the model found none");
+        lines.add("labels.from=officials rules' persons, the gazetteer lookup (org.vnextract.ner.Gazetteer), the rules' places,"
+                + " models/ner/label-cues.tsv, initials' dots, names labelled earlier in the article");
         data(lines, r.corpusSha256(), r.dataSha256(), new int[] {d.articles(), d.samples().size(), d.unsure(), d.persons(),
                 d.organizations(), d.locations()});
         lines.add("labels.by-rules=" + d.fromRules());

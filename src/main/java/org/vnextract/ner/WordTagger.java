@@ -50,8 +50,34 @@ public final class WordTagger implements EntityTagger {
     }
 
     /** The entities of each sentence (its words), with one decoder for the call. */
+    /**
+     * The entities of each sentence (its words), with one decoder for the call: the model's spans,
+     * then each span of the gazetteer lookup that overlaps none of them (the lookup fills what the
+     * model left empty; where both found something, the model decides). Spans are whole words.
+     */
     @Override
     public List<List<Entity>> tag(List<String[]> sentences) {
+        List<List<Entity>> model = modelTag(sentences);
+        List<List<Entity>> out = new java.util.ArrayList<>(sentences.size());
+        for (int i = 0; i < sentences.size(); i++) {
+            List<Entity> found = new java.util.ArrayList<>(model.get(i));
+            for (Entity e : gazetteer.lookup(WordFeatures.syllables(sentences.get(i)))) {
+                boolean free = true;
+                for (Entity m : model.get(i)) {
+                    free &= e.end() <= m.start() || e.start() >= m.end();
+                }
+                if (free) {
+                    found.add(e);
+                }
+            }
+            found.sort(java.util.Comparator.comparingInt(Entity::start));
+            out.add(found);
+        }
+        return out;
+    }
+
+    /** The model's own spans in each sentence, without the lookup. */
+    public List<List<Entity>> modelTag(List<String[]> sentences) {
         return NerTagger.decode(model, sentences, WordTagger::tokens, t -> WordFeatures.context(t, gazetteer));
     }
 

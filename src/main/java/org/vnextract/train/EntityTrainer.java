@@ -45,6 +45,12 @@ import org.vnextract.text.TextStage;
  * <p>Not thread-safe (one training at a time); OpenNLP trains on {@link Settings#threads()} threads.
  */
 public final class EntityTrainer {
+    /**
+     * OpenNLP's averaged perceptron: on dev it reproduces its labels where the maximum-entropy trainer
+     * (GIS, 50 iterations) fell short of the lookup it was labelled with.
+     */
+    public static final String ALGORITHM = "PERCEPTRON";
+
     /** Training settings; all of them are written next to the model. */
     public record Settings(int maxSentences, int iterations, int cutoff, int threads, int articlePerMille,
                            int negativePerMille, int tail) {
@@ -75,9 +81,12 @@ public final class EntityTrainer {
     private final TextStage text;
     private final SegmentStage segment;
     private final Settings settings;
+    private final LabelCues cues;
 
-    public EntityTrainer(OfficialExtractor rules, Gazetteer gazetteer, TextStage text, SegmentStage segment, Settings settings) {
+    public EntityTrainer(OfficialExtractor rules, Gazetteer gazetteer, LabelCues cues, TextStage text, SegmentStage segment,
+                         Settings settings) {
         this.rules = Validate.notNull(rules, "rules");
+        this.cues = Validate.notNull(cues, "cues");
         this.gazetteer = Validate.notNull(gazetteer, "gazetteer");
         this.text = Validate.notNull(text, "text");
         this.segment = Validate.notNull(segment, "segment");
@@ -95,6 +104,7 @@ public final class EntityTrainer {
             Words words = segment.segment(at);
             OfficialRules.Result r = rules.rulesFind(at, words);
             WordSentences ws = WordSentences.of(at, words);
+            Memory memory = new Memory();
             for (int s = 0; s < ws.words().size(); s++) {
                 String[] sw = ws.words().get(s);
                 position[0]++;
@@ -102,16 +112,11 @@ public final class EntityTrainer {
                     continue;
                 }
                 String[] tokens = WordTagger.tokens(sw);
-                String[] label = new String[sw.length];
-                int first = ws.firstWords()[s];
-                int[] cut = {0};
-                int rulesLabels = place(words, first, label, r.names(), Entity.PERSON, cut)
-                        + place(words, first, label, r.organizations(), Entity.ORGANIZATION, cut)
-                        + place(words, first, label, r.locations(), Entity.LOCATION, cut);
-                int gazLabels = 0;
-                for (Entity e : gazetteer.lookup(WordFeatures.syllables(sw))) {
-                    gazLabels += mark(label, e.start(), e.end(), e.type()) ? 1 : 0;
-                }
+                int[] c = new int[3];
+                String[] label = labels(words, ws.firstWords()[s], sw, r, c, memory);
+                int rulesLabels = c[0];
+                int gazLabels = c[1];
+                int[] cut = {c[2]};
                 if (unsure(sw, label)) {
                     n[7]++;
                     continue;
@@ -138,6 +143,110 @@ public final class EntityTrainer {
             return true;
         });
         return new Labelled(out, n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7]);
+    }
+
+
+    /** The names labelled in earlier sentences of one article (folded syllables → type). Not thread-safe. */
+    public static final class Memory {
+        final java.util.Map<String, String> forms = new java.util.HashMap<>();
+    }
+
+    /**
+     * The distant labels of one sentence ({@code sw}, the words of {@code words} from {@code first}):
+     * BIO labels per word, null for none. In order, first come first served: the rules' persons, the
+     * gazetteer lookup, the rules' places (the rules' organisations are not used: on dev they are
+     * mostly titles, "Bộ trưởng", or cut names), the cues of {@link LabelCues}, an initial's dot, and
+     * names labelled in earlier sentences of the article ({@code memory}, updated here).
+     * {@code counts} gets the labels placed by the rules, by the gazetteer and cues, and the rules'
+     * labels cut by word boundaries.
+     */
+    public String[] labels(Words words, int first, String[] sw, OfficialRules.Result r, int[] counts, Memory memory) {
+        String[] label = new String[sw.length];
+        int[] cut = {0};
+        int rulesLabels = place(words, first, label, r.names(), Entity.PERSON, cut);
+        int gazLabels = 0;
+        for (Entity e : gazetteer.lookup(WordFeatures.syllables(sw))) {
+            gazLabels += mark(label, e.start(), e.end(), e.type()) ? 1 : 0;
+        }
+        rulesLabels += place(words, first, label, r.locations(), Entity.LOCATION, cut);
+        List<String[]> syl = WordFeatures.syllables(sw);
+        gazLabels += cues.label(syl, label, gazetteer);
+        for (int i = 0; i + 1 < sw.length; i++) {
+            if (label[i] != null && label[i].equals("B-" + Entity.PERSON) && label[i + 1] == null && sw[i + 1].equals(".")
+                    && syl.get(i).length == 1 && syl.get(i)[0].codePointCount(0, syl.get(i)[0].length()) == 1) {
+                label[i + 1] = "I-" + Entity.PERSON; // "ông Đ.": an initial keeps its dot
+            }
+        }
+        // a capitalised name labelled earlier in the article, here bare ("Samsung" after "Tập đoàn Samsung", "Thành" after a full name)
+        for (int i = 0; i < sw.length; i++) {
+            if (label[i] != null || !allCap(syl.get(i))) {
+                continue;
+            }
+            int best = -1;
+            String type = null;
+            StringBuilder b = new StringBuilder();
+            for (int j = i; j < sw.length && j < i + 4 && label[j] == null && allCap(syl.get(j)); j++) {
+                b.append(j > i ? " " : "").append(org.vnextract.text.Fold.fold(String.join(" ", syl.get(j))));
+                String t = memory.forms.get(b.toString());
+                if (t != null) {
+                    best = j + 1;
+                    type = t;
+                }
+            }
+            if (best > 0) {
+                mark(label, i, best, type);
+                i = best - 1;
+            }
+        }
+        for (Span sp : spans(label)) {
+            remember(memory, syl, sp);
+        }
+        counts[0] += rulesLabels;
+        counts[1] += gazLabels;
+        counts[2] += cut[0];
+        return label;
+    }
+
+    private void remember(Memory memory, List<String[]> syl, Span sp) {
+        List<String> all = new ArrayList<>();
+        for (int i = sp.getStart(); i < sp.getEnd(); i++) {
+            for (String x : syl.get(i)) {
+                all.add(x);
+            }
+        }
+        String type = sp.getType();
+        if (type.equals(Entity.ORGANIZATION)) {
+            int head = 0;
+            StringBuilder b = new StringBuilder();
+            for (int k = 0; k < all.size() - 1; k++) {
+                b.append(k > 0 ? " " : "").append(all.get(k));
+                java.util.Set<String> c = gazetteer.classes(b.toString());
+                if (c.contains(Gazetteer.ORG) || c.contains(Gazetteer.ORG_ALONE)) {
+                    head = k + 1;
+                }
+            }
+            List<String> name = all.subList(head, all.size());
+            if (head > 0 && capAll(name) && gazetteer.classes(name.get(0)).isEmpty()
+                    && gazetteer.classes(String.join(" ", name)).isEmpty()) {
+                memory.forms.putIfAbsent(org.vnextract.text.Fold.fold(String.join(" ", name)), type);
+            }
+        }
+        if (!capAll(all)) {
+            return;
+        }
+        memory.forms.putIfAbsent(org.vnextract.text.Fold.fold(String.join(" ", all)), type);
+        if (type.equals(Entity.PERSON) && all.size() >= 2) {
+            memory.forms.putIfAbsent(org.vnextract.text.Fold.fold(all.get(all.size() - 1)), type);
+        }
+    }
+
+    private static boolean capAll(List<String> syl) {
+        return allCap(syl.toArray(new String[0]));
+    }
+
+    /** The spans of BIO labels (null for none). */
+    public static List<Span> spansOf(String[] label) {
+        return spans(label);
     }
 
     /**
@@ -237,6 +346,7 @@ public final class EntityTrainer {
         params.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
         params.put(TrainingParameters.CUTOFF_PARAM, settings.cutoff());
         params.put(TrainingParameters.THREADS_PARAM, settings.threads());
+        params.put(TrainingParameters.ALGORITHM_PARAM, ALGORITHM);
         TokenNameFinderFactory factory = new TokenNameFinderFactory(null, Map.of(), new BioCodec());
         try (ObjectStream<NameSample> stream = ObjectStreamUtils.createObjectStream(data.samples())) {
             TokenNameFinderModel m = NameFinderME.train("vi", null, stream, params, factory);

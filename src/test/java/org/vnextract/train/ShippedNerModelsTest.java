@@ -62,7 +62,7 @@ class ShippedNerModelsTest {
         EntityTrainer.Settings s = new EntityTrainer.Settings(r.option("--max-sentences"), r.option("--iterations"),
                 r.option("--cutoff"), r.option("--threads"), r.option("--article-per-mille"), r.option("--negative-per-mille"),
                 r.option("--tail"));
-        EntityTrainer t = new EntityTrainer(rules(ms), Gazetteer.load(ms), text(ms), SegmentStage.standard(ms), s);
+        EntityTrainer t = new EntityTrainer(rules(ms), Gazetteer.load(ms), LabelCues.load(ms), text(ms), SegmentStage.standard(ms), s);
         r.assertLabelsHash(NerTrainer.dataHash(t.label(r.corpora(), r.reserved()).samples()), "models/ner/entities-ner.bin");
     }
 
