@@ -30,6 +30,10 @@ final class DocumentLexicon {
     private final Map<String, String> issuerNames = new HashMap<>();   // canonical code → name
     private final Map<String, String> issuerAlias = new HashMap<>();   // UPPER written → canonical
     private final Set<String> writtenIssuerAliases = new HashSet<>(); // UPPER written forms of issuer_aliases.tsv
+    private final Set<String> partyIssuers = new HashSet<>();          // canonical codes of scope "party" or "committee"
+    private final Set<String> committees = new HashSet<>();            // canonical codes of scope "committee"
+    /** UPPER type code fused with an issuer code ("NĐCP", "NQTW") → {type, issuer}; null value: two splits. */
+    private final Map<String, String[]> fused = new HashMap<>();
     private final Set<String> notAfterNumber = new HashSet<>();
     private final Set<String> issuerNameWords = new HashSet<>();
     final PhraseTrie<String> stateBodies = new PhraseTrie<>(); // state_issuers.tsv: "của Chính phủ" → CP, for "35/2016/NQ-CP"
@@ -64,14 +68,24 @@ final class DocumentLexicon {
         for (String[] c : rows(models, "documents/type_words.tsv", 2)) {
             typeWords.add(c[0], c[1].equals(ANY_TYPE) ? ANY_TYPE : known(c[1], "documents/type_words.tsv"));
         }
-        for (String[] c : rows(models, "documents/issuers.tsv", 2)) {
+        for (String[] c : rows(models, "documents/issuers.tsv", 3)) {
             issuerNames.put(c[0], c[1]);
             issuerAlias.put(upper(c[0]), c[0]);
+            switch (c[2]) {
+                case "party" -> partyIssuers.add(c[0]);
+                case "committee" -> {
+                    partyIssuers.add(c[0]);
+                    committees.add(c[0]);
+                }
+                case "state" -> { }
+                default -> throw new PipelineException("documents/issuers.tsv: scope must be committee, party or state, was '" + c[2] + "'");
+            }
         }
         for (String[] c : rows(models, "documents/issuer_aliases.tsv", 2)) {
             issuerAlias.put(upper(c[0]), c[1]);
             writtenIssuerAliases.add(upper(c[0]));
         }
+        fuse();
         for (String[] c : rows(models, "documents/issuer_bodies.tsv", 2)) {
             bodies.add(c[0], c.length > 2 ? c[1] + "|" + c[2] : c[1]);
         }
@@ -99,6 +113,49 @@ final class DocumentLexicon {
             }
             stateBodies.add(c[0], c[1]);
         }
+    }
+
+    /**
+     * Every written type code joined to every written issuer code, for symbols whose hyphen was lost
+     * ("61/2018/NĐCP", "09-NQTW"): built once, so reading a fused code is one look-up. A join that is
+     * itself a type or issuer code is left out; one with two splits maps to null (not read).
+     */
+    private void fuse() {
+        Map<String, String> types = new HashMap<>(typeCanon);
+        typeAliasState.forEach(types::putIfAbsent);
+        typeAliasParty.forEach(types::putIfAbsent);
+        for (Map.Entry<String, String> t : types.entrySet()) {
+            for (Map.Entry<String, String> i : issuerAlias.entrySet()) {
+                String join = t.getKey() + i.getKey();
+                if (typeCanon.containsKey(join) || issuerAlias.containsKey(join)) {
+                    continue;
+                }
+                String[] split = {t.getValue(), i.getValue()};
+                if (!fused.containsKey(join)) {
+                    fused.put(join, split);
+                } else {
+                    String[] had = fused.get(join);
+                    if (had != null && !(had[0].equals(split[0]) && had[1].equals(split[1]))) {
+                        fused.put(join, null);
+                    }
+                }
+            }
+        }
+    }
+
+    /** {type, issuer} of a type code fused with an issuer code ("NĐCP" → NĐ, CP), or null. */
+    String[] fusedCode(String written) {
+        return fused.get(upper(written.replace('\u00D0', 'Đ')));
+    }
+
+    /** Whether a canonical issuer code is a party committee's (issuers.tsv scope "committee": TW, TU, HU …). */
+    boolean isCommittee(String code) {
+        return committees.contains(code);
+    }
+
+    /** Whether a canonical issuer code signs party documents (issuers.tsv scope "party" or "committee"). */
+    boolean isPartyIssuer(String code) {
+        return partyIssuers.contains(code);
     }
 
     private String known(String code, String file) {

@@ -54,6 +54,9 @@ final class SymbolScanner {
         if (i == from || i - from > MAX_NUMBER_DIGITS || (from > 0 && Character.isLetterOrDigit(t.charAt(from - 1)))) {
             return null;
         }
+        if (i + 1 < limit && isAsciiLetter(t.charAt(i)) && t.charAt(i + 1) == '/') {
+            i++; // "30c/NQ-CP": a number with a letter, written before the slash only
+        }
         String number = t.substring(from, i);
         int j = skipSpace(t, i, limit, 2, false);
         if (j >= limit) {
@@ -85,6 +88,12 @@ final class SymbolScanner {
             return null;
         }
         String type = lexicon.typeCode(t.substring(k, e), true);
+        if (type == null) {
+            Symbol f = fusedParty(t, from, number, k, limit);
+            if (f != null) {
+                return f;
+            }
+        }
         // a well-formed code outside the tables after a type word ("Chương trình hành động số
         // 147-CTHĐ/TU"): kept as written, when every issuer part after the slash is a known issuer;
         // without the type word ("Mã hồ sơ 12-AB/TU") it is no document
@@ -147,6 +156,24 @@ final class SymbolScanner {
         return new Symbol(from, end, id, key(number, "-" + type + "/" + code), type, number, code, true);
     }
 
+    /**
+     * "09-NQTW": a party symbol whose slash was lost, its type and issuer codes fused (split by the
+     * tables, one look-up); the issuer must be a party one and the code must end the symbol.
+     */
+    private Symbol fusedParty(String t, int from, String number, int k, int limit) {
+        int e = code(t, k, limit);
+        if (e <= k || (e < limit && (t.charAt(e) == '/' || isDash(t.charAt(e))))) {
+            return null;
+        }
+        String[] f = lexicon.fusedCode(t.substring(k, e));
+        if (f == null || !lexicon.isPartyIssuer(f[1]) || lexicon.typeCode(f[0], true) == null) {
+            return null;
+        }
+        String type = lexicon.typeCode(f[0], true);
+        return new Symbol(from, e, number + "-" + type + "/" + f[1], key(number, "-" + type + "/" + f[1]), type, number,
+                f[1], true);
+    }
+
     private Symbol state(String t, int from, String number, int p, int limit, boolean afterTypeWord,
                          boolean needYear) {
         int k = skipSpace(t, p, limit, 1, false);
@@ -172,6 +199,8 @@ final class SymbolScanner {
         int end = -1;
         int n = k;
         boolean glued = false;
+        char join = '-';
+        boolean slashed = false;
         while (parts < MAX_PARTS) {
             int se = code(t, n, limit);
             if (se <= n || !Character.isUpperCase(t.charAt(n))) {
@@ -189,18 +218,37 @@ final class SymbolScanner {
                 type = lexicon.typeCode(written, false);
                 canon = type != null ? type : lexicon.issuerCode(written);
                 first = canon;
+                String[] f = type == null && !glued && !lexicon.isIssuerBody(written) && !moreParts(t, se, limit)
+                        ? lexicon.fusedCode(written) : null;
+                if (f != null) { // "61/2018/NĐCP": the hyphen between type and issuer was lost
+                    type = f[0];
+                    first = f[0];
+                    canon = f[0] + "-" + f[1];
+                    last = f[1];
+                    parts++; // two parts in one
+                }
             } else {
                 canon = lexicon.issuerCode(written);
             }
-            if (parts > 0) {
-                rest.append('-');
+            if (rest.length() > 0) {
+                rest.append(join);
+                join = '-';
             }
             rest.append(canon);
-            last = canon;
+            if (parts == 0 || canon.indexOf('-') < 0) {
+                last = canon;
+            }
             parts++;
             end = se;
             if (glued) {
                 break;
+            }
+            if (parts == 1 && type != null && !slashed && se + 1 < limit && t.charAt(se) == '/'
+                    && Character.isUpperCase(t.charAt(se + 1))) {
+                slashed = true; // "183/2010/TTLT/BTC-BNN": the joint issuers after a slash
+                join = '/';
+                n = se + 1;
+                continue;
             }
             int d = skipSpace(t, se, limit, 1, false);
             if (d < limit && isDash(t.charAt(d))) {
@@ -223,6 +271,13 @@ final class SymbolScanner {
         }
         if (year == null && type != null && parts < 2) {
             return null; // "3/TB": too little to be a symbol
+        }
+        if (year == null && parts == 2 && type != null && !slashed && lexicon.isCommittee(last)
+                && lexicon.typeCode(type, true) != null) {
+            // "Chỉ thị số 22/CT-TW": a party symbol written in the state's shape
+            String partyType = lexicon.typeCode(type, true);
+            return new Symbol(from, end, number + "-" + partyType + "/" + last, key(number, "-" + partyType + "/" + last),
+                    partyType, number, last, true);
         }
         String issuer = parts >= 2 ? last : (type == null ? first : null);
         String tail = "/" + (year == null ? "" : year + "/") + rest;
@@ -351,6 +406,20 @@ final class SymbolScanner {
             }
         }
         return j;
+    }
+
+    /** A further "-CODE" part follows the code ending at {@code se}. */
+    private static boolean moreParts(String t, int se, int limit) {
+        int d = skipSpace(t, se, limit, 1, false);
+        if (d >= limit || !isDash(t.charAt(d))) {
+            return false;
+        }
+        int q = skipSpace(t, d + 1, limit, 1, false);
+        return q < limit && Character.isUpperCase(t.charAt(q));
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     static boolean isDash(char c) {

@@ -54,7 +54,8 @@ class DocumentLinearTimeTest {
                 new Hostile("của Ban của Ban …", n -> "Kế hoạch số 5 " + repeat("của Ban ", n)),
                 new Hostile("Ngày 1-1-2020, … đã ban hành …", n -> repeat("Ngày 1-1-2020, Tỉnh ủy đã ban hành Kế hoạch số 1, ", n)),
                 new Hostile("ngày ngày ngày …", n -> "Kết luận số 21-KL/TW " + repeat("ngày ", n)),
-                new Hostile("line breaks after separators", n -> repeat("21-\nKL/\n", n)));
+                new Hostile("line breaks after separators", n -> repeat("21-\nKL/\n", n)),
+                new Hostile("fused codes (lost hyphens)", n -> repeat("số 61/2018/NĐCP 1-NQTW 30c/QĐUBND 2/CT-TW ", n)));
     }
 
     private static String repeat(String unit, int n) {
