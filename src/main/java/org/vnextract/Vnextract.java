@@ -7,6 +7,8 @@ import java.util.Set;
 import org.vnextract.clean.CleanStage;
 import org.vnextract.assembly.ExtractorOptions;
 import org.vnextract.assembly.ExtractorRegistry;
+import org.vnextract.extract.TokenView;
+import org.vnextract.extract.TokenViewStage;
 import org.vnextract.extract.officials.OfficialRules;
 import org.vnextract.ingest.RawDocument;
 import org.vnextract.internal.Validate;
@@ -108,7 +110,8 @@ public final class Vnextract {
 
         /**
          * Builds the pipeline from what the chosen extractors need: the segmenter runs only when
-         * one of them requires {@link Words#KEY}, and each extractor comes after the ones whose
+         * one of them requires {@link Words#KEY} or {@link TokenView#KEY}, the token view is built
+         * once per article when one requires it, and each extractor comes after the ones whose
          * keys it reads.
          */
         public Vnextract build() {
@@ -117,10 +120,14 @@ public final class Vnextract {
                     .input(RawDocument.KEY)
                     .add(new CleanStage(models, maxHtmlDepth))
                     .add(new TextStage(models, maxChars, maxSentenceTokens));
-            if (extract.stream().anyMatch(s -> s.requires().contains(Words.KEY))) {
+            boolean view = extract.stream().anyMatch(s -> s.requires().contains(TokenView.KEY));
+            if (view || extract.stream().anyMatch(s -> s.requires().contains(Words.KEY))) {
                 SegmentStage segment = SegmentStage.standard(models);
                 modelVersions.put("wordsegmenter", segment.modelVersion());
                 b.add(segment);
+            }
+            if (view) {
+                b.add(new TokenViewStage()); // one token view per article, read by every extractor that requires it
             }
             Pipeline p = b.addInDependencyOrder(extract).build();
             return new Vnextract(p, new RecordBuilder(VERSION, modelVersions));

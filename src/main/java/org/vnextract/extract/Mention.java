@@ -9,7 +9,7 @@ import org.vnextract.internal.Validate;
  */
 public record Mention(int start, int end, String text) {
     public Mention {
-        Validate.isTrue(start >= 0 && end > start, "start/end", "must satisfy 0 <= start < end, were " + start + ", " + end);
+        Validate.isTrue(start >= 0 && end > start, "start/end", "must satisfy 0 <= start < end, were ", start, end);
         Validate.notNull(text, "text");
         Validate.isTrue(text.length() == end - start, "text", "must be as long as its range");
     }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.vnextract.internal.Validate;
+import org.vnextract.pipeline.Analysis;
+import org.vnextract.pipeline.Key;
 import org.vnextract.segment.Words;
 import org.vnextract.text.AnalyzedText;
 import org.vnextract.text.Fold;
@@ -23,9 +25,15 @@ import org.vnextract.text.Tokenizer;
  * most once and an extractor that looks at few tokens folds few. Word ends are looked up the same
  * way.
  *
- * <p>Built per article and call: not thread-safe, and need not be.
+ * <p>Built once per article by {@link TokenViewStage} and read by every extractor that requires
+ * {@link #KEY}. Thread-safe: the per-token caches (folded forms, word ends) are filled on first use
+ * by writes that always store the same value (as {@link String#hashCode} does), so a reader on
+ * another thread sees either nothing yet, and computes it again, or that value.
  */
 public final class TokenView {
+    /** The article's one token view, provided by {@link TokenViewStage}. */
+    public static final Key<TokenView> KEY = Key.of("tokens", TokenView.class);
+
     private final String text;
     private final int n;
     private final int[] start;
@@ -92,6 +100,15 @@ public final class TokenView {
             }
         }
         return new TokenView(text, out.start, out.end, out.kind, out.sentence, out.n, ss.size(), words);
+    }
+
+    /**
+     * The article's view: the pipeline's ({@link #KEY}) when an earlier stage made it, else one made
+     * now from the text and its words (when there are any), for a stage run on its own, as tests do.
+     */
+    public static TokenView of(Analysis in) {
+        Validate.notNull(in, "in");
+        return in.find(KEY).orElseGet(() -> of(in.get(AnalyzedText.KEY), in.find(Words.KEY).orElse(null)));
     }
 
     /** The token spans as they are collected. */

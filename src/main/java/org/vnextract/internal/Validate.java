@@ -43,6 +43,24 @@ public final class Validate {
         }
     }
 
+    /**
+     * As {@link #isTrue(boolean, String, String)} with two figures appended to the message ("were
+     * 3, 2"), the message built only when the check fails: for checks made per token or mention.
+     */
+    public static void isTrue(boolean condition, String param, String message, int first, int second) {
+        if (!condition) {
+            throw new IllegalArgumentException("'" + param + "' " + message + first + ", " + second);
+        }
+    }
+
+    /** Checks {@code 0 <= index < size} ("'token' out of range: 7"), the message built only when it fails. */
+    public static int index(int index, int size, String param) {
+        if (index < 0 || index >= size) {
+            throw new IllegalArgumentException("'" + param + "' out of range: " + index);
+        }
+        return index;
+    }
+
     public static int positive(int value, String param) {
         if (value <= 0) {
             throw new IllegalArgumentException("'" + param + "' must be positive, was " + value);

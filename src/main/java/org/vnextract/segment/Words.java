@@ -87,7 +87,7 @@ public final class Words {
     }
 
     public Word get(int word) {
-        Validate.isTrue(word >= 0 && word < size(), "word", "out of range: " + word);
+        Validate.index(word, size(), "word");
         return new Word(firstTokens[word], firstTokens[word + 1], charStarts[word], charEnds[word]);
     }
 
@@ -141,7 +141,7 @@ public final class Words {
 
     /** The word containing token {@code token}. */
     public int wordOfToken(int token) {
-        Validate.isTrue(token >= 0 && token < firstTokens[firstTokens.length - 1], "token", "out of range: " + token);
+        Validate.index(token, firstTokens[firstTokens.length - 1], "token");
         int i = Arrays.binarySearch(firstTokens, 0, size(), token);
         return i >= 0 ? i : -i - 2;
     }

@@ -5,7 +5,7 @@ import org.vnextract.internal.Validate;
 /** A half-open range {@code [start, end)} of {@code char} indices into the article text. */
 public record Span(int start, int end) {
     public Span {
-        Validate.isTrue(start >= 0 && end >= start, "start/end", "must satisfy 0 <= start <= end, were " + start + ", " + end);
+        Validate.isTrue(start >= 0 && end >= start, "start/end", "must satisfy 0 <= start <= end, were ", start, end);
     }
 
     public int length() {

@@ -20,7 +20,8 @@ class PipelineAssemblyTest {
     @Test
     void theSegmenterRunsOnlyWhenAnExtractorReadsWords() {
         assertThat(stageNames(Set.of("dates"))).containsExactly("clean", "text", "dates");
-        assertThat(stageNames(Set.of("officials"))).containsExactly("clean", "text", "segment", "officials");
+        // officials reads the article's one token view, built once after the words (issue 13)
+        assertThat(stageNames(Set.of("officials"))).containsExactly("clean", "text", "segment", "tokens", "officials");
         assertThat(stageNames(Set.of())).contains("segment");
     }
 

@@ -86,18 +86,20 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
 
     @Override
     public Set<Key<?>> requires() {
-        return Set.of(AnalyzedText.KEY, Words.KEY);
+        return Set.of(AnalyzedText.KEY, Words.KEY, TokenView.KEY);
     }
 
     @Override
     public List<DocumentReference> extract(Analysis in) {
-        AnalyzedText t = in.get(AnalyzedText.KEY);
-        return extract(t, in.get(Words.KEY));
+        return extract(TokenView.of(in));
     }
 
     /** The references of {@code t}; without {@code words} (null) every token counts as a word. */
     List<DocumentReference> extract(AnalyzedText t, Words words) {
-        TokenView v = TokenView.of(t, words);
+        return extract(TokenView.of(t, words));
+    }
+
+    private List<DocumentReference> extract(TokenView v) {
         List<Ref> refs = find(v);
         return assemble(v, refs);
     }

@@ -77,7 +77,7 @@ public final class OfficialExtractor implements Stage {
 
     @Override
     public Set<Key<?>> requires() {
-        return Set.of(AnalyzedText.KEY, Words.KEY);
+        return Set.of(AnalyzedText.KEY, Words.KEY, TokenView.KEY);
     }
 
     @Override
@@ -90,7 +90,7 @@ public final class OfficialExtractor implements Stage {
         AnalyzedText text = in.get(AnalyzedText.KEY);
         Set<String> authors = new HashSet<>();
         in.find(Article.KEY).ifPresent(a -> a.authors().forEach(x -> authors.add(Fold.fold(x))));
-        TokenView t = TokenView.of(text, in.get(Words.KEY));
+        TokenView t = TokenView.of(in);
         OfficialRules.Result r;
         if (tagger == null) {
             r = rules.run(t, source, List.of());

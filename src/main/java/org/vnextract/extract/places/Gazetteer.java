@@ -66,21 +66,61 @@ public final class Gazetteer {
         }
         byKey.forEach((k, v) -> entries.putIfAbsent(k, new Entry(v, false)));
         int cap = Integer.highestOneBit(Math.max(entries.size(), 1) * 2) * 2;
-        tableKeys = new String[cap];
-        tableNames = new Name[cap];
-        tableHashes = new int[cap];
+        slots = new long[cap];
+        slotNames = new Name[cap];
         tableBits = Integer.numberOfTrailingZeros(cap);
+        StringBuilder pool = new StringBuilder(entries.size() * 12 + 1).append('\0'); // offset 0: no key
         entries.forEach((k, e) -> {
             int m = cap - 1;
             int h = k.hashCode();
             int slot = slot(h);
-            while (tableKeys[slot] != null) {
+            while (slots[slot] != 0) {
                 slot = (slot + 1) & m;
             }
-            tableKeys[slot] = k;
-            tableHashes[slot] = h;
-            tableNames[slot] = new Name(e, isBarePerson(e.units()), e.units().stream().anyMatch(Unit::isProvince));
+            int offset = pool.length();
+            Validate.isTrue(offset < OFFSET_MASK && k.length() < Character.MAX_VALUE, "models", "places gazetteer too large");
+            pool.append((char) k.length()).append(k);
+            slots[slot] = ((long) h << 32) | (e.units().isEmpty() ? 0 : HAS_UNITS) | (e.prefix() ? PREFIX : 0) | offset;
+            slotNames[slot] = name(e);
         });
+        keyPool = pool.toString().toCharArray();
+        entries.forEach((k, e) -> {
+            int h = k.hashCode();
+            setBit(anyKey, h);
+            if (!e.units().isEmpty()) {
+                setBit(unitKey, h);
+            }
+        });
+    }
+
+    private static void setBit(long[] bits, int hash) {
+        int b = filterBit(hash, bits);
+        bits[b >>> 6] |= 1L << b;
+    }
+
+    private static boolean hasBit(long[] bits, int hash) {
+        int b = filterBit(hash, bits);
+        return (bits[b >>> 6] & (1L << b)) != 0;
+    }
+
+    /** The filter bit of a key's hash: another mix than {@link #slot}'s, over the filter's 64·length bits. */
+    private static int filterBit(int hash, long[] bits) {
+        return (hash * 0x85EBCA6B) >>> (32 - Integer.numberOfTrailingZeros(bits.length * 64));
+    }
+
+    /** The entry with what the scan asks of it. */
+    private Name name(Entry e) {
+        boolean province = e.units().stream().anyMatch(Unit::isProvince);
+        List<Unit> bare = new ArrayList<>();
+        boolean country = false;
+        for (Unit u : e.units()) {
+            if (u.isCountry()) {
+                country = true;
+            } else if (u.isProvince() || u.level().equals("district") && !province) {
+                bare.add(u);
+            }
+        }
+        return new Name(e, isBarePerson(e.units()), province, country ? null : List.copyOf(bare));
     }
 
     /** A name written without a type word reads as a person first ("Hồ Chí Minh", not "TP.HCM"). */
@@ -88,10 +128,20 @@ public final class Gazetteer {
         return !units.isEmpty() && isPersonName(key(units.get(0).name())) && units.stream().noneMatch(u -> u.has("typed"));
     }
 
-    // the entries again, in an open-addressing table read by a Cursor without allocating
-    private final String[] tableKeys;
-    private final Name[] tableNames;
-    private final int[] tableHashes;
+    // the entries again, in an open-addressing table read by a Cursor without allocating and, for a
+    // name that is no key, with one memory read: a slot is a long (the key's String#hashCode, whether
+    // the key names units, whether it is a prefix, the key's place in keyPool: its length, then its
+    // chars), the keys one char array; the Name is read only for the name a scan keeps
+    private static final long HAS_UNITS = 1L << 31;
+    private static final long PREFIX = 1L << 30;
+    private static final int OFFSET_MASK = (1 << 30) - 1;
+    // one-hash filters of the keys' String#hashCode, small enough to stay in cache: most keys a scan
+    // builds that are no key, or name no unit, are ruled out without reading the table
+    private final long[] anyKey = new long[1 << 14];
+    private final long[] unitKey = new long[1 << 13];
+    private final long[] slots;
+    private final Name[] slotNames;
+    private final char[] keyPool;
     private final int tableBits;
 
     private int slot(int hash) {
@@ -104,8 +154,10 @@ public final class Gazetteer {
      * @param entry       the entry
      * @param barePerson  without a type word the name is a person's ({@code person_places.txt}, no typed alias)
      * @param anyProvince one of its units is a province
+     * @param bareUnits   the units a bare name may be when no unit is a country (provinces; districts
+     *                    when no unit is a province), in order; null when some unit is a country
      */
-    record Name(Entry entry, boolean barePerson, boolean anyProvince) {}
+    record Name(Entry entry, boolean barePerson, boolean anyProvince, List<Unit> bareUnits) {}
 
     /** A cursor for building name keys syllable by syllable; one per article. */
     Cursor cursor() {
@@ -149,28 +201,64 @@ public final class Gazetteer {
             }
         }
 
-        /** The entry of the key built so far, or null when no name is or starts with it. */
-        Name name() {
-            int m = tableKeys.length - 1;
-            for (int k = slot(hash); tableKeys[k] != null; k = (k + 1) & m) {
-                if (tableHashes[k] == hash && same(tableKeys[k])) {
-                    return tableNames[k];
-                }
-            }
-            return null;
+        /** False when no name is or starts with the key built so far; true says only that one may. */
+        boolean mayBeKey() {
+            return hasBit(anyKey, hash);
         }
 
-        private boolean same(String key) {
-            if (key.length() != len) {
+        /** False when no name is the key built so far; true says only that one may be. */
+        boolean mayNameUnits() {
+            return hasBit(unitKey, hash);
+        }
+
+        /** The slot of the key built so far, or -1 when no name is or starts with it. */
+        int find() {
+            long[] t = slots;
+            int m = t.length - 1;
+            for (int k = slot(hash); ; k = (k + 1) & m) {
+                long v = t[k];
+                if (v == 0) {
+                    return -1;
+                }
+                if ((int) (v >>> 32) == hash && same((int) v & OFFSET_MASK)) {
+                    return k;
+                }
+            }
+        }
+
+        /** The entry of the key built so far, or null when no name is or starts with it. */
+        Name name() {
+            int k = find();
+            return k < 0 ? null : slotNames[k];
+        }
+
+        private boolean same(int offset) {
+            char[] p = keyPool;
+            if (p[offset] != len) {
                 return false;
             }
             for (int i = 0; i < len; i++) {
-                if (key.charAt(i) != buf[i]) {
+                if (p[offset + 1 + i] != buf[i]) {
                     return false;
                 }
             }
             return true;
         }
+    }
+
+    /** Whether the key of slot {@code k} ({@link Cursor#find}) names units. */
+    boolean hasUnits(int k) {
+        return (slots[k] & HAS_UNITS) != 0;
+    }
+
+    /** Whether a longer name starts with the key of slot {@code k}. */
+    boolean isPrefix(int k) {
+        return (slots[k] & PREFIX) != 0;
+    }
+
+    /** The entry of slot {@code k}. */
+    Name nameAt(int k) {
+        return slotNames[k];
     }
 
     /** True when {@code a} and {@code b} have the same name key ({@link #key}), compared without building either. */

@@ -24,6 +24,11 @@ final class Phrases<V> {
     private final Trie backward = new Trie();
     /** The first letters of the first words, lower case: most tokens are ruled out by one char. */
     private final boolean[] firstChars = new boolean[0x1F00];
+    /**
+     * {@link #firstChars} read through {@link Character#toLowerCase}, for every char of the table:
+     * filled on first use after the phrases are added, so that the per-token test is one array read.
+     */
+    private volatile boolean[] anyCaseFirstChars;
     /** Hashes of the name keys of the first words ({@link Gazetteer#keyHash}), as a one-hash filter. */
     private final boolean[] firstKeys = new boolean[1 << 16];
     private int maxWords;
@@ -64,8 +69,22 @@ final class Phrases<V> {
 
     /** False when no phrase starts with a word beginning with {@code c} (any case). */
     boolean mayStartWith(char c) {
-        char l = Character.toLowerCase(c);
-        return l >= firstChars.length || firstChars[l];
+        boolean[] any = anyCaseFirstChars;
+        if (any == null) {
+            any = anyCase();
+        }
+        return c >= any.length || any[c];
+    }
+
+    /** {@link #firstChars} for either case; idempotent, so a race only builds it twice. */
+    private boolean[] anyCase() {
+        boolean[] any = new boolean[firstChars.length];
+        for (int c = 0; c < any.length; c++) {
+            char l = Character.toLowerCase((char) c);
+            any[c] = l >= firstChars.length || firstChars[l];
+        }
+        anyCaseFirstChars = any;
+        return any;
     }
 
     /**

@@ -220,15 +220,15 @@ public final class PlaceExtractor implements Stage {
      */
     private final class FoldedTokens {
         private final AnalyzedText t;
-        private final String[] folded;
+        /** Made on the first {@link #get}: few articles ask for any. */
+        private String[] folded;
         /** The word's number + 2; 0 when not looked up yet. */
         private final int[] ids;
         private final char[] buf = new char[64];
 
         FoldedTokens(AnalyzedText t) {
             this.t = t;
-            this.folded = new String[t.tokens().size()];
-            this.ids = new int[folded.length];
+            this.ids = new int[t.tokens().size()];
         }
 
         int id(int i) {
@@ -242,6 +242,9 @@ public final class PlaceExtractor implements Stage {
         }
 
         String get(int i) {
+            if (folded == null) {
+                folded = new String[ids.length];
+            }
             String f = folded[i];
             if (f == null) {
                 f = Fold.fold(t.text(t.tokens().get(i)));
@@ -283,9 +286,10 @@ public final class PlaceExtractor implements Stage {
                 continue;
             }
             // the longest name from token i
+            boolean typedName = i == ctxEnd;
             key.reset();
             int best = -1;
-            Gazetteer.Name bestName = null;
+            int bestSlot = -1;
             int j = i;
             int prevEnd = -1;
             while (j < n && j - i < MAX_NAME_TOKENS) {
@@ -302,19 +306,22 @@ public final class PlaceExtractor implements Stage {
                     j++;
                     continue;
                 }
-                if (j > i && !continuesName(text, toks, j, i == ctxEnd)) {
+                if (j > i && !continuesName(text, toks, j, typedName)) {
                     break;
                 }
                 key.append(text, tj.start(), tj.end());
-                Gazetteer.Name e = key.name();
-                if (e == null) {
+                if (!key.mayBeKey() || !key.mayNameUnits() && !mayContinue(text, toks, j + 1, i, typedName)) {
+                    break; // no name is or starts with the key, or none is it and the name cannot go on
+                }
+                int e = key.find();
+                if (e < 0) {
                     break;
                 }
-                if (!e.entry().units().isEmpty()) {
+                if (gazetteer.hasUnits(e)) {
                     best = j + 1;
-                    bestName = e;
+                    bestSlot = e;
                 }
-                if (!e.entry().prefix()) {
+                if (!gazetteer.isPrefix(e)) {
                     break;
                 }
                 prevEnd = tj.end();
@@ -335,9 +342,10 @@ public final class PlaceExtractor implements Stage {
                 i++;
                 continue;
             }
-            String written = text.substring(tok.start(), toks.get(best - 1).end());
+            Gazetteer.Name bestName = gazetteer.nameAt(bestSlot);
             List<Unit> cands = typed ? typedCandidates(bestName.entry().units(), ctx) : bareCandidates(ft, i, bestName, lastCountryEnd);
             if (!cands.isEmpty()) {
+                String written = text.substring(tok.start(), toks.get(best - 1).end());
                 String kind = typed ? ctx.kind() : null;
                 Found f = new Found(i, best, tok.start(), toks.get(best - 1).end(), written, kind, cands);
                 f.bare = !typed;
@@ -455,6 +463,15 @@ public final class PlaceExtractor implements Stage {
         return Character.isUpperCase(c) || (typed && Character.isDigit(c));
     }
 
+    /**
+     * False when the name from token {@code i} cannot take token {@code j} (the scan would stop
+     * there); true says only that it may.
+     */
+    private static boolean mayContinue(String text, List<Token> toks, int j, int i, boolean typed) {
+        return j < toks.size() && j - i < MAX_NAME_TOKENS
+                && (toks.get(j).kind() == TokenKind.PUNCT || continuesName(text, toks, j, typed));
+    }
+
     /** Token j continues a name: capitalised, a number after a type word, or glued to a hyphen ("Cam-pu-chia"). */
     private static boolean continuesName(String text, List<Token> toks, int j, boolean typed) {
         Token tj = toks.get(j);
@@ -517,11 +534,14 @@ public final class PlaceExtractor implements Stage {
     }
 
     private List<Unit> bareCandidates(FoldedTokens ft, int first, Gazetteer.Name name, int lastCountryEnd) {
-        if (name.barePerson()) {
+        if (name.barePerson() || name.bareUnits() != null && name.bareUnits().isEmpty()) {
             return List.of();
         }
         if (phraseBefore(ft, first, notHeads)) {
             return List.of();
+        }
+        if (name.bareUnits() != null) {
+            return name.bareUnits(); // no country among them: the loop below would keep these
         }
         List<Unit> units = name.entry().units();
         boolean province = name.anyProvince();
@@ -1003,7 +1023,7 @@ public final class PlaceExtractor implements Stage {
         boolean inRun = false;
         for (int i = from; i <= to; i++) {
             char c = i < to ? text.charAt(i) : ' ';
-            if (i < to && (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK)) {
+            if (i < to && isWordChar(c)) {
                 if (!inRun) {
                     inRun = true;
                     h = 0;
@@ -1044,6 +1064,20 @@ public final class PlaceExtractor implements Stage {
         return true;
     }
 
+    /** Chars up to U+1EFF that are letters, digits or non-spacing marks; built once, then read only. */
+    private static final boolean[] WORD_CHARS = new boolean[0x1F00];
+
+    static {
+        for (int c = 0; c < WORD_CHARS.length; c++) {
+            WORD_CHARS[c] = Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+        }
+    }
+
+    /** A letter, digit or non-spacing mark: a char of a word as {@link #words} reads it. */
+    private static boolean isWordChar(char c) {
+        return c < WORD_CHARS.length ? WORD_CHARS[c] : Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+    }
+
     /**
      * The folded words of a text, each run of punctuation read as one separator word ("¶" when it
      * ends a sentence or clause, else "|"), so that phrases are matched as whole words and never
@@ -1057,7 +1091,7 @@ public final class PlaceExtractor implements Stage {
         boolean gap = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
+            if (isWordChar(c)) {
                 if (stop) {
                     b.append(" ¶ "); // a sentence or clause ends: no phrase runs across it
                 } else if (punct) {

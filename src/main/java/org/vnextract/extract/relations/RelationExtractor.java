@@ -74,7 +74,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
 
     @Override
     public Set<Key<?>> requires() {
-        return Set.of(AnalyzedText.KEY, DocumentReference.KEY);
+        return Set.of(AnalyzedText.KEY, DocumentReference.KEY, TokenView.KEY);
     }
 
     /**
@@ -104,7 +104,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             }
         }
         all.sort(Comparator.comparingInt(Cited::start));
-        Article article = new Article(t, docs, all);
+        Article article = new Article(t, TokenView.of(in), docs, all);
         Map<String, Found> out = new LinkedHashMap<>();
         int i = 0;
         while (i < all.size()) {
@@ -151,9 +151,10 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         /** Type names a document was given as its short name ("… (Quy định);", "(sau đây gọi tắt là Nghị định)"), so far. */
         final Map<List<String>, DocumentReference> aliases = new java.util.HashMap<>();
 
-        Article(AnalyzedText t, List<DocumentReference> docs, List<Cited> all) {
+        /** {@code v}: the article's view (its word ends are not read here: every token counts as a word). */
+        Article(AnalyzedText t, TokenView v, List<DocumentReference> docs, List<Cited> all) {
             this.t = t;
-            this.v = TokenView.of(t, null);
+            this.v = v;
             this.docs = docs;
             firstCited = new int[docs.size()];
             DocumentReference found = null;
