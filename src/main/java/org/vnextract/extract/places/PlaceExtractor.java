@@ -74,6 +74,8 @@ public final class PlaceExtractor implements Stage {
     private final int[][] biographyKeys;
     private final List<String> captionCues = new ArrayList<>();
     private final List<String> nationalCues = new ArrayList<>();
+    /** Names that hold a national cue but make no article national ("Đại hội đại biểu toàn quốc"). */
+    private final List<String> nationalNames = new ArrayList<>();
     private final Phrases<Boolean> localCuePhrases;
     private final Set<String> localIssuers = new HashSet<>();
     /** The segmenter's surnames: a name inside a segmenter word that begins with one is a person's. */
@@ -132,6 +134,9 @@ public final class PlaceExtractor implements Stage {
         this.countryCues = Phrases.of(v, models.lines("places/country_cues.txt"), f -> Boolean.TRUE);
         for (String l : models.lines("places/national_cues.txt")) {
             nationalCues.add(" " + NUMBER.matcher(words(l)).replaceAll("9") + " ");
+        }
+        for (String l : models.lines("places/national_names.txt")) {
+            nationalNames.add(" " + NUMBER.matcher(words(l)).replaceAll("9") + " ");
         }
         this.localCuePhrases = Phrases.of(v, models.lines("places/local_cues.txt"), f -> Boolean.TRUE);
         for (String l : models.lines("segment/surnames.txt")) {
@@ -917,6 +922,9 @@ public final class PlaceExtractor implements Stage {
         // a national article has no place: read last, only when the text would give one
         String head = paras.isEmpty() ? "" : " " + NUMBER.matcher(words(t.text().substring(paras.get(0).start(),
                 paras.get(Math.min(1, paras.size() - 1)).end()))).replaceAll("9") + " ";
+        for (String name : nationalNames) {
+            head = head.replace(name, " "); // the national congress a province prepares is not the article's scope
+        }
         for (String cue : nationalCues) {
             if (head.contains(cue)) {
                 return null;

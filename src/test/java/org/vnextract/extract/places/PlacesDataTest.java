@@ -20,8 +20,8 @@ import org.vnextract.text.Fold;
  * The places data: the shipped gazetteer is exactly what {@code vnextract derive-places} derives
  * from ../shared/data/admin-units (checked when that folder is there: a fresh clone has only the
  * shipped file), and every row of the outlet table names a pre-reform province by its name and GSO
- * code as the gazetteer has them, every one of the 63 having a newspaper, a radio-television and a
- * portal.
+ * code as the gazetteer has them, every one of the 63 having a newspaper, a radio-television, a
+ * government portal and a party portal.
  */
 class PlacesDataTest {
     static final Path ADMIN_UNITS = Path.of("../shared/data/admin-units");
@@ -73,7 +73,7 @@ class PlacesDataTest {
             if (g.unit("pre", "province", c) == null) {
                 continue;
             }
-            for (String k : new String[] {"newspaper", "radio-tv", "portal"}) {
+            for (String k : new String[] {"newspaper", "radio-tv", "portal", "party-portal"}) {
                 if (!kindsByProvince.getOrDefault(c, Set.of()).contains(k)) {
                     missing.add(c + " " + k);
                 }
