@@ -89,10 +89,11 @@ public final class TextCleaner {
                     } else {
                         lines.set(i, rest);
                     }
-                } else if (!(i > 0 && isNumberHeader(lines.get(i - 1)))) {
+                } else if (!(i > 0 && isNumberHeader(lines.get(i - 1))
+                        || isDocumentDateLine(lines.get(i)) && numberHeaderNear(lines, i))) {
                     lines.remove(i);
-                } // else "Số: 594/KH-UBND" / "Nghệ An, ngày 21 tháng 10 năm 2021": the reproduced
-                  // document's own place and date, which its text keeps (its issuing date)
+                } // else "Số: 594/KH-UBND" / "Nghệ An, ngày 21 tháng 10 năm 2021" (either order, colon or
+                  // not): the reproduced document's own place and date, which its text keeps (its issuing date)
                 break;
             }
         }
@@ -130,6 +131,29 @@ public final class TextCleaner {
             s = s.substring(1).strip();
         }
         return s;
+    }
+
+    /** A formal document's place-and-date line: "Hà Nội, ngày 30 tháng 10 năm 2020" (Nghị định 30/2020/NĐ-CP). */
+    private static final java.util.regex.Pattern DOCUMENT_DATE_LINE = java.util.regex.Pattern.compile(
+            "[*\\s]*[^,\\d]{2,40},\\s*ngày\\s+\\d{1,2}\\s+tháng\\s+\\d{1,2}\\s+năm\\s+\\d{4}[\\s.]*",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+    /** "Số 33-HD/BTCTW", "Số: 594/KH-UBND": a header's number line, colon or not. */
+    private static final java.util.regex.Pattern NUMBER_LINE = java.util.regex.Pattern.compile(
+            "số\\s*:?\\s*\\d{1,5}\\s*[-/]", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+
+    static boolean isDocumentDateLine(String line) {
+        return line.length() <= 80 && DOCUMENT_DATE_LINE.matcher(line).matches();
+    }
+
+    /** A document header's number line within two lines of line {@code i}, before or after it. */
+    static boolean numberHeaderNear(List<String> lines, int i) {
+        for (int j = Math.max(0, i - 2); j <= Math.min(lines.size() - 1, i + 2); j++) {
+            String l = lines.get(j);
+            if (j != i && l.length() <= 80 && (isNumberHeader(l) || NUMBER_LINE.matcher(l).lookingAt())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "Số: 594/KH-UBND", "Nghị quyết số: 653/2019/UBTVQH14": the number line of a document's header. */

@@ -129,4 +129,17 @@ class CleanerTest {
         assertThat(b.published()).startsWith("2021-11-05");
         assertThat(b.paragraphs()).noneMatch(p -> p.contains("13:45"));
     }
+
+    @Test
+    void aDocumentsPlaceAndDateLineAboveItsNumberWithoutColonIsKeptToo() {
+        // Nghị định 30/2020/NĐ-CP puts the place and date beside the number; pages copy the header in either order
+        Article a = TEXT.clean("BAN CHẤP HÀNH TRUNG ƯƠNG\nBAN TỔ CHỨC\n* Hà Nội, ngày 30 tháng 10 năm 2020\n"
+                + "Số 33-HD/BTCTW\nHƯỚNG DẪN\nThực hiện Quy định số 213-QĐ/TW của Bộ Chính trị.").article();
+        assertThat(a.paragraphs()).anyMatch(p -> p.contains("ngày 30 tháng 10 năm 2020"));
+        // a news date line in the same formal wording but with no number line near is the page's own
+        Article b = TEXT.clean("Tỉnh ủy tổng kết năm 2021\nHà Nội, ngày 30 tháng 10 năm 2020\n"
+                + "Số liệu cho thấy 45 chi bộ đạt chuẩn.\nNgày 4-11, Tỉnh ủy tổ chức hội nghị.").article();
+        assertThat(b.published()).isEqualTo("2020-10-30");
+        assertThat(b.paragraphs()).noneMatch(p -> p.contains("tháng 10 năm 2020"));
+    }
 }

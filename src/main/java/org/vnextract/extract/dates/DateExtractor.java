@@ -527,6 +527,18 @@ public final class DateExtractor implements Stage {
                 }
                 return i + 1;
             }
+            if (p.groups() == 2 && p.isDay(0) && p.isMonth(1) && (p.separator(0) == '/' || p.separator(0) == '-')
+                    && !r.tail(i) && r.punct(i + 1, p.separator(0)) && tk.get(i + 1).start() == xEnd) {
+                // "01/11/ 2011": a space slipped in after the second separator; the year still belongs
+                NumberParts yp = tk.size() > i + 2 && tk.get(i + 2).start() == tk.get(i + 1).end() + 1 ? r.parts(i + 2) : null;
+                if (yp != null && yp.groups() == 1 && yp.isYear(0) && !r.tail(i + 2)) {
+                    if (add) {
+                        hits.add(new Hit(from, r.end(i + 2), x.start(), r.end(i + 2), (int) yp.value(0), (int) p.value(1),
+                                (int) p.value(0)));
+                    }
+                    return i + 3;
+                }
+            }
             if (p.groups() == 2 && p.isDay(0) && p.isMonth(1)) {
                 char sep = p.separator(0);
                 boolean ok = switch (sep) {

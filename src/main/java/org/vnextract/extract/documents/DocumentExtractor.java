@@ -403,6 +403,9 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         boolean fromSubject = false;
         if (date == null && r.header) {
             date = headerDate(v, r.afterTok);
+            if (date == null) {
+                date = headerDateAbove(v, r.firstTok);
+            }
         }
         if (issuer == null || date == null) {
             Before b = before(v, r.firstTok);
@@ -431,6 +434,31 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
     private static String headerDate(TokenView v, int k) {
         int end = Math.min(v.size(), k + MAX_HEADER_TOKENS);
         for (int i = k; i < end; i++) {
+            if (v.is(i, NGAY)) {
+                DateAt d = IssuingDates.read(v, i + 1);
+                return d == null ? null : d.iso();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * "Hà Nội, ngày 30 tháng 10 năm 2020 / Số 33-HD/BTCTW": the date line right above the number (a header
+     * copied with its two columns in the other order). Only the one line above is read.
+     */
+    private static String headerDateAbove(TokenView v, int first) {
+        int so = v.isChar(first - 1, ':') ? first - 2 : first - 1;
+        if (so <= 0 || !v.is(so, SO) || !v.newlineBefore(so)) {
+            return null;
+        }
+        int lineStart = so - 1;
+        while (lineStart > 0 && lineStart > so - MAX_HEADER_TOKENS && !v.newlineBefore(lineStart)) {
+            lineStart--;
+        }
+        if (lineStart > 0 && !v.newlineBefore(lineStart)) {
+            return null; // no line of a header's length above
+        }
+        for (int i = lineStart; i < so; i++) {
             if (v.is(i, NGAY)) {
                 DateAt d = IssuingDates.read(v, i + 1);
                 return d == null ? null : d.iso();
