@@ -56,6 +56,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     private static final String SO = Fold.fold("số");
     private static final String DUOC = Fold.fold("được");
     private static final String CAN = Fold.fold("căn");
+    private static final String VA = Fold.fold("và");
     /** The words of a date written out after its day: "20 tháng 10 năm 2022". */
     private static final List<String> DATE_UNITS = List.of(Fold.fold("tháng"), Fold.fold("năm"));
     private static final String CU = Fold.fold("cứ");
@@ -365,6 +366,9 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 l = means(words, cited.get(i), cited.get(i + 1));
             }
             if (l == null) {
+                l = expiry(words, cited.get(i), cited.get(i + 1));
+            }
+            if (l == null) {
                 continue;
             }
             Cited a = cited.get(i);
@@ -586,6 +590,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         frontedAt(t, words, cited, 0, out);
         // "…; cụ thể hóa Nghị quyết này, Chính phủ ban hành Nghị định số 100/TTg …": a clause after a semicolon,
         // with the documents up to the next semicolon
+        int c0 = 0; // cited is sorted: each clause's documents are found from where the last clause's ended
         for (int k = 0; k < words.size(); k++) {
             if (!words.get(k).w().equals(";")) {
                 continue;
@@ -594,11 +599,12 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             while (next < words.size() && !words.get(next).w().equals(";")) {
                 next++;
             }
+            while (c0 < cited.size() && cited.get(c0).first() <= k) {
+                c0++;
+            }
             List<Cited> clause = new ArrayList<>();
-            for (Cited c : cited) {
-                if (c.first() > k && c.after() <= next) {
-                    clause.add(c);
-                }
+            for (int c = c0; c < cited.size() && cited.get(c).after() <= next; c++) {
+                clause.add(cited.get(c));
             }
             if (clause.size() >= 2) {
                 frontedAt(t, words, clause, k + 1, out);
@@ -644,7 +650,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             return;
         }
         int b = 1;
-        while (b < cited.size() && joined(words, cited.get(b - 1).after(), cited.get(b).first())) {
+        while (b < cited.size() && joined(words, cited.get(b - 1).after(), cited.get(b).first()) && !issuedAfter(words, cited.get(b))) {
             b++;
         }
         List<Cited> carriedOut = cited.subList(0, b);
@@ -652,7 +658,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         int j = b;
         while (j < cited.size()) {
             Cited a = cited.get(j);
-            if (!issuedRightBefore(words, a.first())) {
+            if (!issuedRightBefore(words, a.first()) && !issuedAfter(words, a)) {
                 j++;
                 continue;
             }
@@ -666,6 +672,22 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             } while (k < cited.size() && joined(words, cited.get(k - 1).after(), cited.get(k).first()));
             j = k;
         }
+    }
+
+    /**
+     * "…, Kế hoạch số 30-KH/TU của Ban Thường vụ Tỉnh ủy đã được ban hành": the document opens its clause
+     * (after a comma) and an `issued` phrase follows its date and issuer.
+     */
+    private boolean issuedAfter(List<Word> words, Cited a) {
+        if (a.first() == 0 || !words.get(a.first() - 1).w().equals(",")) {
+            return false;
+        }
+        for (int p = a.after(); p < words.size() && p - a.after() <= MAX_ATTACHED; p++) {
+            if (matchAt(rules.issued, words, p) > p) {
+                return attached(words, a.after(), p);
+            }
+        }
+        return false;
     }
 
     private static int startOfSentence(AnalyzedText t, Cited c) {
@@ -744,7 +766,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     /**
      * A document named by its title and listed before the document at {@code limit}: a capitalised
      * `title` word ("Luật", "Nghị quyết") at {@code at}, at most {@link #MAX_TITLE} words of its name
-     * (no punctuation), a joining word, then only the next document's name. Returns {@code limit} when
+     * (no punctuation), "và", then only the next document's name. Returns {@code limit} when
      * the words {@code [at, limit)} are such a title and its joining word, else -1.
      */
     private int titleRunEnd(List<Word> words, int at, int limit) {
@@ -752,14 +774,16 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             return -1;
         }
         int p = at + 1;
-        while (p < limit && p - at <= MAX_TITLE && !rules.join.contains(words.get(p).w())) {
+        while (p < limit && p - at <= MAX_TITLE && !words.get(p).w().equals(VA)) {
             String w = words.get(p).w();
             if (!w.equals("#") && !Character.isLetter(w.codePointAt(0))) {
                 return -1;
             }
             p++;
         }
-        if (p >= limit || !rules.join.contains(words.get(p).w())) {
+        // only "và": after a comma or semicolon the title heads a list of its own ("… thi hành Luật Nhà ở;
+        // Nghị định số 51 …"), and a number before it counts documents ("sửa đổi 07 Thông tư về thuế")
+        if (p >= limit || !words.get(p).w().equals(VA) || at > 0 && words.get(at - 1).w().equals("#")) {
             return -1;
         }
         p++;
@@ -840,6 +864,30 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             }
         }
         return null;
+    }
+
+    /**
+     * "Kể từ ngày Nghị định số 99/2023/NĐ-CP có hiệu lực, Nghị định số 55/2019/NĐ-CP hết hiệu lực": "ngày"
+     * right before {@code a}, an `effect` phrase between the two and an `expire` phrase right after
+     * {@code b}: {@code a} replaces {@code b}.
+     */
+    private Link expiry(List<Word> words, Cited a, Cited b) {
+        if (a.first() == 0 || !words.get(a.first() - 1).w().equals(NGAY)) {
+            return null;
+        }
+        int afterEffect = matchAt(rules.effect, words, a.after());
+        if (afterEffect < 0) {
+            return null;
+        }
+        int name = afterEffect;
+        while (name < b.first() && name - afterEffect <= MAX_NAMED
+                && (words.get(name).capital() || rules.named.contains(words.get(name).w()))) {
+            name++;
+        }
+        if (name != b.first() || matchAt(rules.expire, words, b.after()) < 0) {
+            return null;
+        }
+        return new Link("amends", false, false);
     }
 
     /** No `block` phrase (an event) in {@code [from, to)}. */
@@ -1046,7 +1094,9 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             }
             if (!actor) {
                 int after = matchClause(words, i);
-                if (after > i && after <= to) {
+                // a clause ending in a comma ("có hiệu lực từ ngày 1/7/2022,") only right before the phrase:
+                // after its comma may stand the sentence's actor ("…, Bộ Công an hướng dẫn …")
+                if (after > i && after <= to && (after == to || !words.get(after - 1).w().equals(","))) {
                     i = after - 1;
                     continue;
                 }
