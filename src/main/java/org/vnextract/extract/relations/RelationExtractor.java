@@ -55,6 +55,21 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     private static final String NGAY = Fold.fold("ngày");
     private static final String SO = Fold.fold("số");
     private static final String DUOC = Fold.fold("được");
+    private static final String CAN = Fold.fold("căn");
+    private static final String VA = Fold.fold("và");
+    /** The words of a date written out after its day: "20 tháng 10 năm 2022". */
+    private static final List<String> DATE_UNITS = List.of(Fold.fold("tháng"), Fold.fold("năm"));
+    private static final String CU = Fold.fold("cứ");
+    /** The most words of a title-only document's name before the document carried out with it. */
+    private static final int MAX_TITLE = 12;
+    /** Words a page's title line may add to its type name ("CHƯƠNG TRÌNH HÀNH ĐỘNG"). */
+    private static final int MAX_TITLE_EXTRA = 3;
+    /** The longest clause between an issued document and the purpose ("để thực hiện …") of its issuing. */
+    private static final int MAX_PURPOSE = 25;
+    /** The longest agent of a passive phrase ("được Ban Thường vụ Tỉnh ủy cụ thể hóa bằng"). */
+    private static final int MAX_AGENT = 6;
+    /** The longest description of a document before a bracketed note on it. */
+    private static final int MAX_NOTE = 60;
 
     private final RelationRules rules;
 
@@ -106,6 +121,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         all.sort(Comparator.comparingInt(Cited::start));
         Article article = new Article(t, TokenView.of(in), docs, all);
         Map<String, Found> out = new LinkedHashMap<>();
+        Pending pending = new Pending();
         int i = 0;
         while (i < all.size()) {
             Sentence s = t.sentenceAt(all.get(i).start());
@@ -122,7 +138,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                     lastEnd = c.end();
                 }
             }
-            sentence(article, s, in1, out);
+            sentence(article, s, in1, out, pending);
         }
         List<DocumentRelation> result = new ArrayList<>(out.size());
         for (Found f : out.values()) {
@@ -274,7 +290,25 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         }
     }
 
-    private void sentence(Article art, Sentence s, List<Cited> raw, Map<String, Found> out) {
+    /**
+     * A relation whose phrase ends a sentence ("… đã được sửa đổi, bổ sung bởi:") and whose other
+     * documents are the items of the sentences right after it ("1. Nghị định số 30/2017/NĐ-CP …; 2. …").
+     * One per call of {@link #extract}: local to it, never shared.
+     */
+    private static final class Pending {
+        Sentence after;
+        String id;
+        Link link;
+        int start;
+
+        void clear() {
+            after = null;
+            id = null;
+            link = null;
+        }
+    }
+
+    private void sentence(Article art, Sentence s, List<Cited> raw, Map<String, Found> out, Pending pending) {
         AnalyzedText t = art.t;
         TokenView v = art.v;
         int base = v.tokenAtOrAfter(s.start(), 0);
@@ -293,6 +327,31 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         }
         pointers(art, s, base, words, cited);
         aliases(art, words, cited);
+        boolean item = false;
+        if (pending.after != null && !cited.isEmpty() && pending.after.equals(previous(t, s))
+                && opens(words, cited.get(0).first())) {
+            int k = 0;
+            do { // "1. Nghị định số 30/2017/NĐ-CP …" and the documents listed with it
+                Cited c = cited.get(k);
+                String from = pending.link.reverse ? c.id() : pending.id;
+                String to = pending.link.reverse ? pending.id : c.id();
+                add(out, t.text(), from, pending.link.relation, to, pending.start, c.end());
+                k++;
+            } while (k < cited.size() && joined(words, cited.get(k - 1).after(), cited.get(k).first()));
+            item = true;
+        }
+        Link dangling = cited.isEmpty() ? null : dangling(words, cited.get(cited.size() - 1));
+        if (dangling != null) {
+            Cited last = cited.get(cited.size() - 1);
+            pending.after = s;
+            pending.id = last.id();
+            pending.link = dangling;
+            pending.start = last.start();
+        } else if (item) {
+            pending.after = s; // the next item continues the list
+        } else {
+            pending.clear();
+        }
         if (cited.size() < 2) {
             return;
         }
@@ -300,6 +359,15 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         // a phrase between two neighbouring documents, and the list that continues after the second
         for (int i = 0; i + 1 < n; i++) {
             Link l = between(words, cited.get(i).after(), cited.get(i + 1).first(), heads(words, cited.get(i)));
+            if (l == null) {
+                l = purpose(words, cited.get(i), cited.get(i + 1));
+            }
+            if (l == null) {
+                l = means(words, cited.get(i), cited.get(i + 1));
+            }
+            if (l == null) {
+                l = expiry(words, cited.get(i), cited.get(i + 1));
+            }
             if (l == null) {
                 continue;
             }
@@ -358,6 +426,11 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 } else if (words.get(i).capital() && (after >= n || !")".equals(words.get(after).w()))
                         && art.aliases.containsKey(type)) {
                     target = art.aliases.get(type); // "(Quy định); … Quy định có hiệu lực … và thay thế …"
+                } else if (words.get(i).capital() && (after >= n || BARE_END.contains(words.get(after).w()))
+                        && carriedOutHere(words, i)) {
+                    // "Để triển khai thực hiện Nghị quyết, Tỉnh ủy …": the last document of the type named before
+                    target = lastOfTypeBefore(art, type, art.v.start(base + i));
+                    end = after;
                 } else if (words.get(i).capital() && opens(words, i) && after < n && art.self != null
                         && type.equals(typeOf(art, art.self))) {
                     target = art.self; // the page's title: "Nghị quyết Ban hành Kế hoạch … thực hiện Nghị quyết số 36-NQ/TW"
@@ -379,6 +452,22 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             cited.addAll(more);
             cited.sort(Comparator.comparingInt(Cited::first).thenComparingInt(Cited::after));
         }
+    }
+
+    /** Words after which a type name stands alone ("thực hiện Nghị quyết, …"). */
+    private static final Set<String> BARE_END = Set.of(",", ";", ".");
+
+    /** An `implements` phrase (forward or fronted) ends right before word {@code i}. */
+    private boolean carriedOutHere(List<Word> words, int i) {
+        for (List<RelationRules.Phrase> l : List.of(rules.forward, rules.fronted)) {
+            for (RelationRules.Phrase ph : l) {
+                int start = i - ph.words().size();
+                if (ph.relation().equals("implements") && start >= 0 && matches(ph.words(), words, start)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Only bullets, numbers and punctuation stand before word {@code i} of the sentence. */
@@ -459,7 +548,17 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     /** A sentence that is only the page's own type name: its title line ("KẾ HOẠCH"). */
     private static boolean titleOf(Article art, Sentence prev) {
         String folded = Fold.fold(art.t.text(prev));
-        return !folded.isEmpty() && folded.equals(String.join(" ", typeOf(art, art.self)));
+        String type = String.join(" ", typeOf(art, art.self));
+        if (folded.isEmpty() || type.isEmpty()) {
+            return false;
+        }
+        if (folded.equals(type)) {
+            return true;
+        }
+        // "CHƯƠNG TRÌNH HÀNH ĐỘNG": the type name and a few more words, all in capitals
+        String raw = art.t.text(prev).strip();
+        return folded.startsWith(type + " ") && folded.split(" ").length <= type.split(" ").length + MAX_TITLE_EXTRA
+                && raw.equals(raw.toUpperCase(java.util.Locale.ROOT));
     }
 
     private static Sentence previous(AnalyzedText t, Sentence s) {
@@ -488,13 +587,43 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
 
     /** "Thực hiện B (và B2), … ban hành A (và A2)": each A implements each B. */
     private void fronted(AnalyzedText t, List<Word> words, List<Cited> cited, Map<String, Found> out) {
-        int p = 0;
-        if (is(words, 0, NGAY) && is(words, 1, "#")) { // "Ngày 12/3/2022, thực hiện …"
-            int q = 2;
-            while (q < words.size() && q < 6 && !is(words, q, ",")) {
+        frontedAt(t, words, cited, 0, out);
+        // "…; cụ thể hóa Nghị quyết này, Chính phủ ban hành Nghị định số 100/TTg …": a clause after a semicolon,
+        // with the documents up to the next semicolon
+        int c0 = 0; // cited is sorted: each clause's documents are found from where the last clause's ended
+        for (int k = 0; k < words.size(); k++) {
+            if (!words.get(k).w().equals(";")) {
+                continue;
+            }
+            int next = k + 1;
+            while (next < words.size() && !words.get(next).w().equals(";")) {
+                next++;
+            }
+            while (c0 < cited.size() && cited.get(c0).first() <= k) {
+                c0++;
+            }
+            List<Cited> clause = new ArrayList<>();
+            for (int c = c0; c < cited.size() && cited.get(c).after() <= next; c++) {
+                clause.add(cited.get(c));
+            }
+            if (clause.size() >= 2) {
+                frontedAt(t, words, clause, k + 1, out);
+            }
+        }
+    }
+
+    private void frontedAt(AnalyzedText t, List<Word> words, List<Cited> cited, int clauseStart, Map<String, Found> out) {
+        int p = clauseStart;
+        while (p < words.size() && p - clauseStart < 3 && !is(words, p, "#")
+                && !Character.isLetter(words.get(p).w().codePointAt(0))) {
+            p++; // a bullet: "- Thực hiện …"
+        }
+        if (is(words, p, NGAY) && is(words, p + 1, "#")) { // "Ngày 12/3/2022, thực hiện …"
+            int q = p + 2;
+            while (q < words.size() && q < p + 6 && !is(words, q, ",")) {
                 q++;
             }
-            p = is(words, q, ",") ? q + 1 : 0;
+            p = is(words, q, ",") ? q + 1 : p;
         }
         int afterOpener = matchAt(rules.opener, words, p);
         if (afterOpener >= 0) {
@@ -505,14 +634,23 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             return;
         }
         int q = afterPhrase;
-        while (q < cited.get(0).first() && q - afterPhrase < MAX_TAIL && rules.tail.contains(words.get(q).w())) {
-            q++;
+        // "thực hiện có hiệu quả", "thực hiện chỉ đạo của Ban Thường vụ Tỉnh ủy tại", "thực hiện Nghị quyết Đại hội
+        // XIII của Đảng và": tail words, an issuer, a title-only document listed first
+        while (q < cited.get(0).first() && q - afterPhrase < MAX_TAIL + MAX_AGENT) {
+            Word w = words.get(q);
+            if (titleRunEnd(words, q, cited.get(0).first()) > 0) {
+                q = cited.get(0).first();
+            } else if (rules.tail.contains(w.w()) || w.capital() || rules.attach.contains(w.w()) && !w.w().equals(",")) {
+                q++;
+            } else {
+                break;
+            }
         }
         if (q != cited.get(0).first()) {
             return;
         }
         int b = 1;
-        while (b < cited.size() && joined(words, cited.get(b - 1).after(), cited.get(b).first())) {
+        while (b < cited.size() && joined(words, cited.get(b - 1).after(), cited.get(b).first()) && !issuedAfter(words, cited.get(b))) {
             b++;
         }
         List<Cited> carriedOut = cited.subList(0, b);
@@ -520,7 +658,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         int j = b;
         while (j < cited.size()) {
             Cited a = cited.get(j);
-            if (!issuedRightBefore(words, a.first())) {
+            if (!issuedRightBefore(words, a.first()) && !issuedAfter(words, a)) {
                 j++;
                 continue;
             }
@@ -536,9 +674,64 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         }
     }
 
+    /**
+     * "…, Kế hoạch số 30-KH/TU của Ban Thường vụ Tỉnh ủy đã được ban hành": the document opens its clause
+     * (after a comma) and an `issued` phrase follows its date and issuer.
+     */
+    private boolean issuedAfter(List<Word> words, Cited a) {
+        if (a.first() == 0 || !words.get(a.first() - 1).w().equals(",")) {
+            return false;
+        }
+        for (int p = a.after(); p < words.size() && p - a.after() <= MAX_ATTACHED; p++) {
+            if (matchAt(rules.issued, words, p) > p) {
+                return attached(words, a.after(), p);
+            }
+        }
+        return false;
+    }
+
     private static int startOfSentence(AnalyzedText t, Cited c) {
         Sentence s = t.sentenceAt(c.start());
         return s == null ? c.start() : s.start();
+    }
+
+    /**
+     * A phrase after the sentence's last document that ends the sentence, but for a colon and the
+     * numbering of the first item ("… đã được sửa đổi, bổ sung bởi: 1."), or null.
+     */
+    private Link dangling(List<Word> words, Cited last) {
+        int end = words.size();
+        while (end > last.after() && words.size() - end < 4 && numbering(words.get(end - 1).w())) {
+            end--;
+        }
+        if (end == words.size() || !words.get(end - 1).w().equals(":") && !words.get(end).w().equals(":")) {
+            return null; // only a phrase that announces a list: "bởi:", "sau:"
+        }
+        if (words.get(end - 1).w().equals(":")) {
+            end--;
+        }
+        if (end <= last.after()) {
+            return null;
+        }
+        for (int tail = 0; tail <= MAX_TAIL && end - tail > last.after(); tail++) {
+            if (tail > 0 && !rules.tail.contains(words.get(end - tail).w())) {
+                break;
+            }
+            for (boolean reverse : new boolean[] {true, false}) {
+                for (RelationRules.Phrase ph : reverse ? rules.reverse : rules.forward) {
+                    int start = end - tail - ph.words().size();
+                    if (start >= last.after() && matches(ph.words(), words, start) && attached(words, last.after(), start)) {
+                        return new Link(ph.relation(), reverse, false);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Punctuation and numbers that number a list's items: ":", "1.", "a)", "-". */
+    private static boolean numbering(String w) {
+        return w.equals(":") || w.equals("#") || w.equals(".") || w.equals(")") || w.equals("-") || w.equals("+");
     }
 
     /** The relation stated by the words {@code [from, to)} between two documents, or null. */
@@ -557,7 +750,160 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 return l;
             }
         }
+        // "hướng dẫn một số điều của Luật Quản lý thuế và Nghị định số 126": a document named by its title
+        // only (no mention, so no relation of its own) listed before the one carried out
+        for (int e = from + 1; e < to; e++) {
+            if (titleRunEnd(words, e, to) == to) {
+                Link l = betweenTail(words, from, e, heads);
+                if (l != null && !l.reverse) {
+                    return l;
+                }
+            }
+        }
         return null;
+    }
+
+    /**
+     * A document named by its title and listed before the document at {@code limit}: a capitalised
+     * `title` word ("Luật", "Nghị quyết") at {@code at}, at most {@link #MAX_TITLE} words of its name
+     * (no punctuation), "và", then only the next document's name. Returns {@code limit} when
+     * the words {@code [at, limit)} are such a title and its joining word, else -1.
+     */
+    private int titleRunEnd(List<Word> words, int at, int limit) {
+        if (!words.get(at).capital() || matchAt(rules.title, words, at) < 0) {
+            return -1;
+        }
+        int p = at + 1;
+        while (p < limit && p - at <= MAX_TITLE && !words.get(p).w().equals(VA)) {
+            String w = words.get(p).w();
+            if (!w.equals("#") && !Character.isLetter(w.codePointAt(0))) {
+                return -1;
+            }
+            p++;
+        }
+        // only "và": after a comma or semicolon the title heads a list of its own ("… thi hành Luật Nhà ở;
+        // Nghị định số 51 …"), and a number before it counts documents ("sửa đổi 07 Thông tư về thuế")
+        if (p >= limit || !words.get(p).w().equals(VA) || at > 0 && words.get(at - 1).w().equals("#")) {
+            return -1;
+        }
+        p++;
+        for (int k = p; k < limit; k++) {
+            if (k - p > MAX_NAMED || !(words.get(k).capital() || rules.named.contains(words.get(k).w()))) {
+                return -1;
+            }
+        }
+        return limit;
+    }
+
+    /**
+     * "Tỉnh ủy ban hành Chương trình hành động số 40, nhanh chóng kiện toàn Ban Chỉ đạo để thực hiện Nghị
+     * quyết số 57": the purpose ("để", "nhằm" and a `forward` phrase of `implements`) of the clause that
+     * issues document {@code a} is to carry out {@code b}. Between them only a short clause without a
+     * phrase, issuing, event or bracket of its own.
+     */
+    private Link purpose(List<Word> words, Cited a, Cited b) {
+        if (!issuedRightBefore(words, a.first()) || b.first() - a.after() > MAX_PURPOSE) {
+            return null;
+        }
+        for (int o = a.after(); o < b.first(); o++) {
+            int afterOpener = matchAt(rules.opener, words, o);
+            if (afterOpener < 0) {
+                continue;
+            }
+            Link l = between(words, afterOpener, b.first(), false);
+            if (l == null || l.reverse || !l.relation.equals("implements") || !matchesAny(rules.forward, words, afterOpener)) {
+                return null;
+            }
+            for (int k = a.after(); k < o; k++) {
+                String w = words.get(k).w();
+                if (!w.equals("#") && !w.equals(",") && !Character.isLetter(w.codePointAt(0))) {
+                    return null;
+                }
+            }
+            if (!subject(words, a.after(), o, MAX_PURPOSE) || !about(words, a.after(), o) && !plainClause(words, a.after(), o)) {
+                return null;
+            }
+            return new Link("implements", false, false);
+        }
+        return null;
+    }
+
+    /**
+     * "cụ thể hóa Nghị quyết số 57 bằng Chương trình hành động số 40": an `implements` phrase (and its
+     * tail) right before {@code a}, then {@code a}'s date and issuer, a `means` phrase and {@code b}'s
+     * name: {@code b} carries {@code a} out.
+     */
+    private Link means(List<Word> words, Cited a, Cited b) {
+        boolean carried = false;
+        for (int tail = 0; tail <= MAX_TAIL && a.first() - tail > 0 && !carried; tail++) {
+            if (tail > 0 && !rules.tail.contains(words.get(a.first() - tail).w())) {
+                break;
+            }
+            for (List<RelationRules.Phrase> l : List.of(rules.forward, rules.fronted)) {
+                for (RelationRules.Phrase ph : l) {
+                    int start = a.first() - tail - ph.words().size();
+                    if (ph.relation().equals("implements") && start >= 0 && matches(ph.words(), words, start)) {
+                        carried = true;
+                    }
+                }
+            }
+        }
+        if (!carried) {
+            return null;
+        }
+        for (int name = 0; name <= MAX_NAMED && b.first() - name > a.after(); name++) {
+            int end = b.first() - name;
+            if (name > 0 && !(words.get(end).capital() || rules.named.contains(words.get(end).w()))) {
+                break;
+            }
+            for (RelationRules.Phrase ph : rules.means) {
+                int start = end - ph.words().size();
+                if (start >= a.after() && matches(ph.words(), words, start) && attached(words, a.after(), start)) {
+                    return new Link("implements", true, false);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * "Kể từ ngày Nghị định số 99/2023/NĐ-CP có hiệu lực, Nghị định số 55/2019/NĐ-CP hết hiệu lực": "ngày"
+     * right before {@code a}, an `effect` phrase between the two and an `expire` phrase right after
+     * {@code b}: {@code a} replaces {@code b}.
+     */
+    private Link expiry(List<Word> words, Cited a, Cited b) {
+        if (a.first() == 0 || !words.get(a.first() - 1).w().equals(NGAY)) {
+            return null;
+        }
+        int afterEffect = matchAt(rules.effect, words, a.after());
+        if (afterEffect < 0) {
+            return null;
+        }
+        int name = afterEffect;
+        while (name < b.first() && name - afterEffect <= MAX_NAMED
+                && (words.get(name).capital() || rules.named.contains(words.get(name).w()))) {
+            name++;
+        }
+        if (name != b.first() || matchAt(rules.expire, words, b.after()) < 0) {
+            return null;
+        }
+        return new Link("amends", false, false);
+    }
+
+    /** No `block` phrase (an event) in {@code [from, to)}. */
+    private boolean plainClause(List<Word> words, int from, int to) {
+        for (int i = from; i < to; i++) {
+            for (RelationRules.Phrase b : rules.block) {
+                if (i + b.words().size() <= to && matches(b.words(), words, i)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean matchesAny(List<RelationRules.Phrase> phrases, List<Word> words, int at) {
+        return matchAt(phrases, words, at) >= 0;
     }
 
     private Link betweenTail(List<Word> words, int from, int to, boolean heads) {
@@ -569,9 +915,13 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             for (boolean reverse : new boolean[] {true, false}) {
                 for (RelationRules.Phrase ph : reverse ? rules.reverse : rules.forward) {
                     int start = end - ph.words().size();
-                    if (start >= from && matches(ph.words(), words, start)
+                    if (start >= from && !matches(ph.words(), words, start)) {
+                        start = reverse ? withAgent(ph.words(), words, from, end) : -1;
+                    }
+                    if (start >= from
                             && (attached(words, from, start) || reverse && described(words, from, start)
-                                    || (heads || reverse) && subjectBefore(words, from, start))) {
+                                    || (heads || reverse) && subjectBefore(words, from, start)
+                                    || "(".equals(ph.words().get(0)) && note(words, from, start))) {
                         boolean described = false; // "Kết luận số 118-KL/TW, … về việc điều chỉnh …": what the document is about
                         for (int k = from; k < start && !described; k++) {
                             described = words.get(k).w().equals(VE);
@@ -582,6 +932,54 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             }
         }
         return null;
+    }
+
+    /**
+     * A passive phrase with its agent after "được" ("Nghị quyết số 57 được Tỉnh ủy cụ thể hóa bằng
+     * Chương trình …"): the words after "được" end at {@code end}, before them at most {@link #MAX_AGENT}
+     * capitalised or attachable words, and the phrase's words up to "được" before those. Returns where
+     * the phrase starts, or -1.
+     */
+    private int withAgent(List<String> phrase, List<Word> words, int from, int end) {
+        int p = phrase.indexOf(DUOC);
+        if (p < 0 || p + 1 >= phrase.size()) {
+            return -1;
+        }
+        List<String> rest = phrase.subList(p + 1, phrase.size());
+        int restStart = end - rest.size();
+        if (restStart <= from || !matches(rest, words, restStart)) {
+            return -1;
+        }
+        int k = restStart;
+        while (k > from && restStart - k < MAX_AGENT && (words.get(k - 1).capital() || rules.attach.contains(words.get(k - 1).w()))
+                && !words.get(k - 1).w().equals(DUOC) && !words.get(k - 1).w().equals(",")) {
+            k--;
+        }
+        if (k == restStart || !words.get(k).capital()) {
+            return -1;
+        }
+        List<String> head = phrase.subList(0, p + 1);
+        int start = k - head.size();
+        return start >= from && matches(head, words, start) ? start : -1;
+    }
+
+    /**
+     * Before a bracketed note ("… về việc sửa đổi tổ chức bộ máy Bộ Công an (thay thế Nghị định số 132)",
+     * "… thi hành Luật … (được sửa đổi, bổ sung bởi Nghị định số 154)"): the document's date, issuer and
+     * what it is about, bounded, with no bracket, colon or semicolon (a new item of a list) of its own
+     * and no "căn cứ" (a new legal basis).
+     */
+    private boolean note(List<Word> words, int from, int to) {
+        if (to - from > MAX_NOTE) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            String w = words.get(i).w();
+            if (w.equals("(") || w.equals(")") || w.equals(";") || w.equals(":") || w.equals(CAN) && is(words, i + 1, CU)) {
+                return false;
+            }
+        }
+        return plainClause(words, from, to);
     }
 
     /**
@@ -695,8 +1093,10 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 actor = true;
             }
             if (!actor) {
-                int after = matchAt(rules.clause, words, i);
-                if (after > i && after <= to) {
+                int after = matchClause(words, i);
+                // a clause ending in a comma ("có hiệu lực từ ngày 1/7/2022,") only right before the phrase:
+                // after its comma may stand the sentence's actor ("…, Bộ Công an hướng dẫn …")
+                if (after > i && after <= to && (after == to || !words.get(after - 1).w().equals(","))) {
                     i = after - 1;
                     continue;
                 }
@@ -726,7 +1126,9 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             return false;
         }
         for (int k = j + 1; k < to; k++) { // after the joining word only the next document's name ("và Kế hoạch số")
-            if (!(words.get(k).capital() || rules.named.contains(words.get(k).w()))) {
+            String w = words.get(k).w();
+            boolean numbering = k < j + 3 && (w.equals("#") || w.equals(".") || w.equals(")")); // "; 2. Nghị định"
+            if (!(words.get(k).capital() || rules.named.contains(w) || numbering)) {
                 return false;
             }
         }
@@ -775,6 +1177,36 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             }
         }
         return false;
+    }
+
+    /**
+     * The index after the longest `clause` starting at {@code at}, or -1; its "#" also takes a date
+     * written in words ("20 tháng 10 năm 2022": "#", then "tháng #" and "năm #" if they follow).
+     */
+    private int matchClause(List<Word> words, int at) {
+        int best = -1;
+        for (RelationRules.Phrase ph : rules.clause) {
+            int p = at;
+            boolean ok = true;
+            for (String w : ph.words()) {
+                if (p >= words.size() || !words.get(p).w().equals(w)) {
+                    ok = false;
+                    break;
+                }
+                p++;
+                if (w.equals("#")) {
+                    for (String unit : DATE_UNITS) {
+                        if (is(words, p, unit) && is(words, p + 1, "#")) {
+                            p += 2;
+                        }
+                    }
+                }
+            }
+            if (ok && p > best) {
+                best = p;
+            }
+        }
+        return best;
     }
 
     /** The index after the longest phrase of {@code phrases} starting at {@code at}, or -1. */

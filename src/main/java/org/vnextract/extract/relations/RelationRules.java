@@ -30,6 +30,11 @@ final class RelationRules {
     final List<Phrase> subject = new ArrayList<>();
     final List<Phrase> clause = new ArrayList<>();
     final List<Phrase> alias = new ArrayList<>();
+    final List<Phrase> title = new ArrayList<>();
+    final List<Phrase> means = new ArrayList<>();
+    final List<Phrase> effect = new ArrayList<>();
+    final List<Phrase> expire = new ArrayList<>();
+    final List<Phrase> issued = new ArrayList<>();
     final Set<String> tail = new HashSet<>();
     final Set<String> attach = new HashSet<>();
     final Set<String> join = new HashSet<>();
@@ -60,6 +65,11 @@ final class RelationRules {
                 case "subject" -> subject.add(new Phrase(words, null));
                 case "clause" -> clause.add(new Phrase(words, null));
                 case "alias" -> alias.add(new Phrase(words, null));
+                case "title" -> title.add(new Phrase(words, null));
+                case "means" -> means.add(new Phrase(words, null));
+                case "effect" -> effect.add(new Phrase(words, null));
+                case "expire" -> expire.add(new Phrase(words, null));
+                case "issued" -> issued.add(new Phrase(words, null));
                 case "tail" -> tail.add(single(words, lineNo));
                 case "attach" -> attach.add(single(words, lineNo));
                 case "join" -> join.add(single(words, lineNo));
@@ -69,7 +79,7 @@ final class RelationRules {
             }
         }
         // longest phrases first, so that "triển khai thực hiện" wins over "thực hiện"
-        for (List<Phrase> l : List.of(forward, reverse, fronted, issue, opener, block, subject, clause, alias)) {
+        for (List<Phrase> l : List.of(forward, reverse, fronted, issue, opener, block, subject, clause, alias, title, means, effect, expire, issued)) {
             l.sort((a, b) -> Integer.compare(b.words().size(), a.words().size()));
         }
     }

@@ -37,7 +37,10 @@ class RelationLinearTimeTest {
     static Stream<Hostile> hostile() {
         return Stream.of(new Hostile("one line of mentions", "Nghị quyết số 18-NQ/TW, "),
                 new Hostile("one line of carrying out", "Kế hoạch số 74-KH/HU thực hiện Kết luận số 21-KL/TW và "),
-                new Hostile("header-like mentions", "Số: 594/KH-UBND "));
+                new Hostile("header-like mentions", "Số: 594/KH-UBND "),
+                new Hostile("semicolon clauses", "; cụ thể hóa Nghị quyết số 18-NQ/TW, Tỉnh ủy ban hành Kế hoạch số 5-KH/TU "),
+                new Hostile("lists after a colon", "Nghị định số 15/2015/NĐ-CP được sửa đổi bởi: 1. Nghị định số 30/2017/NĐ-CP; 2. "),
+                new Hostile("title-only heads and bare type names", "thực hiện Luật Đất đai và Nghị quyết, Nghị quyết số 18-NQ/TW (thay thế "));
     }
 
     static Analysis analysis(String unit, int size) {
