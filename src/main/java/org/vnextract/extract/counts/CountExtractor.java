@@ -46,6 +46,7 @@ public final class CountExtractor implements Extractor<CountMention> {
     private final Set<String> qualifiers;
     private final Set<String> labels = new HashSet<>();
     private final Set<String> capitalLabels = new HashSet<>(); // "Kế hoạch 70", not "báo cáo hai chuyên đề"
+    private final Set<String> notLabels; // "tổng số 51": ends in a label word, makes no label
     private final Set<String> stops;
     private final Set<String> verbs; // unit_verbs.txt: whole words of the segmenter
     private final Set<String> notUnits;
@@ -70,6 +71,7 @@ public final class CountExtractor implements Extractor<CountMention> {
             String e = l.strip();
             (Character.isUpperCase(e.charAt(0)) ? capitalLabels : labels).add(e.toLowerCase(Locale.ROOT));
         }
+        this.notLabels = lowerSet(models.lines("counts/not_labels.txt"));
         this.stops = lowerSet(models.lines("counts/unit_stops.txt"));
         this.verbs = lowerSet(models.lines("counts/unit_verbs.txt"));
         this.notUnits = lowerSet(models.lines("counts/not_units.txt"));
@@ -185,7 +187,8 @@ public final class CountExtractor implements Extractor<CountMention> {
 
         /** True when the words before {@code i} make the number a label ("lần thứ 18", "Kế hoạch 70"). */
         boolean label(int i) {
-            if (phraseBefore(i, labels, 3) > 0) {
+            int l = phraseBefore(i, labels, 3);
+            if (l > 0 && phraseBefore(i, notLabels, 3) < l) {
                 return true;
             }
             int w = phraseBefore(i, capitalLabels, 3);
