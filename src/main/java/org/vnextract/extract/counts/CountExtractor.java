@@ -199,7 +199,7 @@ public final class CountExtractor implements Extractor<CountMention> {
         /**
          * Whether the counted noun phrase ends before token {@code i}: a stop phrase starts there, or
          * a verb (unit_verbs.txt) of the segmenter; neither counts inside a word ("trực thuộc" holds
-         * no stop "thuộc").
+         * no stop "thuộc", "dự án" no stop "dự").
          */
         boolean stopAt(int i, boolean first) {
             if (words == null) {
@@ -209,8 +209,9 @@ public final class CountExtractor implements Extractor<CountMention> {
             if (!words.startsWordAt(from)) {
                 return false;
             }
-            if (phraseAt(i, stops, 4) > 0) {
-                return true;
+            int stop = phraseAt(i, stops, 4);
+            if (stop > 0 && words.endsWordAt(tk.get(i + stop - 1).end())) {
+                return true; // a stop that ends inside a word is none: "12 dự án" ("dự" attends)
             }
             int end = words.wordEndAfter(from + 1);
             // a verb with something after it ("dự hội nghị", "cần hỗ trợ"); one that ends the clause is
@@ -543,6 +544,10 @@ public final class CountExtractor implements Extractor<CountMention> {
          * a period ("5 năm 2015-2020", "6 tháng đầu năm 2022", "10 năm (2011 – 2020)", "6 tháng đầu năm nay").
          */
         boolean periodAfter(int j, int u) {
+            if (("tháng".equals(r.lower(j)) || "quý".equals(r.lower(j))) && periodEdges.contains(r.lowerAt(j + 1))
+                    && "năm".equals(r.lowerAt(j + 2))) {
+                return true; // "6 tháng đầu năm", "2 quý cuối năm": a part of the year, with or without its number
+            }
             if (!"năm".equals(r.lower(u - 1))) {
                 return false;
             }

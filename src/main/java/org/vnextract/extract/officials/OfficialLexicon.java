@@ -24,7 +24,7 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
     /** The kinds of {@code titles.tsv}. */
     enum Kind {
         PREFIX, ROLE, TITLE, COMPANY_ROLE, MINISTER_ROLE, MODIFIER, BODY, OPEN_BODY, PORTFOLIO, COUNTRY, PLACE_KIND, WORD, JOINER,
-        TERM, BETWEEN, ASSIGN, LEAD, TAIL;
+        TERM, BETWEEN, ASSIGN, LEAD, TAIL, LINK;
 
         /** Whether this kind starts a title (a position). */
         boolean isRole() {
@@ -38,7 +38,7 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
 
         /** Whether this kind is read only next to a title, never inside one (no title word). */
         boolean isAside() {
-            return this == LEAD || this == TAIL;
+            return this == LEAD || this == TAIL || this == LINK;
         }
     }
 

@@ -270,6 +270,12 @@ public final class OfficialRules {
                 segs.add(new Seg(T.AND, i, i + 1));
                 return i + 1;
             }
+            PhraseTrie.Match<Entry> link = lex.titles.longest(t, i, b, e -> e.kind() == Kind.LINK);
+            if (link != null && !segs.isEmpty() && segs.get(segs.size() - 1).type == T.TITLE
+                    && titleEnd(link.end(), b) > 0) {
+                segs.add(new Seg(T.AND, i, link.end())); // "Phó Thủ tướng kiêm Bộ trưởng Bộ Nội vụ": both titles
+                return link.end();
+            }
             if (t.fold(i).equals(GOM)) {
                 segs.add(new Seg(T.GOM, i, i + 1));
                 return i + 1;
@@ -657,7 +663,7 @@ public final class OfficialRules {
                     last = k;
                     continue;
                 }
-                if (t.isCapWord(k) && k > start && (lex.opensSentence(t.text(), t.start(k), t.end(k))
+                if (t.isCapWord(k) && k > start && !open && (lex.opensSentence(t.text(), t.start(k), t.end(k))
                         || lex.honorifics.longest(t, k, limit) != null)) {
                     break; // a line run into the next: "… Tỉnh ủy Yên Bái Sáng 8/2", "… Trung ương Ông Nguyễn Văn Bình"
                 }
@@ -682,6 +688,14 @@ public final class OfficialRules {
                             bare = false;
                             continue;
                         }
+                        break;
+                    }
+                    // "Bộ trưởng Bộ Nội vụ (Slovakia) Robert Kalinak": a foreign name after a body (and its
+                    // country) is its holder's, not part of the body's name
+                    PhraseTrie.Match<Entry> country = bare ? null
+                            : lex.titles.longest(t, k, limit, e -> e.kind() == Kind.COUNTRY);
+                    if (country != null && foreignNameEnd(country.end(), limit) > 0) {
+                        last = country.end();
                         break;
                     }
                     if (bare && foreignNameEnd(k, limit) > 0) {
