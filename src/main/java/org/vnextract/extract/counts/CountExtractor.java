@@ -46,6 +46,7 @@ public final class CountExtractor implements Extractor<CountMention> {
     private final Set<String> qualifiers;
     private final Set<String> labels = new HashSet<>();
     private final Set<String> capitalLabels = new HashSet<>(); // "Kế hoạch 70", not "báo cáo hai chuyên đề"
+    private final Set<String> notLabels; // "tổng số 51": ends in a label word, makes no label
     private final Set<String> stops;
     private final Set<String> verbs; // unit_verbs.txt: whole words of the segmenter
     private final Set<String> notUnits;
@@ -70,6 +71,7 @@ public final class CountExtractor implements Extractor<CountMention> {
             String e = l.strip();
             (Character.isUpperCase(e.charAt(0)) ? capitalLabels : labels).add(e.toLowerCase(Locale.ROOT));
         }
+        this.notLabels = lowerSet(models.lines("counts/not_labels.txt"));
         this.stops = lowerSet(models.lines("counts/unit_stops.txt"));
         this.verbs = lowerSet(models.lines("counts/unit_verbs.txt"));
         this.notUnits = lowerSet(models.lines("counts/not_units.txt"));
@@ -185,7 +187,8 @@ public final class CountExtractor implements Extractor<CountMention> {
 
         /** True when the words before {@code i} make the number a label ("lần thứ 18", "Kế hoạch 70"). */
         boolean label(int i) {
-            if (phraseBefore(i, labels, 3) > 0) {
+            int l = phraseBefore(i, labels, 3);
+            if (l > 0 && phraseBefore(i, notLabels, 3) < l) {
                 return true;
             }
             int w = phraseBefore(i, capitalLabels, 3);
@@ -196,7 +199,7 @@ public final class CountExtractor implements Extractor<CountMention> {
         /**
          * Whether the counted noun phrase ends before token {@code i}: a stop phrase starts there, or
          * a verb (unit_verbs.txt) of the segmenter; neither counts inside a word ("trực thuộc" holds
-         * no stop "thuộc").
+         * no stop "thuộc", "dự án" no stop "dự").
          */
         boolean stopAt(int i, boolean first) {
             if (words == null) {
@@ -206,8 +209,9 @@ public final class CountExtractor implements Extractor<CountMention> {
             if (!words.startsWordAt(from)) {
                 return false;
             }
-            if (phraseAt(i, stops, 4) > 0) {
-                return true;
+            int stop = phraseAt(i, stops, 4);
+            if (stop > 0 && words.endsWordAt(tk.get(i + stop - 1).end())) {
+                return true; // a stop that ends inside a word is none: "12 dự án" ("dự" attends)
             }
             int end = words.wordEndAfter(from + 1);
             // a verb with something after it ("dự hội nghị", "cần hỗ trợ"); one that ends the clause is
@@ -540,6 +544,10 @@ public final class CountExtractor implements Extractor<CountMention> {
          * a period ("5 năm 2015-2020", "6 tháng đầu năm 2022", "10 năm (2011 – 2020)", "6 tháng đầu năm nay").
          */
         boolean periodAfter(int j, int u) {
+            if (("tháng".equals(r.lower(j)) || "quý".equals(r.lower(j))) && periodEdges.contains(r.lowerAt(j + 1))
+                    && "năm".equals(r.lowerAt(j + 2))) {
+                return true; // "6 tháng đầu năm", "2 quý cuối năm": a part of the year, with or without its number
+            }
             if (!"năm".equals(r.lower(u - 1))) {
                 return false;
             }

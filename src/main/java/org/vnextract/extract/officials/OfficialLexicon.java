@@ -24,11 +24,21 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
     /** The kinds of {@code titles.tsv}. */
     enum Kind {
         PREFIX, ROLE, TITLE, COMPANY_ROLE, MINISTER_ROLE, MODIFIER, BODY, OPEN_BODY, PORTFOLIO, COUNTRY, PLACE_KIND, WORD, JOINER,
-        TERM, BETWEEN;
+        TERM, BETWEEN, ASSIGN, LEAD, TAIL, LINK;
 
         /** Whether this kind starts a title (a position). */
         boolean isRole() {
             return this == ROLE || this == TITLE || this == COMPANY_ROLE || this == MINISTER_ROLE;
+        }
+
+        /** Whether this kind stands between a title and its holder's name, part of neither. */
+        boolean isGap() {
+            return this == BETWEEN || this == ASSIGN;
+        }
+
+        /** Whether this kind is read only next to a title, never inside one (no title word). */
+        boolean isAside() {
+            return this == LEAD || this == TAIL || this == LINK;
         }
     }
 
@@ -79,7 +89,9 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
             }
             List<String> f = TokenView.foldPhrase(c[1].trim());
             titles.put(f, new Entry(k, c[1].trim(), exp));
-            firstTitleWords.add(f.get(0));
+            if (!k.isAside()) {
+                firstTitleWords.add(f.get(0));
+            }
         }
         for (String l : models.lines("officials/stops.txt")) {
             stops.put(TokenView.foldPhrase(l.trim()), l.trim());

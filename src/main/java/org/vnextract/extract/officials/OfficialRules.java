@@ -68,6 +68,8 @@ public final class OfficialRules {
         int group = -1;
         final List<Seg> titles = new ArrayList<>(2);
         Ref target; // after merging
+        /** The name this one is another name of ("Lê Văn Nhung (Lê Việt Thắng)"), or null. */
+        Ref aliasOf;
 
         Ref(int tokStart, int tokEnd, String name) {
             this.tokStart = tokStart;
@@ -84,6 +86,10 @@ public final class OfficialRules {
         Ref ref;
         boolean claimed;
         String honKind;
+        /** A gap that assigns a post ("đối với đồng chí"): a term tail may stand before it. */
+        boolean assign;
+        /** A gap before a title that is no part of it ("tân"). */
+        boolean lead;
 
         Seg(T type, int from, int to) {
             this.type = type;
@@ -229,8 +235,17 @@ public final class OfficialRules {
             }
             PhraseTrie.Match<Entry> gap = between(i, b);
             if (gap != null) {
-                segs.add(new Seg(T.GAP, i, gap.end()));
+                Seg g = new Seg(T.GAP, i, gap.end());
+                g.assign = gap.value().kind() == Kind.ASSIGN;
+                segs.add(g);
                 return gap.end();
+            }
+            int le = leadEnd(i, b);
+            if (le > i) {
+                Seg g = new Seg(T.GAP, i, le);
+                g.lead = true;
+                segs.add(g);
+                return le;
             }
             PhraseTrie.Match<String> tm = lex.triggers.longest(t, i, b);
             if (tm != null) {
@@ -238,6 +253,7 @@ public final class OfficialRules {
                 if (j < b && t.isPunct(j, ':')) {
                     j++;
                 }
+                j = Math.max(j, leadEnd(j, b));
                 if (j < b && t.capitalized(j) && titleEnd(j, b) > 0) {
                     segs.add(new Seg(T.TRIG, i, tm.end()));
                     return tm.end();
@@ -253,6 +269,12 @@ public final class OfficialRules {
             if (t.fold(i).equals(VA)) {
                 segs.add(new Seg(T.AND, i, i + 1));
                 return i + 1;
+            }
+            PhraseTrie.Match<Entry> link = lex.titles.longest(t, i, b, e -> e.kind() == Kind.LINK);
+            if (link != null && !segs.isEmpty() && segs.get(segs.size() - 1).type == T.TITLE
+                    && titleEnd(link.end(), b) > 0) {
+                segs.add(new Seg(T.AND, i, link.end())); // "Phó Thủ tướng kiêm Bộ trưởng Bộ Nội vụ": both titles
+                return link.end();
             }
             if (t.fold(i).equals(GOM)) {
                 segs.add(new Seg(T.GOM, i, i + 1));
@@ -305,10 +327,35 @@ public final class OfficialRules {
             return prev != null && prev.type == T.TITLE && prev.to == i ? prev : null;
         }
 
+        /** The end of a word that stands before a title but is no part of it ("tân Chủ tịch"), or {@code i}. */
+        int leadEnd(int i, int b) {
+            PhraseTrie.Match<Entry> m = lex.titles.longest(t, i, b, e -> e.kind() == Kind.LEAD);
+            return m != null && roleAt(m.end(), b) ? m.end() : i;
+        }
+
+        /**
+         * Whether the tokens {@code [a, b)} between a title and a gap that assigns it are a term tail
+         * ("Ủy viên UBND tỉnh, nhiệm kỳ 2021-2026 đối với đồng chí X"): an optional comma, a tail
+         * phrase ({@code tail} in titles.tsv), then numbers and dashes only.
+         */
+        boolean termTail(int a, int b) {
+            int k = a < b && t.isPunct(a, ',') ? a + 1 : a;
+            PhraseTrie.Match<Entry> m = lex.titles.longest(t, k, b, e -> e.kind() == Kind.TAIL);
+            if (m == null || b - m.end() > 5) {
+                return false;
+            }
+            for (k = m.end(); k < b; k++) {
+                if (!(t.kind(k) == TokenKind.NUMBER || t.isPunct(k, '-') || t.isPunct(k, '–'))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** A phrase that stands between a title and its name but belongs to neither ("Trung tướng", "nước này"). */
         PhraseTrie.Match<Entry> between(int i, int b) {
             PhraseTrie.Match<Entry> m = lex.titles.longest(t, i, b);
-            return m != null && m.value().kind() == Kind.BETWEEN ? m : null;
+            return m != null && m.value().kind().isGap() ? m : null;
         }
 
         /**
@@ -392,6 +439,9 @@ public final class OfficialRules {
                 return false;
             }
             if (m.end() - m.start() == 1) {
+                if (m.values().stream().allMatch(e -> e.kind().isAside())) {
+                    return false; // "Tân" may start a name or a place
+                }
                 for (Entry e : m.values()) {
                     if (e.kind().isRole() || e.kind() == Kind.PREFIX || e.kind() == Kind.BETWEEN) {
                         return true;
@@ -582,7 +632,7 @@ public final class OfficialRules {
                 // a country follows a role or a portfolio only ("Phó Tổng thống Mỹ"), a portfolio a
                 // minister's role only ("Bộ trưởng Quốc phòng Hàn Quốc", not "Chủ tịch Tài chính Hoàng Huy")
                 PhraseTrie.Match<Entry> m = nonRole(k, limit, bare, bare && portfolio);
-                if (m != null && m.value().kind() == Kind.BETWEEN) {
+                if (m != null && m.value().kind().isGap()) {
                     break; // "trưởng đoàn Trung tướng Hà Lôi", "Tổng thống nước này Moon Jae-in"
                 }
                 if (m != null) {
@@ -613,6 +663,10 @@ public final class OfficialRules {
                     last = k;
                     continue;
                 }
+                if (t.isCapWord(k) && k > start && !open && (lex.opensSentence(t.text(), t.start(k), t.end(k))
+                        || lex.honorifics.longest(t, k, limit) != null)) {
+                    break; // a line run into the next: "… Tỉnh ủy Yên Bái Sáng 8/2", "… Trung ương Ông Nguyễn Văn Bình"
+                }
                 if (t.isCapWord(k)) {
                     int r = runEnd(k, limit);
                     if (bare && surnameName(k, r)) {
@@ -634,6 +688,14 @@ public final class OfficialRules {
                             bare = false;
                             continue;
                         }
+                        break;
+                    }
+                    // "Bộ trưởng Bộ Nội vụ (Slovakia) Robert Kalinak": a foreign name after a body (and its
+                    // country) is its holder's, not part of the body's name
+                    PhraseTrie.Match<Entry> country = bare ? null
+                            : lex.titles.longest(t, k, limit, e -> e.kind() == Kind.COUNTRY);
+                    if (country != null && foreignNameEnd(country.end(), limit) > 0) {
+                        last = country.end();
                         break;
                     }
                     if (bare && foreignNameEnd(k, limit) > 0) {
@@ -705,7 +767,7 @@ public final class OfficialRules {
 
         /** As {@link #nonRole(int, int)}, with countries and ministers' portfolios only where allowed. */
         PhraseTrie.Match<Entry> nonRole(int k, int limit, boolean countries, boolean portfolios) {
-            return lex.titles.longest(t, k, limit, e -> !e.kind().isRole() && e.kind() != Kind.PREFIX
+            return lex.titles.longest(t, k, limit, e -> !e.kind().isRole() && e.kind() != Kind.PREFIX && !e.kind().isAside()
                     && (countries || e.kind() != Kind.COUNTRY) && (portfolios || e.kind() != Kind.PORTFOLIO));
         }
 
@@ -818,6 +880,12 @@ public final class OfficialRules {
                     members.get(group).add(s.ref);
                 }
             }
+            for (int x = 0; x + 3 < size; x++) {
+                if (segs.get(x).type == T.NAME && isSep(segs.get(x + 1), '(') && segs.get(x + 2).type == T.NAME
+                        && isSep(segs.get(x + 3), ')') && segs.get(x).ref.aliasOf == null) {
+                    segs.get(x + 2).ref.aliasOf = segs.get(x).ref; // "Lê Văn Nhung (Lê Việt Thắng)": one person
+                }
+            }
             for (int x = 0; x < size; x++) {
                 Seg s = segs.get(x);
                 if (s.type == T.NAME) {
@@ -838,7 +906,7 @@ public final class OfficialRules {
             }
             for (Seg s : segs) {
                 if (s.type == T.NAME) {
-                    lastRef = s.ref;
+                    lastRef = s.ref.aliasOf != null ? s.ref.aliasOf : s.ref;
                 } else if (s.type == T.TITLE && !s.claimed) {
                     unclaimedTitles.add(s);
                 }
@@ -853,9 +921,9 @@ public final class OfficialRules {
                 return;
             }
             Seg prev = segs.get(y);
-            if (prev.type == T.GAP && prev.to == name.from && y >= 1 && segs.get(y - 1).type == T.TITLE
-                    && segs.get(y - 1).to == prev.from) {
-                y--; // "trưởng đoàn Trung tướng Hà Lôi": the rank is no part of the title
+            int held = prev.type == T.GAP && prev.to == name.from ? titleBeforeGap(segs, y) : -1;
+            if (held >= 0) {
+                y = held; // "trưởng đoàn Trung tướng Hà Lôi": the rank is no part of the title
                 prev = segs.get(y);
             } else if (prev.type != T.TITLE || prev.to != name.from) {
                 return;
@@ -874,12 +942,34 @@ public final class OfficialRules {
             }
         }
 
+        /**
+         * The index of the title before the gap {@code segs[y]}: right before it, or, before a gap
+         * that assigns a post, before a term tail ("bầu Ủy viên UBND tỉnh, nhiệm kỳ 2021-2026 đối
+         * với đồng chí X"); -1 if none.
+         */
+        int titleBeforeGap(List<Seg> segs, int y) {
+            Seg gap = segs.get(y);
+            for (int z = y - 1; z >= 0 && z >= y - 8; z--) {
+                Seg s = segs.get(z);
+                if (s.type == T.TITLE) {
+                    return s.to == gap.from || gap.assign && termTail(s.to, gap.from) ? z : -1;
+                }
+                if (!gap.assign) {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
         /** "X, t1, t2", "X - t1", "X (t1)", "X, t1 và t2". */
         void after(List<Seg> segs, int x) {
             Seg name = segs.get(x);
             int y = x + 1;
             while (y + 1 < segs.size()) {
                 Seg sep = segs.get(y);
+                if (segs.get(y + 1).lead && y + 2 < segs.size()) {
+                    y++; // "X - tân Ủy viên UBND tỉnh": "tân" is no part of the title
+                }
                 Seg title = segs.get(y + 1);
                 boolean joins = sep.type == T.AND
                         || sep.type == T.SEP && (sep.sep == ',' || sep.sep == '-' || sep.sep == '(' || sep.sep == ':');
@@ -924,6 +1014,9 @@ public final class OfficialRules {
             int y = x + 1;
             if (y < segs.size() && segs.get(y).type == T.SEP && segs.get(y).sep == ':') {
                 y++;
+            }
+            if (y < segs.size() && segs.get(y).lead) {
+                y++; // "được bầu làm tân Chủ tịch"
             }
             boolean first = true;
             while (y < segs.size()) {
@@ -985,7 +1078,11 @@ public final class OfficialRules {
 
         void attach(Ref r, Seg title) {
             title.claimed = true;
-            r.titles.add(title);
+            (r.aliasOf != null ? r.aliasOf : r).titles.add(title);
+        }
+
+        boolean isSep(Seg s, char c) {
+            return s.type == T.SEP && s.sep == c;
         }
 
         // ------------------------------------------------------------------ merging
@@ -995,6 +1092,9 @@ public final class OfficialRules {
             List<Ref> shortRefs = new ArrayList<>();
             for (Ref r : refs) {
                 int syll = r.tokEnd - r.tokStart;
+                if (r.aliasOf != null) {
+                    continue; // another name of someone named before it
+                }
                 if (syll >= 2) {
                     full.computeIfAbsent(Fold.fold(r.name), k -> new ArrayList<>()).add(r);
                 } else {
