@@ -195,11 +195,12 @@ public final class CountExtractor implements Extractor<CountMention> {
             return w > 0 && Character.isUpperCase(text.charAt(tk.get(i - w).start()));
         }
 
-        /** True when {@code i} starts a stop phrase of one to four words. */
         /**
          * Whether the counted noun phrase ends before token {@code i}: a stop phrase starts there, or
-         * a verb (unit_verbs.txt) of the segmenter; neither counts inside a word ("trực thuộc" holds
-         * no stop "thuộc", "dự án" no stop "dự").
+         * a verb (unit_verbs.txt) of the segmenter; neither starts inside a word ("trực thuộc" holds
+         * no stop "thuộc"). Right after the number a stop must also end where a word ends: that word
+         * is the counted noun ("12 dự án", "7 bị can"); further on, a stop that begins a longer word
+         * still ends the phrase ("3 người | bị thương", "20 hộ | được hỗ trợ").
          */
         boolean stopAt(int i, boolean first) {
             if (words == null) {
@@ -210,8 +211,8 @@ public final class CountExtractor implements Extractor<CountMention> {
                 return false;
             }
             int stop = phraseAt(i, stops, 4);
-            if (stop > 0 && words.endsWordAt(tk.get(i + stop - 1).end())) {
-                return true; // a stop that ends inside a word is none: "12 dự án" ("dự" attends)
+            if (stop > 0 && (!first || words.endsWordAt(tk.get(i + stop - 1).end()))) {
+                return true; // the counted noun may begin with a stop: "12 dự án" ("dự" attends)
             }
             int end = words.wordEndAfter(from + 1);
             // a verb with something after it ("dự hội nghị", "cần hỗ trợ"); one that ends the clause is
