@@ -51,6 +51,7 @@ public final class CountExtractor implements Extractor<CountMention> {
     private final Set<String> verbs; // unit_verbs.txt: whole words of the segmenter
     private final Set<String> notUnits;
     private final Set<String> notMoney;
+    private final Set<String> slashUnits; // "7 Đ/C": an abbreviation with a slash, not money
     private final Map<String, String> currencies = new HashMap<>();
     private final Set<String> spelledNouns;
     private final Set<String> exponentBases; // "m 2", "km 2": a square written with a loose superscript
@@ -76,6 +77,7 @@ public final class CountExtractor implements Extractor<CountMention> {
         this.verbs = lowerSet(models.lines("counts/unit_verbs.txt"));
         this.notUnits = lowerSet(models.lines("counts/not_units.txt"));
         this.notMoney = lowerSet(models.lines("counts/not_money.txt"));
+        this.slashUnits = lowerSet(models.lines("counts/slash_units.txt"));
         this.spelledNouns = lowerSet(models.lines("counts/spelled_nouns.txt"));
         this.exponentBases = lowerSet(models.lines("counts/exponent_bases.txt"));
         this.measureLabels = lowerSet(models.lines("counts/measure_labels.txt"));
@@ -659,6 +661,10 @@ public final class CountExtractor implements Extractor<CountMention> {
                 unit = "%";
                 end = tk.get(j + 1).end();
                 j += 2;
+            } else if (slashUnit(j)) {
+                unit = text.substring(tk.get(j).start(), tk.get(j + 2).end());
+                end = tk.get(j + 2).end();
+                j += 3;
             } else {
                 int u = j;
                 // a date or period ends the unit ("4,6 ha | năm 2016"); its cue may be the unit itself ("2 ngày 15-16/9")
@@ -696,6 +702,13 @@ public final class CountExtractor implements Extractor<CountMention> {
             }
             add(i, value, total, max, unit, end);
             return j;
+        }
+
+        /** Whether tokens {@code j..j+2} are a unit of slash_units.txt written without spaces ("Đ/C"). */
+        boolean slashUnit(int j) {
+            return r.isWord(j) && r.punct(j + 1, '/') && r.isWord(j + 2)
+                    && tk.get(j).end() == tk.get(j + 1).start() && tk.get(j + 1).end() == tk.get(j + 2).start()
+                    && slashUnits.contains(r.lower(j) + "/" + r.lower(j + 2));
         }
 
         /**
