@@ -54,6 +54,8 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
     final PhraseTrie<Entry> titles = new PhraseTrie<>();
     final PhraseTrie<String> stops = new PhraseTrie<>();
     final PhraseTrie<String> triggers = new PhraseTrie<>();
+    /** candidacy.txt: "để bầu" between a person and a trigger, the post is not held. */
+    final PhraseTrie<String> candidacy = new PhraseTrie<>();
     final PhraseTrie<Honorific> honorifics = new PhraseTrie<>();
     final PhraseTrie<Place> places = new PhraseTrie<>();
     final PhraseTrie<String> surnames = new PhraseTrie<>();
@@ -98,6 +100,9 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
         }
         for (String l : models.lines("officials/triggers.txt")) {
             triggers.put(TokenView.foldPhrase(l.trim()), l.trim());
+        }
+        for (String l : models.lines("officials/candidacy.txt")) {
+            candidacy.put(TokenView.foldPhrase(l.trim()), l.trim());
         }
         for (String l : models.lines("officials/honorifics.tsv")) {
             String[] c = l.split("\t");

@@ -988,16 +988,27 @@ public final class OfficialRules {
             }
         }
 
-        /** "X làm t1", "Ông là t1 và t2", "Các ông: A, …; B, … giữ chức t". */
+        /**
+         * "X làm t1", "Ông là t1 và t2", "Các ông: A, …; B, … giữ chức t", "bầu A, t1 và B, t2 giữ
+         * chức danh t" (both); none after a candidacy ("để bầu giữ chức danh t", candidacy.txt).
+         */
         void predicate(List<Seg> segs, int x) {
             List<Ref> targets = new ArrayList<>(3);
+            int end = segs.get(segs.size() - 1).to;
             for (int y = x - 1; y >= 0 && y >= x - MAX_SUBJECT_SEGMENTS; y--) {
                 Seg s = segs.get(y);
+                if (s.type == T.OTHER && lex.candidacy.longest(t, s.from, end) != null) {
+                    return; // "giới thiệu X để bầu giữ chức danh t": put up for the post, not holding it
+                }
                 if (s.type == T.NAME) {
                     if (s.ref.group >= 0) {
                         targets.addAll(members.get(s.ref.group));
                     } else {
                         targets.add(s.ref);
+                        Ref with = coordinated(segs, y);
+                        if (with != null) {
+                            targets.add(with);
+                        }
                     }
                     break;
                 }
@@ -1038,6 +1049,30 @@ public final class OfficialRules {
                 }
                 break;
             }
+        }
+
+        /**
+         * The person joined by "và" to the subject {@code segs[y]} of a predicate, with only titles
+         * and commas between ("A, t1, t2 và đồng chí B, t3 giữ chức danh t"), or null.
+         */
+        Ref coordinated(List<Seg> segs, int y) {
+            int z = y - 1;
+            while (z >= 0 && segs.get(z).type == T.HON) {
+                z--;
+            }
+            if (z < 1 || segs.get(z).type != T.AND || !t.fold(segs.get(z).from).equals(VA)) {
+                return null;
+            }
+            for (z--; z >= 0 && y - z <= 16; z--) {
+                Seg s = segs.get(z);
+                if (s.type == T.NAME) {
+                    return s.ref.group < 0 ? (s.ref.aliasOf != null ? s.ref.aliasOf : s.ref) : null;
+                }
+                if (!(s.type == T.TITLE || s.type == T.SEP && (s.sep == ',' || s.sep == '-'))) {
+                    return null;
+                }
+            }
+            return null;
         }
 
         /**
