@@ -635,6 +635,10 @@ public final class OfficialRules {
                 if (m != null && m.value().kind().isGap()) {
                     break; // "trưởng đoàn Trung tướng Hà Lôi", "Tổng thống nước này Moon Jae-in"
                 }
+                if (m != null && m.end() - k == 1 && k > start && !t.capitalized(k)
+                        && m.values().stream().allMatch(e -> e.kind() == Kind.BODY)) {
+                    break; // a one-word body goes on a title capitalised only: "Ban chỉ đạo | phòng, chống"
+                }
                 if (m != null) {
                     Kind kind = m.value().kind();
                     if (kind == Kind.COUNTRY || kind == Kind.PORTFOLIO) {
@@ -747,6 +751,13 @@ public final class OfficialRules {
                 }
                 if (t.kind(k) == TokenKind.NUMBER && orgName && k == last && t.end(k) - t.start(k) <= 3) {
                     k++; // "Quân khu 5", "Trung đoàn 6"
+                    last = k;
+                    orgName = false;
+                    continue;
+                }
+                if (orgName && k == last && k > start && t.fold(k).equals(SO) && k + 1 < limit
+                        && t.kind(k + 1) == TokenKind.NUMBER && t.end(k + 1) - t.start(k + 1) <= 3) {
+                    k += 2; // "Công ty Cổ phần Xây dựng số 1", "Trường THCS số 2": the number names the body
                     last = k;
                     orgName = false;
                     continue;
@@ -1226,6 +1237,7 @@ public final class OfficialRules {
     /** Marks an ending shared by several full names. */
     private static final String AMBIGUOUS = new String("?");
     private static final String VA = Fold.fold("và");
+    private static final String SO = Fold.fold("số");
     private static final String XA = Fold.fold("xã");
     private static final String PHUONG = Fold.fold("phường");
     private static final String TRAN = Fold.fold("trấn");
