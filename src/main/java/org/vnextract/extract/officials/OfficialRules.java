@@ -635,10 +635,6 @@ public final class OfficialRules {
                 if (m != null && m.value().kind().isGap()) {
                     break; // "trưởng đoàn Trung tướng Hà Lôi", "Tổng thống nước này Moon Jae-in"
                 }
-                if (m != null && m.end() - k == 1 && k > start && !t.capitalized(k)
-                        && m.values().stream().allMatch(e -> e.kind() == Kind.BODY)) {
-                    break; // a one-word body goes on a title capitalised only: "Ban chỉ đạo | phòng, chống"
-                }
                 if (m != null) {
                     Kind kind = m.value().kind();
                     if (kind == Kind.COUNTRY || kind == Kind.PORTFOLIO) {
