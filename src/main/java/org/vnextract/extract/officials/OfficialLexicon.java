@@ -249,6 +249,11 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
         return false;
     }
 
+    /** Whether {@code phrase}, as written, is a head of organisation names (org-heads.txt: "Bệnh viện", not "bệnh viện"). */
+    boolean isOrgHead(String phrase) {
+        return orgHeads.contains(phrase);
+    }
+
     /** Whether the text {@code [from, to)} is a word that opens a sentence and never ends a name ("Ngày", "Tại"). */
     boolean opensSentence(String text, int from, int to) {
         return to - from <= 6 && sentenceOpeners.contains(text.substring(from, to));

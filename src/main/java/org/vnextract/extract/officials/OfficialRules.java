@@ -593,6 +593,7 @@ public final class OfficialRules {
             int last = k;
             boolean open = false;
             boolean afterPlaceKind = false;
+            boolean afterOrgHead = false; // "Bệnh viện": the capitalised name after it is the organisation's
             int limit = Math.min(b, start + MAX_TITLE_TOKENS);
             while (k < limit) {
                 if (modelOnly && modelStart.get(k)) {
@@ -657,6 +658,7 @@ public final class OfficialRules {
                         open |= e.kind() == Kind.OPEN_BODY;
                     }
                     orgName = orgNameContext(m);
+                    afterOrgHead = orgName && lex.isOrgHead(t.text().substring(t.start(k), t.end(m.end() - 1)));
                     afterPlaceKind = kind == Kind.PLACE_KIND;
                     bare = false;
                     k = m.end();
@@ -706,7 +708,10 @@ public final class OfficialRules {
                     if (bare && lex.places.longest(t, k, r, pl -> pl.level() <= 2) == null) {
                         break;
                     }
-                    int s = nameSplit(k, r, afterPlaceKind);
+                    // after a head of organisation names ("Bệnh viện", org-heads.txt) the run names the
+                    // organisation ("Giám đốc Bệnh viện Bạch Mai"); a holder's name may still end it
+                    int s = afterOrgHead && !bare ? holderAfterOrgName(k, r) : nameSplit(k, r, afterPlaceKind);
+                    afterOrgHead = false;
                     if (s == k) {
                         break;
                     }
@@ -826,6 +831,20 @@ public final class OfficialRules {
                     if (r - s <= 4 && surnameName(s, r)) {
                         return s;
                     }
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * Where a holder's name starts inside the capitalised run {@code [k, r)} that follows a head
+         * of organisation names, leaving the organisation at least two words ("Bạch Mai | Đào Xuân
+         * Cơ"): a name of three syllables first, then two, then four; -1 if none.
+         */
+        int holderAfterOrgName(int k, int r) {
+            for (int len : NAME_LENGTHS) {
+                if (r - len >= k + 2 && surnameName(r - len, r)) {
+                    return r - len;
                 }
             }
             return -1;
@@ -1234,6 +1253,7 @@ public final class OfficialRules {
     private static final String AMBIGUOUS = new String("?");
     private static final String VA = Fold.fold("và");
     private static final String SO = Fold.fold("số");
+    private static final int[] NAME_LENGTHS = {3, 2, 4};
     private static final String XA = Fold.fold("xã");
     private static final String PHUONG = Fold.fold("phường");
     private static final String TRAN = Fold.fold("trấn");
