@@ -46,10 +46,12 @@ public final class CountExtractor implements Extractor<CountMention> {
     private final Set<String> qualifiers;
     private final Set<String> labels = new HashSet<>();
     private final Set<String> capitalLabels = new HashSet<>(); // "Kế hoạch 70", not "báo cáo hai chuyên đề"
+    private final Set<String> notLabels; // "tổng số 51": ends in a label word, makes no label
     private final Set<String> stops;
     private final Set<String> verbs; // unit_verbs.txt: whole words of the segmenter
     private final Set<String> notUnits;
     private final Set<String> notMoney;
+    private final Set<String> slashUnits; // "7 Đ/C": an abbreviation with a slash, not money
     private final Map<String, String> currencies = new HashMap<>();
     private final Set<String> spelledNouns;
     private final Set<String> exponentBases; // "m 2", "km 2": a square written with a loose superscript
@@ -70,10 +72,12 @@ public final class CountExtractor implements Extractor<CountMention> {
             String e = l.strip();
             (Character.isUpperCase(e.charAt(0)) ? capitalLabels : labels).add(e.toLowerCase(Locale.ROOT));
         }
+        this.notLabels = lowerSet(models.lines("counts/not_labels.txt"));
         this.stops = lowerSet(models.lines("counts/unit_stops.txt"));
         this.verbs = lowerSet(models.lines("counts/unit_verbs.txt"));
         this.notUnits = lowerSet(models.lines("counts/not_units.txt"));
         this.notMoney = lowerSet(models.lines("counts/not_money.txt"));
+        this.slashUnits = lowerSet(models.lines("counts/slash_units.txt"));
         this.spelledNouns = lowerSet(models.lines("counts/spelled_nouns.txt"));
         this.exponentBases = lowerSet(models.lines("counts/exponent_bases.txt"));
         this.measureLabels = lowerSet(models.lines("counts/measure_labels.txt"));
@@ -185,18 +189,20 @@ public final class CountExtractor implements Extractor<CountMention> {
 
         /** True when the words before {@code i} make the number a label ("lần thứ 18", "Kế hoạch 70"). */
         boolean label(int i) {
-            if (phraseBefore(i, labels, 3) > 0) {
+            int l = phraseBefore(i, labels, 3);
+            if (l > 0 && phraseBefore(i, notLabels, 3) < l) {
                 return true;
             }
             int w = phraseBefore(i, capitalLabels, 3);
             return w > 0 && Character.isUpperCase(text.charAt(tk.get(i - w).start()));
         }
 
-        /** True when {@code i} starts a stop phrase of one to four words. */
         /**
          * Whether the counted noun phrase ends before token {@code i}: a stop phrase starts there, or
-         * a verb (unit_verbs.txt) of the segmenter; neither counts inside a word ("trực thuộc" holds
-         * no stop "thuộc").
+         * a verb (unit_verbs.txt) of the segmenter; neither starts inside a word ("trực thuộc" holds
+         * no stop "thuộc"). Right after the number a stop must also end where a word ends: that word
+         * is the counted noun ("12 dự án", "7 bị can"); further on, a stop that begins a longer word
+         * still ends the phrase ("3 người | bị thương", "20 hộ | được hỗ trợ").
          */
         boolean stopAt(int i, boolean first) {
             if (words == null) {
@@ -206,8 +212,9 @@ public final class CountExtractor implements Extractor<CountMention> {
             if (!words.startsWordAt(from)) {
                 return false;
             }
-            if (phraseAt(i, stops, 4) > 0) {
-                return true;
+            int stop = phraseAt(i, stops, 4);
+            if (stop > 0 && (!first || words.endsWordAt(tk.get(i + stop - 1).end()))) {
+                return true; // the counted noun may begin with a stop: "12 dự án" ("dự" attends)
             }
             int end = words.wordEndAfter(from + 1);
             // a verb with something after it ("dự hội nghị", "cần hỗ trợ"); one that ends the clause is
@@ -540,6 +547,10 @@ public final class CountExtractor implements Extractor<CountMention> {
          * a period ("5 năm 2015-2020", "6 tháng đầu năm 2022", "10 năm (2011 – 2020)", "6 tháng đầu năm nay").
          */
         boolean periodAfter(int j, int u) {
+            if (("tháng".equals(r.lower(j)) || "quý".equals(r.lower(j))) && periodEdges.contains(r.lowerAt(j + 1))
+                    && "năm".equals(r.lowerAt(j + 2))) {
+                return true; // "6 tháng đầu năm", "2 quý cuối năm": a part of the year, with or without its number
+            }
             if (!"năm".equals(r.lower(u - 1))) {
                 return false;
             }
@@ -650,6 +661,10 @@ public final class CountExtractor implements Extractor<CountMention> {
                 unit = "%";
                 end = tk.get(j + 1).end();
                 j += 2;
+            } else if (slashUnit(j)) {
+                unit = text.substring(tk.get(j).start(), tk.get(j + 2).end());
+                end = tk.get(j + 2).end();
+                j += 3;
             } else {
                 int u = j;
                 // a date or period ends the unit ("4,6 ha | năm 2016"); its cue may be the unit itself ("2 ngày 15-16/9")
@@ -687,6 +702,13 @@ public final class CountExtractor implements Extractor<CountMention> {
             }
             add(i, value, total, max, unit, end);
             return j;
+        }
+
+        /** Whether tokens {@code j..j+2} are a unit of slash_units.txt written without spaces ("Đ/C"). */
+        boolean slashUnit(int j) {
+            return r.isWord(j) && r.punct(j + 1, '/') && r.isWord(j + 2)
+                    && tk.get(j).end() == tk.get(j + 1).start() && tk.get(j + 1).end() == tk.get(j + 2).start()
+                    && slashUnits.contains(r.lower(j) + "/" + r.lower(j + 2));
         }
 
         /**

@@ -24,11 +24,21 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
     /** The kinds of {@code titles.tsv}. */
     enum Kind {
         PREFIX, ROLE, TITLE, COMPANY_ROLE, MINISTER_ROLE, MODIFIER, BODY, OPEN_BODY, PORTFOLIO, COUNTRY, PLACE_KIND, WORD, JOINER,
-        TERM, BETWEEN;
+        TERM, BETWEEN, ASSIGN, LEAD, TAIL, LINK;
 
         /** Whether this kind starts a title (a position). */
         boolean isRole() {
             return this == ROLE || this == TITLE || this == COMPANY_ROLE || this == MINISTER_ROLE;
+        }
+
+        /** Whether this kind stands between a title and its holder's name, part of neither. */
+        boolean isGap() {
+            return this == BETWEEN || this == ASSIGN;
+        }
+
+        /** Whether this kind is read only next to a title, never inside one (no title word). */
+        boolean isAside() {
+            return this == LEAD || this == TAIL || this == LINK;
         }
     }
 
@@ -44,6 +54,8 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
     final PhraseTrie<Entry> titles = new PhraseTrie<>();
     final PhraseTrie<String> stops = new PhraseTrie<>();
     final PhraseTrie<String> triggers = new PhraseTrie<>();
+    /** candidacy.txt: "để bầu" between a person and a trigger, the post is not held. */
+    final PhraseTrie<String> candidacy = new PhraseTrie<>();
     final PhraseTrie<Honorific> honorifics = new PhraseTrie<>();
     final PhraseTrie<Place> places = new PhraseTrie<>();
     final PhraseTrie<String> surnames = new PhraseTrie<>();
@@ -79,13 +91,18 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
             }
             List<String> f = TokenView.foldPhrase(c[1].trim());
             titles.put(f, new Entry(k, c[1].trim(), exp));
-            firstTitleWords.add(f.get(0));
+            if (!k.isAside()) {
+                firstTitleWords.add(f.get(0));
+            }
         }
         for (String l : models.lines("officials/stops.txt")) {
             stops.put(TokenView.foldPhrase(l.trim()), l.trim());
         }
         for (String l : models.lines("officials/triggers.txt")) {
             triggers.put(TokenView.foldPhrase(l.trim()), l.trim());
+        }
+        for (String l : models.lines("officials/candidacy.txt")) {
+            candidacy.put(TokenView.foldPhrase(l.trim()), l.trim());
         }
         for (String l : models.lines("officials/honorifics.tsv")) {
             String[] c = l.split("\t");
@@ -230,6 +247,11 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
             }
         }
         return false;
+    }
+
+    /** Whether {@code phrase}, as written, is a head of organisation names (org-heads.txt: "Bệnh viện", not "bệnh viện"). */
+    boolean isOrgHead(String phrase) {
+        return orgHeads.contains(phrase);
     }
 
     /** Whether the text {@code [from, to)} is a word that opens a sentence and never ends a name ("Ngày", "Tại"). */

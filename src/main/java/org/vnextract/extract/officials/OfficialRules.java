@@ -68,6 +68,8 @@ public final class OfficialRules {
         int group = -1;
         final List<Seg> titles = new ArrayList<>(2);
         Ref target; // after merging
+        /** The name this one is another name of ("Lê Văn Nhung (Lê Việt Thắng)"), or null. */
+        Ref aliasOf;
 
         Ref(int tokStart, int tokEnd, String name) {
             this.tokStart = tokStart;
@@ -84,6 +86,10 @@ public final class OfficialRules {
         Ref ref;
         boolean claimed;
         String honKind;
+        /** A gap that assigns a post ("đối với đồng chí"): a term tail may stand before it. */
+        boolean assign;
+        /** A gap before a title that is no part of it ("tân"). */
+        boolean lead;
 
         Seg(T type, int from, int to) {
             this.type = type;
@@ -229,8 +235,17 @@ public final class OfficialRules {
             }
             PhraseTrie.Match<Entry> gap = between(i, b);
             if (gap != null) {
-                segs.add(new Seg(T.GAP, i, gap.end()));
+                Seg g = new Seg(T.GAP, i, gap.end());
+                g.assign = gap.value().kind() == Kind.ASSIGN;
+                segs.add(g);
                 return gap.end();
+            }
+            int le = leadEnd(i, b);
+            if (le > i) {
+                Seg g = new Seg(T.GAP, i, le);
+                g.lead = true;
+                segs.add(g);
+                return le;
             }
             PhraseTrie.Match<String> tm = lex.triggers.longest(t, i, b);
             if (tm != null) {
@@ -238,6 +253,7 @@ public final class OfficialRules {
                 if (j < b && t.isPunct(j, ':')) {
                     j++;
                 }
+                j = Math.max(j, leadEnd(j, b));
                 if (j < b && t.capitalized(j) && titleEnd(j, b) > 0) {
                     segs.add(new Seg(T.TRIG, i, tm.end()));
                     return tm.end();
@@ -253,6 +269,12 @@ public final class OfficialRules {
             if (t.fold(i).equals(VA)) {
                 segs.add(new Seg(T.AND, i, i + 1));
                 return i + 1;
+            }
+            PhraseTrie.Match<Entry> link = lex.titles.longest(t, i, b, e -> e.kind() == Kind.LINK);
+            if (link != null && !segs.isEmpty() && segs.get(segs.size() - 1).type == T.TITLE
+                    && titleEnd(link.end(), b) > 0) {
+                segs.add(new Seg(T.AND, i, link.end())); // "Phó Thủ tướng kiêm Bộ trưởng Bộ Nội vụ": both titles
+                return link.end();
             }
             if (t.fold(i).equals(GOM)) {
                 segs.add(new Seg(T.GOM, i, i + 1));
@@ -305,10 +327,35 @@ public final class OfficialRules {
             return prev != null && prev.type == T.TITLE && prev.to == i ? prev : null;
         }
 
+        /** The end of a word that stands before a title but is no part of it ("tân Chủ tịch"), or {@code i}. */
+        int leadEnd(int i, int b) {
+            PhraseTrie.Match<Entry> m = lex.titles.longest(t, i, b, e -> e.kind() == Kind.LEAD);
+            return m != null && roleAt(m.end(), b) ? m.end() : i;
+        }
+
+        /**
+         * Whether the tokens {@code [a, b)} between a title and a gap that assigns it are a term tail
+         * ("Ủy viên UBND tỉnh, nhiệm kỳ 2021-2026 đối với đồng chí X"): an optional comma, a tail
+         * phrase ({@code tail} in titles.tsv), then numbers and dashes only.
+         */
+        boolean termTail(int a, int b) {
+            int k = a < b && t.isPunct(a, ',') ? a + 1 : a;
+            PhraseTrie.Match<Entry> m = lex.titles.longest(t, k, b, e -> e.kind() == Kind.TAIL);
+            if (m == null || b - m.end() > 5) {
+                return false;
+            }
+            for (k = m.end(); k < b; k++) {
+                if (!(t.kind(k) == TokenKind.NUMBER || t.isPunct(k, '-') || t.isPunct(k, '–'))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** A phrase that stands between a title and its name but belongs to neither ("Trung tướng", "nước này"). */
         PhraseTrie.Match<Entry> between(int i, int b) {
             PhraseTrie.Match<Entry> m = lex.titles.longest(t, i, b);
-            return m != null && m.value().kind() == Kind.BETWEEN ? m : null;
+            return m != null && m.value().kind().isGap() ? m : null;
         }
 
         /**
@@ -392,6 +439,9 @@ public final class OfficialRules {
                 return false;
             }
             if (m.end() - m.start() == 1) {
+                if (m.values().stream().allMatch(e -> e.kind().isAside())) {
+                    return false; // "Tân" may start a name or a place
+                }
                 for (Entry e : m.values()) {
                     if (e.kind().isRole() || e.kind() == Kind.PREFIX || e.kind() == Kind.BETWEEN) {
                         return true;
@@ -543,6 +593,7 @@ public final class OfficialRules {
             int last = k;
             boolean open = false;
             boolean afterPlaceKind = false;
+            boolean afterOrgHead = false; // "Bệnh viện": the capitalised name after it is the organisation's
             int limit = Math.min(b, start + MAX_TITLE_TOKENS);
             while (k < limit) {
                 if (modelOnly && modelStart.get(k)) {
@@ -582,7 +633,7 @@ public final class OfficialRules {
                 // a country follows a role or a portfolio only ("Phó Tổng thống Mỹ"), a portfolio a
                 // minister's role only ("Bộ trưởng Quốc phòng Hàn Quốc", not "Chủ tịch Tài chính Hoàng Huy")
                 PhraseTrie.Match<Entry> m = nonRole(k, limit, bare, bare && portfolio);
-                if (m != null && m.value().kind() == Kind.BETWEEN) {
+                if (m != null && m.value().kind().isGap()) {
                     break; // "trưởng đoàn Trung tướng Hà Lôi", "Tổng thống nước này Moon Jae-in"
                 }
                 if (m != null) {
@@ -607,11 +658,16 @@ public final class OfficialRules {
                         open |= e.kind() == Kind.OPEN_BODY;
                     }
                     orgName = orgNameContext(m);
+                    afterOrgHead = orgName && lex.isOrgHead(t.text().substring(t.start(k), t.end(m.end() - 1)));
                     afterPlaceKind = kind == Kind.PLACE_KIND;
                     bare = false;
                     k = m.end();
                     last = k;
                     continue;
+                }
+                if (t.isCapWord(k) && k > start && !open && (lex.opensSentence(t.text(), t.start(k), t.end(k))
+                        || lex.honorifics.longest(t, k, limit) != null)) {
+                    break; // a line run into the next: "… Tỉnh ủy Yên Bái Sáng 8/2", "… Trung ương Ông Nguyễn Văn Bình"
                 }
                 if (t.isCapWord(k)) {
                     int r = runEnd(k, limit);
@@ -636,6 +692,14 @@ public final class OfficialRules {
                         }
                         break;
                     }
+                    // "Bộ trưởng Bộ Nội vụ (Slovakia) Robert Kalinak": a foreign name after a body (and its
+                    // country) is its holder's, not part of the body's name
+                    PhraseTrie.Match<Entry> country = bare ? null
+                            : lex.titles.longest(t, k, limit, e -> e.kind() == Kind.COUNTRY);
+                    if (country != null && foreignNameEnd(country.end(), limit) > 0) {
+                        last = country.end();
+                        break;
+                    }
                     if (bare && foreignNameEnd(k, limit) > 0) {
                         break;
                     }
@@ -644,7 +708,10 @@ public final class OfficialRules {
                     if (bare && lex.places.longest(t, k, r, pl -> pl.level() <= 2) == null) {
                         break;
                     }
-                    int s = nameSplit(k, r, afterPlaceKind);
+                    // after a head of organisation names ("Bệnh viện", org-heads.txt) the run names the
+                    // organisation ("Giám đốc Bệnh viện Bạch Mai"); a holder's name may still end it
+                    int s = afterOrgHead && !bare ? holderAfterOrgName(k, r) : nameSplit(k, r, afterPlaceKind);
+                    afterOrgHead = false;
                     if (s == k) {
                         break;
                     }
@@ -689,6 +756,13 @@ public final class OfficialRules {
                     orgName = false;
                     continue;
                 }
+                if (orgName && k == last && k > start && t.fold(k).equals(SO) && k + 1 < limit
+                        && t.kind(k + 1) == TokenKind.NUMBER && t.end(k + 1) - t.start(k + 1) <= 3) {
+                    k += 2; // "Công ty Cổ phần Xây dựng số 1", "Trường THCS số 2": the number names the body
+                    last = k;
+                    orgName = false;
+                    continue;
+                }
                 if (open && t.isWord(k) && t.capitalized(k - 1) && t.kind(k - 1) == TokenKind.WORD) {
                     k++;
                     last = k;
@@ -705,7 +779,7 @@ public final class OfficialRules {
 
         /** As {@link #nonRole(int, int)}, with countries and ministers' portfolios only where allowed. */
         PhraseTrie.Match<Entry> nonRole(int k, int limit, boolean countries, boolean portfolios) {
-            return lex.titles.longest(t, k, limit, e -> !e.kind().isRole() && e.kind() != Kind.PREFIX
+            return lex.titles.longest(t, k, limit, e -> !e.kind().isRole() && e.kind() != Kind.PREFIX && !e.kind().isAside()
                     && (countries || e.kind() != Kind.COUNTRY) && (portfolios || e.kind() != Kind.PORTFOLIO));
         }
 
@@ -757,6 +831,20 @@ public final class OfficialRules {
                     if (r - s <= 4 && surnameName(s, r)) {
                         return s;
                     }
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * Where a holder's name starts inside the capitalised run {@code [k, r)} that follows a head
+         * of organisation names, leaving the organisation at least two words ("Bạch Mai | Đào Xuân
+         * Cơ"): a name of three syllables first, then two, then four; -1 if none.
+         */
+        int holderAfterOrgName(int k, int r) {
+            for (int len : NAME_LENGTHS) {
+                if (r - len >= k + 2 && surnameName(r - len, r)) {
+                    return r - len;
                 }
             }
             return -1;
@@ -818,6 +906,12 @@ public final class OfficialRules {
                     members.get(group).add(s.ref);
                 }
             }
+            for (int x = 0; x + 3 < size; x++) {
+                if (segs.get(x).type == T.NAME && isSep(segs.get(x + 1), '(') && segs.get(x + 2).type == T.NAME
+                        && isSep(segs.get(x + 3), ')') && segs.get(x).ref.aliasOf == null) {
+                    segs.get(x + 2).ref.aliasOf = segs.get(x).ref; // "Lê Văn Nhung (Lê Việt Thắng)": one person
+                }
+            }
             for (int x = 0; x < size; x++) {
                 Seg s = segs.get(x);
                 if (s.type == T.NAME) {
@@ -838,7 +932,7 @@ public final class OfficialRules {
             }
             for (Seg s : segs) {
                 if (s.type == T.NAME) {
-                    lastRef = s.ref;
+                    lastRef = s.ref.aliasOf != null ? s.ref.aliasOf : s.ref;
                 } else if (s.type == T.TITLE && !s.claimed) {
                     unclaimedTitles.add(s);
                 }
@@ -853,9 +947,9 @@ public final class OfficialRules {
                 return;
             }
             Seg prev = segs.get(y);
-            if (prev.type == T.GAP && prev.to == name.from && y >= 1 && segs.get(y - 1).type == T.TITLE
-                    && segs.get(y - 1).to == prev.from) {
-                y--; // "trưởng đoàn Trung tướng Hà Lôi": the rank is no part of the title
+            int held = prev.type == T.GAP && prev.to == name.from ? titleBeforeGap(segs, y) : -1;
+            if (held >= 0) {
+                y = held; // "trưởng đoàn Trung tướng Hà Lôi": the rank is no part of the title
                 prev = segs.get(y);
             } else if (prev.type != T.TITLE || prev.to != name.from) {
                 return;
@@ -874,12 +968,34 @@ public final class OfficialRules {
             }
         }
 
+        /**
+         * The index of the title before the gap {@code segs[y]}: right before it, or, before a gap
+         * that assigns a post, before a term tail ("bầu Ủy viên UBND tỉnh, nhiệm kỳ 2021-2026 đối
+         * với đồng chí X"); -1 if none.
+         */
+        int titleBeforeGap(List<Seg> segs, int y) {
+            Seg gap = segs.get(y);
+            for (int z = y - 1; z >= 0 && z >= y - 8; z--) {
+                Seg s = segs.get(z);
+                if (s.type == T.TITLE) {
+                    return s.to == gap.from || gap.assign && termTail(s.to, gap.from) ? z : -1;
+                }
+                if (!gap.assign) {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
         /** "X, t1, t2", "X - t1", "X (t1)", "X, t1 và t2". */
         void after(List<Seg> segs, int x) {
             Seg name = segs.get(x);
             int y = x + 1;
             while (y + 1 < segs.size()) {
                 Seg sep = segs.get(y);
+                if (segs.get(y + 1).lead && y + 2 < segs.size()) {
+                    y++; // "X - tân Ủy viên UBND tỉnh": "tân" is no part of the title
+                }
                 Seg title = segs.get(y + 1);
                 boolean joins = sep.type == T.AND
                         || sep.type == T.SEP && (sep.sep == ',' || sep.sep == '-' || sep.sep == '(' || sep.sep == ':');
@@ -898,16 +1014,27 @@ public final class OfficialRules {
             }
         }
 
-        /** "X làm t1", "Ông là t1 và t2", "Các ông: A, …; B, … giữ chức t". */
+        /**
+         * "X làm t1", "Ông là t1 và t2", "Các ông: A, …; B, … giữ chức t", "bầu A, t1 và B, t2 giữ
+         * chức danh t" (both); none after a candidacy ("để bầu giữ chức danh t", candidacy.txt).
+         */
         void predicate(List<Seg> segs, int x) {
             List<Ref> targets = new ArrayList<>(3);
+            int end = segs.get(segs.size() - 1).to;
             for (int y = x - 1; y >= 0 && y >= x - MAX_SUBJECT_SEGMENTS; y--) {
                 Seg s = segs.get(y);
+                if (s.type == T.OTHER && lex.candidacy.longest(t, s.from, end) != null) {
+                    return; // "giới thiệu X để bầu giữ chức danh t": put up for the post, not holding it
+                }
                 if (s.type == T.NAME) {
                     if (s.ref.group >= 0) {
                         targets.addAll(members.get(s.ref.group));
                     } else {
                         targets.add(s.ref);
+                        Ref with = coordinated(segs, y);
+                        if (with != null) {
+                            targets.add(with);
+                        }
                     }
                     break;
                 }
@@ -924,6 +1051,9 @@ public final class OfficialRules {
             int y = x + 1;
             if (y < segs.size() && segs.get(y).type == T.SEP && segs.get(y).sep == ':') {
                 y++;
+            }
+            if (y < segs.size() && segs.get(y).lead) {
+                y++; // "được bầu làm tân Chủ tịch"
             }
             boolean first = true;
             while (y < segs.size()) {
@@ -945,6 +1075,30 @@ public final class OfficialRules {
                 }
                 break;
             }
+        }
+
+        /**
+         * The person joined by "và" to the subject {@code segs[y]} of a predicate, with only titles
+         * and commas between ("A, t1, t2 và đồng chí B, t3 giữ chức danh t"), or null.
+         */
+        Ref coordinated(List<Seg> segs, int y) {
+            int z = y - 1;
+            while (z >= 0 && segs.get(z).type == T.HON) {
+                z--;
+            }
+            if (z < 1 || segs.get(z).type != T.AND || !t.fold(segs.get(z).from).equals(VA)) {
+                return null;
+            }
+            for (z--; z >= 0 && y - z <= 16; z--) {
+                Seg s = segs.get(z);
+                if (s.type == T.NAME) {
+                    return s.ref.group < 0 ? (s.ref.aliasOf != null ? s.ref.aliasOf : s.ref) : null;
+                }
+                if (!(s.type == T.TITLE || s.type == T.SEP && (s.sep == ',' || s.sep == '-'))) {
+                    return null;
+                }
+            }
+            return null;
         }
 
         /**
@@ -985,7 +1139,11 @@ public final class OfficialRules {
 
         void attach(Ref r, Seg title) {
             title.claimed = true;
-            r.titles.add(title);
+            (r.aliasOf != null ? r.aliasOf : r).titles.add(title);
+        }
+
+        boolean isSep(Seg s, char c) {
+            return s.type == T.SEP && s.sep == c;
         }
 
         // ------------------------------------------------------------------ merging
@@ -995,6 +1153,9 @@ public final class OfficialRules {
             List<Ref> shortRefs = new ArrayList<>();
             for (Ref r : refs) {
                 int syll = r.tokEnd - r.tokStart;
+                if (r.aliasOf != null) {
+                    continue; // another name of someone named before it
+                }
                 if (syll >= 2) {
                     full.computeIfAbsent(Fold.fold(r.name), k -> new ArrayList<>()).add(r);
                 } else {
@@ -1091,6 +1252,8 @@ public final class OfficialRules {
     /** Marks an ending shared by several full names. */
     private static final String AMBIGUOUS = new String("?");
     private static final String VA = Fold.fold("và");
+    private static final String SO = Fold.fold("số");
+    private static final int[] NAME_LENGTHS = {3, 2, 4};
     private static final String XA = Fold.fold("xã");
     private static final String PHUONG = Fold.fold("phường");
     private static final String TRAN = Fold.fold("trấn");

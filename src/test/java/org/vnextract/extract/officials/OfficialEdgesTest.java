@@ -59,6 +59,7 @@ class OfficialEdgesTest {
         Set<String> openers = new LinkedHashSet<>(all);
         all.addAll(phrases("titles.tsv", 1));
         all.addAll(phrases("stops.txt", 0));
+        all.addAll(phrases("candidacy.txt", 0));
         assertThat(all).contains("TS.", "GS", "ThS", "Tiến sĩ", "Bí thư", "là");
         List<String> failures = new ArrayList<>();
         int texts = 0;
