@@ -119,7 +119,8 @@ public final class TrainNerCommand implements Callable<Integer> {
         lines.set(3, "algorithm=" + EntityTrainer.ALGORITHM + " (OpenNLP averaged perceptron), BIO codec, word tokens,"
                 + " default feature generator + WordFeatures; decoder: the model's spans, then the gazetteer lookup's where the model found none");
         lines.add("labels.from=officials rules' persons, the gazetteer lookup (org.vnextract.ner.Gazetteer), the rules' places,"
-                + " models/ner/label-cues.tsv, initials' dots, names labelled earlier in the article");
+                + " models/ner/org-names.tsv, models/ner/label-cues.tsv, organisations extended by a typed place after them,"
+                + " initials' dots, names labelled earlier in the article");
         data(lines, r.corpusSha256(), r.dataSha256(), new int[] {d.articles(), d.samples().size(), d.unsure(), d.persons(),
                 d.organizations(), d.locations()});
         lines.add("labels.by-rules=" + d.fromRules());

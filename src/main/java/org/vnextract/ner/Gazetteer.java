@@ -17,7 +17,8 @@ import org.vnextract.text.Fold;
  * ({@code places/units.tsv}, {@code places/aliases.tsv}), their type words ({@code places/kinds.tsv}),
  * countries and the words that make a short country name a country ({@code places/countries.tsv},
  * {@code places/country_cues.txt}), surnames, given names, honorifics and titles
- * ({@code officials/*}) and the heads of organisation names ({@code ner/org-heads.tsv}).
+ * ({@code officials/*}) and the heads of organisation names ({@code ner/org-heads.tsv}); it also holds
+ * the organisation names of {@code ner/org-names.tsv} ({@link #orgNames()}), which the lookup does not use.
  *
  * <p>Sentences are given as words (the segmenter's), each word its syllables as written. The lookup
  * is longest match, left to right, one pass: an organisation head with the capitalised name after
@@ -52,9 +53,11 @@ public final class Gazetteer {
 
     private final Map<String, Set<String>> phrases;
     private final int maxLength;
+    private final OrgNames orgNames;
 
-    private Gazetteer(Map<String, Set<String>> phrases) {
+    private Gazetteer(Map<String, Set<String>> phrases, OrgNames orgNames) {
         this.phrases = phrases;
+        this.orgNames = orgNames;
         int m = 1;
         for (String p : phrases.keySet()) {
             m = Math.max(m, p.split(" ").length);
@@ -116,7 +119,15 @@ public final class Gazetteer {
             String[] c = l.split("\t");
             put(m, c[0], c.length > 1 && c[1].equals("alone") ? ORG_ALONE : ORG);
         }
-        return new Gazetteer(m);
+        return new Gazetteer(m, OrgNames.load(models));
+    }
+
+    /**
+     * The organisation names of {@code ner/org-names.tsv}, which the tagger's features and the trainer's
+     * labels read; {@link #lookup} does not use them.
+     */
+    public OrgNames orgNames() {
+        return orgNames;
     }
 
     private static void put(Map<String, Set<String>> m, String phrase, String cls) {

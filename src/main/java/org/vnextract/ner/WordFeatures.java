@@ -10,7 +10,9 @@ import java.util.Set;
  * context: the word's shape (capitalisation of its syllables, acronym, digits) and syllable count;
  * the gazetteer classes of the word and of its neighbours (unit, province, country, type word,
  * organisation head, surname, given name, honorific, title); the label the gazetteer lookup alone
- * gives the word and its neighbours ({@link Gazetteer#lookup}); and the capitalised run it is in.
+ * gives the word and its neighbours ({@link Gazetteer#lookup}); where the organisation names of
+ * {@link OrgNames} or a typed place after a body change that label, the changed label; and the
+ * capitalised run it is in.
  *
  * <p>Stateless; thread-safe.
  */
@@ -33,11 +35,17 @@ public final class WordFeatures {
         List<String[]> syl = syllables(words);
         String[] look = new String[n];
         java.util.Arrays.fill(look, "O");
+        String[] named = new String[n];
         for (Entity e : gaz.lookup(syl)) {
             for (int i = e.start(); i < e.end(); i++) {
                 look[i] = (i == e.start() ? "B-" : "I-") + e.type();
+                named[i] = look[i];
             }
         }
+        // the lookup's labels with the organisation names and places after a body ("Bộ Văn hóa, Thể thao và Du lịch",
+        // "Sở Y tế tỉnh Hà Nam"), as the trainer labels them
+        gaz.orgNames().label(syl, named, gaz);
+        OrgNames.extendByPlace(syl, named, gaz);
         String[] shape = new String[n];
         List<Set<String>> cls = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -58,6 +66,11 @@ public final class WordFeatures {
             f.add("gz=" + look[i] + "|sh=" + shape[i]);
             f.add("gzp=" + (i > 0 ? look[i - 1] : "BOS"));
             f.add("gzn=" + (i + 1 < n ? look[i + 1] : "EOS"));
+            String on = named[i] == null ? "O" : named[i];
+            if (!on.equals(look[i])) {
+                f.add("on=" + on); // where the names or a typed place after a body change the lookup's label
+                f.add("on=" + on + "|gz=" + look[i]);
+            }
             for (String c : cls.get(i)) {
                 f.add("c=" + c);
                 f.add("c=" + c + "|" + shape[i]);

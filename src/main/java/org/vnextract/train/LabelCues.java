@@ -6,11 +6,13 @@ import java.util.Map;
 import org.vnextract.internal.Validate;
 import org.vnextract.ner.Entity;
 import org.vnextract.ner.Gazetteer;
+import org.vnextract.ner.OrgNames;
 import org.vnextract.pipeline.ModelSource;
 import org.vnextract.text.Fold;
 
 /**
- * The cue words the entity trainer labels with beyond the gazetteer lookup ({@code models/ner/label-cues.tsv}):
+ * The cue words the entity trainer labels with beyond the gazetteer lookup ({@code models/ner/label-cues.tsv},
+ * after the organisation names of {@code models/ner/org-names.tsv}, {@link OrgNames}):
  * a cue (a place below the commune, a named site, a company head written in lower case, a brand's
  * descriptor) followed by a name, a run of words that start with a capital, becomes a location or an
  * organisation, the cue inside the span or not. Used only to make training labels; the runtime
@@ -47,12 +49,21 @@ public final class LabelCues {
     }
 
     /**
-     * Labels what the cues find in one sentence (words as syllables) on {@code label} (BIO per word,
-     * null for none): a span replaces labels wholly inside it only when they are persons after a
-     * cue in lower case ("đường Nguyễn Huệ", "thôn Lỗ Giao"); otherwise it is placed only on
-     * unlabelled words. Returns how many spans were placed.
+     * Labels what the organisation names of the gazetteer ({@link Gazetteer#orgNames()}, {@code ner/org-names.tsv})
+     * and then the cues find in one sentence (words as syllables) on {@code label} (BIO per word, null
+     * for none), and extends organisations by a place written after them with its type word
+     * ({@link OrgNames#extendByPlace}).
+     * A cue's span replaces labels wholly inside it only when they are persons after a cue in lower
+     * case ("đường Nguyễn Huệ", "thôn Lỗ Giao"); otherwise it is placed only on unlabelled words.
+     * Returns how many spans were placed or extended.
      */
     int label(List<String[]> syl, String[] label, Gazetteer gaz) {
+        int placed = gaz.orgNames().label(syl, label, gaz);
+        placed += cueLabels(syl, label, gaz);
+        return placed + OrgNames.extendByPlace(syl, label, gaz);
+    }
+
+    private int cueLabels(List<String[]> syl, String[] label, Gazetteer gaz) {
         int placed = 0;
         int n = syl.size();
         for (int w = 0; w < n; w++) {

@@ -40,17 +40,33 @@ class LabelCuesCorpusTest {
     }
 
     static List<String> found(String sentence) {
+        return found(sentence, false);
+    }
+
+    /** The spans of the cues and names on an unlabelled sentence, or on the gazetteer lookup's labels ({@code lookupFirst}). */
+    static List<String> found(String sentence, boolean lookupFirst) {
         AnalyzedText at = text.analyze(List.of(sentence), false, new ArrayList<>());
         Words words = segment.segment(at);
         WordSentences ws = WordSentences.of(at, words);
         List<String> out = new ArrayList<>();
         for (int s = 0; s < ws.words().size(); s++) {
             String[] label = new String[ws.words().get(s).length];
+            if (lookupFirst) {
+                for (Entity e : gaz.lookup(WordFeatures.syllables(ws.words().get(s)))) {
+                    for (int i = e.start(); i < e.end(); i++) {
+                        label[i] = (i == e.start() ? "B-" : "I-") + e.type();
+                    }
+                }
+            }
             cues.label(WordFeatures.syllables(ws.words().get(s)), label, gaz);
             int first = ws.firstWords()[s];
             for (Span e : EntityTrainer.spansOf(label)) {
                 String surface = at.text().substring(words.start(first + e.getStart()), words.end(first + e.getEnd() - 1));
-                out.add((e.getType().equals(Entity.LOCATION) ? "LOC" : "ORG") + ":" + surface);
+                out.add(switch (e.getType()) {
+                    case Entity.LOCATION -> "LOC";
+                    case Entity.PERSON -> "PER";
+                    default -> "ORG";
+                } + ":" + surface);
             }
         }
         return out;
@@ -80,5 +96,17 @@ class LabelCuesCorpusTest {
     Stream<DynamicTest> negatives() throws IOException {
         return rows("label-cues.negative.tsv").stream().map(r -> DynamicTest.dynamicTest(r[0],
                 () -> assertThat(found(r[0])).noneMatch(f -> f.endsWith(":" + r[1]))));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> namesAfterTheLookup() throws IOException {
+        return rows("org-names.positive.tsv").stream().map(r -> DynamicTest.dynamicTest(r[0],
+                () -> assertThat(String.join(" | ", found(r[0], true))).isEqualTo(r[1])));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> namesAfterTheLookupNegatives() throws IOException {
+        return rows("org-names.negative.tsv").stream().map(r -> DynamicTest.dynamicTest(r[0],
+                () -> assertThat(found(r[0], true)).noneMatch(f -> f.equals("ORG:" + r[1]))));
     }
 }
