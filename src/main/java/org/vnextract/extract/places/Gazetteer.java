@@ -84,28 +84,6 @@ public final class Gazetteer {
             slotNames[slot] = name(e);
         });
         keyPool = pool.toString().toCharArray();
-        entries.forEach((k, e) -> {
-            int h = k.hashCode();
-            setBit(anyKey, h);
-            if (!e.units().isEmpty()) {
-                setBit(unitKey, h);
-            }
-        });
-    }
-
-    private static void setBit(long[] bits, int hash) {
-        int b = filterBit(hash, bits);
-        bits[b >>> 6] |= 1L << b;
-    }
-
-    private static boolean hasBit(long[] bits, int hash) {
-        int b = filterBit(hash, bits);
-        return (bits[b >>> 6] & (1L << b)) != 0;
-    }
-
-    /** The filter bit of a key's hash: another mix than {@link #slot}'s, over the filter's 64·length bits. */
-    private static int filterBit(int hash, long[] bits) {
-        return (hash * 0x85EBCA6B) >>> (32 - Integer.numberOfTrailingZeros(bits.length * 64));
     }
 
     /** The entry with what the scan asks of it. */
@@ -129,16 +107,14 @@ public final class Gazetteer {
     }
 
     // the entries again, in an open-addressing table read by a Cursor without allocating and, for a
-    // name that is no key, with one memory read: a slot is a long (the key's String#hashCode, whether
+    // name that is no key, with one memory read (no filter before it: in the pipeline the other
+    // stages push both out of the cache between articles, so a filter read costs a miss as the
+    // table's does, and a key that is in the table paid both): a slot is a long (the key's String#hashCode, whether
     // the key names units, whether it is a prefix, the key's place in keyPool: its length, then its
     // chars), the keys one char array; the Name is read only for the name a scan keeps
     private static final long HAS_UNITS = 1L << 31;
     private static final long PREFIX = 1L << 30;
     private static final int OFFSET_MASK = (1 << 30) - 1;
-    // one-hash filters of the keys' String#hashCode, small enough to stay in cache: most keys a scan
-    // builds that are no key, or name no unit, are ruled out without reading the table
-    private final long[] anyKey = new long[1 << 14];
-    private final long[] unitKey = new long[1 << 13];
     private final long[] slots;
     private final Name[] slotNames;
     private final char[] keyPool;
@@ -199,16 +175,6 @@ public final class Gazetteer {
                 buf[len++] = b;
                 hash = 31 * hash + b;
             }
-        }
-
-        /** False when no name is or starts with the key built so far; true says only that one may. */
-        boolean mayBeKey() {
-            return hasBit(anyKey, hash);
-        }
-
-        /** False when no name is the key built so far; true says only that one may be. */
-        boolean mayNameUnits() {
-            return hasBit(unitKey, hash);
         }
 
         /** The slot of the key built so far, or -1 when no name is or starts with it. */

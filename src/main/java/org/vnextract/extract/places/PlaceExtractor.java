@@ -315,12 +315,11 @@ public final class PlaceExtractor implements Stage {
                     break;
                 }
                 key.append(text, tj.start(), tj.end());
-                if (!key.mayBeKey() || !key.mayNameUnits() && !mayContinue(text, toks, j + 1, i, typedName)) {
-                    break; // no name is or starts with the key, or none is it and the name cannot go on
-                }
+                // the table itself, not a filter first: a filter read costs a cache miss as the table
+                // does, and a key that is in the table would cost both
                 int e = key.find();
                 if (e < 0) {
-                    break;
+                    break; // no name is or starts with the key
                 }
                 if (gazetteer.hasUnits(e)) {
                     best = j + 1;
@@ -466,15 +465,6 @@ public final class PlaceExtractor implements Stage {
         }
         char c = text.charAt(tok.start());
         return Character.isUpperCase(c) || (typed && Character.isDigit(c));
-    }
-
-    /**
-     * False when the name from token {@code i} cannot take token {@code j} (the scan would stop
-     * there); true says only that it may.
-     */
-    private static boolean mayContinue(String text, List<Token> toks, int j, int i, boolean typed) {
-        return j < toks.size() && j - i < MAX_NAME_TOKENS
-                && (toks.get(j).kind() == TokenKind.PUNCT || continuesName(text, toks, j, typed));
     }
 
     /** Token j continues a name: capitalised, a number after a type word, or glued to a hyphen ("Cam-pu-chia"). */
@@ -801,6 +791,9 @@ public final class PlaceExtractor implements Stage {
     static String spelling(String written, String standard) {
         // by hand, not by two regular expressions (\s*[-–]\s* to the hyphen, then \s+ to one space):
         // this runs for every place found
+        if (isPlainSpelling(written)) {
+            return written; // single spaces between words and no hyphen: the loops below give it back
+        }
         String hyphen = standard.contains(" - ") ? " - " : " ";
         StringBuilder b = new StringBuilder(written.length() + 2);
         int n = written.length();
@@ -832,6 +825,25 @@ public final class PlaceExtractor implements Stage {
             }
         }
         return out.toString().strip();
+    }
+
+    /**
+     * True when {@link #spelling} gives {@code written} back whatever the standard name: no hyphen,
+     * white space only as single plain spaces between other chars, nothing that {@link String#strip}
+     * would drop at either end.
+     */
+    private static boolean isPlainSpelling(String written) {
+        int n = written.length();
+        if (n == 0 || Character.isWhitespace(written.charAt(0)) || Character.isWhitespace(written.charAt(n - 1))) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = written.charAt(i);
+            if (c == '-' || c == '–' || (c == ' ' ? written.charAt(i - 1) == ' ' : isRegexSpace(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** White space as {@code \s} of a Java regular expression reads it. */
