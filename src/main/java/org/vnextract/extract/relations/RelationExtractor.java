@@ -431,6 +431,10 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                     // "Để triển khai thực hiện Nghị quyết, Tỉnh ủy …": the last document of the type named before
                     target = lastOfTypeBefore(art, type, art.v.start(base + i));
                     end = after;
+                } else if (words.get(i).capital() && opens(words, i) && after < n && matchClause(words, after) > after) {
+                    // "… ban hành Quyết định số 10/2019/QĐ-UBND …. Quyết định có hiệu lực kể từ ngày 26/6/2019 và
+                    // thay thế …": a bare type name opening the sentence before a `clause` is the one just named
+                    target = lastOfTypeBefore(art, type, art.v.start(base + i));
                 } else if (words.get(i).capital() && opens(words, i) && after < n && art.self != null
                         && type.equals(typeOf(art, art.self))) {
                     target = art.self; // the page's title: "Nghị quyết Ban hành Kế hoạch … thực hiện Nghị quyết số 36-NQ/TW"
