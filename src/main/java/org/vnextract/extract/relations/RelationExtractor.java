@@ -60,6 +60,8 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     /** The words of a date written out after its day: "20 tháng 10 năm 2022". */
     private static final List<String> DATE_UNITS = List.of(Fold.fold("tháng"), Fold.fold("năm"));
     private static final String CU = Fold.fold("cứ");
+    private static final String BAN = Fold.fold("ban");
+    private static final String HANH = Fold.fold("hành");
     /** The most words of a title-only document's name before the document carried out with it. */
     private static final int MAX_TITLE = 12;
     /** Words a page's title line may add to its type name ("CHƯƠNG TRÌNH HÀNH ĐỘNG"). */
@@ -1021,7 +1023,8 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
      * sentence's actor, not the document.
      */
     private boolean heads(List<Word> words, Cited c) {
-        if (c.pointer() || issuedRightBefore(words, c.first())) {
+        if (c.pointer() || issuedRightBefore(words, c.first())
+                || carriedOutRightBefore(words, c.first()) && issuesNext(words, c.after())) {
             return true;
         }
         for (int i = 0; i < c.first(); i++) {
@@ -1031,6 +1034,31 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             }
         }
         return true;
+    }
+
+    /**
+     * An `implements` phrase ends right before token {@code first}: the document is the object carried
+     * out, and a chain may go on from it ("triển khai thực hiện Nghị quyết số 281/NQ-CP của Chính phủ ban
+     * hành Chương trình hành động … thực hiện Nghị quyết số 71-NQ/TW": 281/NQ-CP heads that clause).
+     */
+    private boolean carriedOutRightBefore(List<Word> words, int first) {
+        for (RelationRules.Phrase ph : rules.forward) {
+            int k = first - ph.words().size();
+            if (k >= 0 && "implements".equals(ph.relation()) && matches(ph.words(), words, k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Only the document's date and issuer stand between token {@code from} and "ban hành" (it issues what follows). */
+    private boolean issuesNext(List<Word> words, int from) {
+        for (int p = from; p < words.size() && p - from <= MAX_ATTACHED; p++) {
+            if (is(words, p, BAN) && is(words, p + 1, HANH)) {
+                return attached(words, from, p);
+            }
+        }
+        return false;
     }
 
     /**
