@@ -66,6 +66,8 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     private static final int MAX_TITLE = 12;
     /** Words a page's title line may add to its type name ("CHƯƠNG TRÌNH HÀNH ĐỘNG"). */
     private static final int MAX_TITLE_EXTRA = 3;
+    /** The most tokens before a document on a validity-history line (date, status). */
+    private static final int MAX_HISTORY_PREFIX = 12;
     /** The longest clause between an issued document and the purpose ("để thực hiện …") of its issuing. */
     private static final int MAX_PURPOSE = 25;
     /** The longest agent of a passive phrase ("được Ban Thường vụ Tỉnh ủy cụ thể hóa bằng"). */
@@ -142,6 +144,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             }
             sentence(article, s, in1, out, pending);
         }
+        history(article, all, out);
         List<DocumentRelation> result = new ArrayList<>(out.size());
         for (Found f : out.values()) {
             result.add(new DocumentRelation(f.from, f.type, f.to, f.mentions));
@@ -1271,6 +1274,70 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             case PUNCT -> new Word(v.fold(i), false);
             case WORD, ABBREVIATION -> new Word(v.fold(i), v.capitalized(i));
         };
+    }
+
+    /**
+     * A legal portal's validity history: after a line "Lịch sử hiệu lực: Quyết định 30/2013/QĐ-UBND"
+     * (a `historyhead`), each line "09/01/2015 Được sửa đổi 79/2014/QĐ-UBND" (a date, a `history`
+     * status, a document) states that document's relation to the page's. Only whole lines count: the
+     * words before the document on its line are the date and the status, nothing else.
+     */
+    private void history(Article art, List<Cited> all, Map<String, Found> out) {
+        TokenView v = art.v;
+        String subject = null;
+        for (Cited c : all) {
+            int first = v.tokenAtOrAfter(c.start(), 0);
+            List<String> prefix = linePrefix(v, first);
+            if (prefix == null) {
+                continue;
+            }
+            if (subject == null) {
+                if (matchesWhole(rules.historyHead, prefix) != null) {
+                    subject = c.id();
+                }
+                continue;
+            }
+            RelationRules.Phrase status = matchesWhole(rules.history, prefix);
+            if (status != null) {
+                int lineStart = v.start(lineStartToken(v, first));
+                add(out, art.t.text(), c.id(), status.relation(), subject, lineStart, c.end());
+            }
+        }
+    }
+
+    /** The first token of the line of token {@code i} (at most {@value #MAX_HISTORY_PREFIX} tokens back), or -1. */
+    private static int lineStartToken(TokenView v, int i) {
+        int k = i;
+        while (k > 0 && i - k < MAX_HISTORY_PREFIX && !v.newlineBefore(k)) {
+            k--;
+        }
+        return k == 0 || v.newlineBefore(k) ? k : -1;
+    }
+
+    /** The folded words before token {@code i} on its line, without dates, numbers and punctuation; null if too far. */
+    private static List<String> linePrefix(TokenView v, int i) {
+        int k = lineStartToken(v, i);
+        if (k < 0) {
+            return null;
+        }
+        List<String> words = new ArrayList<>(i - k);
+        for (int j = k; j < i; j++) {
+            Word w = word(v, j);
+            if (!w.w().equals("#") && Character.isLetter(w.w().codePointAt(0))) {
+                words.add(w.w());
+            }
+        }
+        return words;
+    }
+
+    private static RelationRules.Phrase matchesWhole(List<RelationRules.Phrase> phrases, List<String> words) {
+        for (RelationRules.Phrase ph : phrases) { // compared as linePrefix reads a line: words only
+            List<String> own = ph.words().stream().filter(w -> !w.equals("#") && Character.isLetter(w.codePointAt(0))).toList();
+            if (own.equals(words)) {
+                return ph;
+            }
+        }
+        return null;
     }
 
     private static void add(Map<String, Found> out, String text, String from, String type, String to, int start, int end) {

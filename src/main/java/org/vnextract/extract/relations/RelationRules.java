@@ -35,6 +35,8 @@ final class RelationRules {
     final List<Phrase> effect = new ArrayList<>();
     final List<Phrase> expire = new ArrayList<>();
     final List<Phrase> issued = new ArrayList<>();
+    final List<Phrase> history = new ArrayList<>();
+    final List<Phrase> historyHead = new ArrayList<>();
     final Set<String> tail = new HashSet<>();
     final Set<String> attach = new HashSet<>();
     final Set<String> join = new HashSet<>();
@@ -70,6 +72,8 @@ final class RelationRules {
                 case "effect" -> effect.add(new Phrase(words, null));
                 case "expire" -> expire.add(new Phrase(words, null));
                 case "issued" -> issued.add(new Phrase(words, null));
+                case "history" -> history.add(new Phrase(words, relation(rel, lineNo)));
+                case "historyhead" -> historyHead.add(new Phrase(words, null));
                 case "tail" -> tail.add(single(words, lineNo));
                 case "attach" -> attach.add(single(words, lineNo));
                 case "join" -> join.add(single(words, lineNo));
