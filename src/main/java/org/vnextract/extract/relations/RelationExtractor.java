@@ -468,12 +468,15 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
 
     /** An `implements` phrase (forward or fronted) ends right before word {@code i}. */
     private boolean carriedOutHere(List<Word> words, int i) {
-        for (List<RelationRules.Phrase> l : List.of(rules.forward, rules.fronted)) {
-            for (RelationRules.Phrase ph : l) {
-                int start = i - ph.words().size();
-                if (ph.relation().equals("implements") && start >= 0 && matches(ph.words(), words, start)) {
-                    return true;
-                }
+        return implementsEndsAt(rules.forward, words, i) || implementsEndsAt(rules.fronted, words, i);
+    }
+
+    /** An `implements` phrase of {@code phrases} ends right before word {@code i}. */
+    private static boolean implementsEndsAt(List<RelationRules.Phrase> phrases, List<Word> words, int i) {
+        for (RelationRules.Phrase ph : phrases) {
+            int start = i - ph.words().size();
+            if (ph.relation().equals("implements") && start >= 0 && matches(ph.words(), words, start)) {
+                return true;
             }
         }
         return false;
@@ -1045,13 +1048,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
      * hành Chương trình hành động … thực hiện Nghị quyết số 71-NQ/TW": 281/NQ-CP heads that clause).
      */
     private boolean carriedOutRightBefore(List<Word> words, int first) {
-        for (RelationRules.Phrase ph : rules.forward) {
-            int k = first - ph.words().size();
-            if (k >= 0 && "implements".equals(ph.relation()) && matches(ph.words(), words, k)) {
-                return true;
-            }
-        }
-        return false;
+        return implementsEndsAt(rules.forward, words, first);
     }
 
     /** Only the document's date and issuer stand between token {@code from} and "ban hành" (it issues what follows). */
@@ -1287,10 +1284,11 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         String subject = null;
         for (Cited c : all) {
             int first = v.tokenAtOrAfter(c.start(), 0);
-            List<String> prefix = linePrefix(v, first);
-            if (prefix == null) {
+            int lineStart = lineStartToken(v, first);
+            if (lineStart < 0) {
                 continue;
             }
+            List<String> prefix = lineWords(v, lineStart, first);
             if (subject == null) {
                 if (matchesWhole(rules.historyHead, prefix) != null) {
                     subject = c.id();
@@ -1299,8 +1297,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             }
             RelationRules.Phrase status = matchesWhole(rules.history, prefix);
             if (status != null) {
-                int lineStart = v.start(lineStartToken(v, first));
-                add(out, art.t.text(), c.id(), status.relation(), subject, lineStart, c.end());
+                add(out, art.t.text(), c.id(), status.relation(), subject, v.start(lineStart), c.end());
             }
         }
     }
@@ -1314,12 +1311,8 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         return k == 0 || v.newlineBefore(k) ? k : -1;
     }
 
-    /** The folded words before token {@code i} on its line, without dates, numbers and punctuation; null if too far. */
-    private static List<String> linePrefix(TokenView v, int i) {
-        int k = lineStartToken(v, i);
-        if (k < 0) {
-            return null;
-        }
+    /** The folded words of tokens {@code [k, i)}, without dates, numbers and punctuation (as history rows are kept). */
+    private static List<String> lineWords(TokenView v, int k, int i) {
         List<String> words = new ArrayList<>(i - k);
         for (int j = k; j < i; j++) {
             Word w = word(v, j);
@@ -1331,9 +1324,8 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     }
 
     private static RelationRules.Phrase matchesWhole(List<RelationRules.Phrase> phrases, List<String> words) {
-        for (RelationRules.Phrase ph : phrases) { // compared as linePrefix reads a line: words only
-            List<String> own = ph.words().stream().filter(w -> !w.equals("#") && Character.isLetter(w.codePointAt(0))).toList();
-            if (own.equals(words)) {
+        for (RelationRules.Phrase ph : phrases) {
+            if (ph.words().equals(words)) {
                 return ph;
             }
         }

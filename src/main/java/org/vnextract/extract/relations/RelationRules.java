@@ -72,8 +72,9 @@ final class RelationRules {
                 case "effect" -> effect.add(new Phrase(words, null));
                 case "expire" -> expire.add(new Phrase(words, null));
                 case "issued" -> issued.add(new Phrase(words, null));
-                case "history" -> history.add(new Phrase(words, relation(rel, lineNo)));
-                case "historyhead" -> historyHead.add(new Phrase(words, null));
+                // a history line is read as words only (its date, numbers and punctuation dropped): so are its rows
+                case "history" -> history.add(new Phrase(lettersOnly(words), relation(rel, lineNo)));
+                case "historyhead" -> historyHead.add(new Phrase(lettersOnly(words), null));
                 case "tail" -> tail.add(single(words, lineNo));
                 case "attach" -> attach.add(single(words, lineNo));
                 case "join" -> join.add(single(words, lineNo));
@@ -93,6 +94,10 @@ final class RelationRules {
             throw new PipelineException(FILE + ":" + lineNo + ": unknown relation '" + r + "'");
         }
         return r;
+    }
+
+    private static List<String> lettersOnly(List<String> words) {
+        return words.stream().filter(w -> !w.equals("#") && Character.isLetter(w.codePointAt(0))).toList();
     }
 
     private static String single(List<String> words, int lineNo) {
