@@ -47,28 +47,11 @@ public final class Evaluator {
         }
         JsonNode src = record.get("source");
         JsonNode uriNode = src != null && src.isObject() ? src.get("uri") : null;
-        String uri = truthyText(uriNode) ? text(uriNode) : truthyText(record.get("id")) ? text(record.get("id")) : "";
+        String uri = MetricSets.truthy(uriNode) ? text(uriNode) : MetricSets.truthy(record.get("id")) ? text(record.get("id")) : "";
         records.put(stem(uri), record);
-        if (truthyText(record.get("id"))) {
+        if (MetricSets.truthy(record.get("id"))) {
             records.put(text(record.get("id")), record);
         }
-    }
-
-    /** Python truth of a JSON value used as a key: present, not null, not "" / 0 / false / empty. */
-    private static boolean truthyText(JsonNode n) {
-        if (n == null || n.isNull()) {
-            return false;
-        }
-        if (n.isTextual()) {
-            return !n.asText().isEmpty();
-        }
-        if (n.isNumber()) {
-            return n.asDouble() != 0;
-        }
-        if (n.isBoolean()) {
-            return n.asBoolean();
-        }
-        return n.size() > 0;
     }
 
     /** Python's {@code str()} of a JSON scalar used as a key. */

@@ -176,7 +176,8 @@ public final class MetricSets {
         return new BigDecimal(f).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
     }
 
-    private static boolean truthy(JsonNode n) {
+    /** Python truth of a JSON value, as score.py tests fields and keys: present, not null, not "" / 0 / false / empty. */
+    static boolean truthy(JsonNode n) {
         if (n == null || n.isNull()) {
             return false;
         }
