@@ -70,12 +70,13 @@ public final class PlaceExtractor implements Stage {
     private final Phrases<Boolean> countryCues;
     private final Phrases<Boolean> venueWords;
     private final List<String> biographyCues = new ArrayList<>();
+    private final List<String[]> biographyExceptions = new ArrayList<>();
     /** The name-key hash of each word of each biography cue, or null when some cue has punctuation. */
     private final int[][] biographyKeys;
     private final List<String> captionCues = new ArrayList<>();
     private final List<String> nationalCues = new ArrayList<>();
     /** Names that hold a national cue but make no article national ("Đại hội đại biểu toàn quốc"). */
-    private final List<String> nationalNames = new ArrayList<>();
+    private final List<java.util.regex.Pattern> nationalNames = new ArrayList<>();
     private final Phrases<Boolean> localCuePhrases;
     private final Set<String> localIssuers = new HashSet<>();
     /** The segmenter's surnames: a name inside a segmenter word that begins with one is a person's. */
@@ -114,6 +115,10 @@ public final class PlaceExtractor implements Stage {
         this.venueWords = Phrases.of(v, models.lines("places/venue_words.txt"), f -> Boolean.TRUE);
         List<int[]> cueKeys = new ArrayList<>();
         for (String l : models.lines("places/biography_cues.txt")) {
+            if (l.startsWith("!")) { // a phrase that holds a cue and tells no origin ("quê hương": homeland)
+                biographyExceptions.add(Fold.fold(l.substring(1)).split(" "));
+                continue;
+            }
             String w = words(l);
             biographyCues.add(" " + w + " ");
             String[] ws = w.split(" ");
@@ -136,7 +141,17 @@ public final class PlaceExtractor implements Stage {
             nationalCues.add(" " + NUMBER.matcher(words(l)).replaceAll("9") + " ");
         }
         for (String l : models.lines("places/national_names.txt")) {
-            nationalNames.add(" " + NUMBER.matcher(words(l)).replaceAll("9") + " ");
+            // "…" stands for one to four words of the name ("đại hội … toàn quốc"); bounded, so no backtracking runs away
+            StringBuilder re = new StringBuilder(" ");
+            String[] parts = l.split("…", -1);
+            for (int i = 0; i < parts.length; i++) {
+                if (i > 0) {
+                    re.append("(?: [^ |¶]+){1,4}");
+                }
+                String part = NUMBER.matcher(words(parts[i])).replaceAll("9").strip();
+                re.append(i > 0 && !part.isEmpty() ? " " : "").append(java.util.regex.Pattern.quote(part));
+            }
+            nationalNames.add(java.util.regex.Pattern.compile(re.append(' ').toString()));
         }
         this.localCuePhrases = Phrases.of(v, models.lines("places/local_cues.txt"), f -> Boolean.TRUE);
         for (String l : models.lines("segment/surnames.txt")) {
@@ -934,8 +949,8 @@ public final class PlaceExtractor implements Stage {
         // a national article has no place: read last, only when the text would give one
         String head = paras.isEmpty() ? "" : " " + NUMBER.matcher(words(t.text().substring(paras.get(0).start(),
                 paras.get(Math.min(1, paras.size() - 1)).end()))).replaceAll("9") + " ";
-        for (String name : nationalNames) {
-            head = head.replace(name, " "); // the national congress a province prepares is not the article's scope
+        for (java.util.regex.Pattern name : nationalNames) {
+            head = name.matcher(head).replaceAll(" "); // the national congress a province prepares is not the article's scope
         }
         for (String cue : nationalCues) {
             if (head.contains(cue)) {
@@ -1021,13 +1036,59 @@ public final class PlaceExtractor implements Stage {
         if (s == null || biographyKeys != null && !mayHaveCue(t.text(), s.start(), s.end(), biographyKeys)) {
             return false;
         }
-        String f = " " + words(t.text(s)) + " ";
+        String f = " " + words(withoutExceptions(t.text(s))) + " ";
         for (String cue : biographyCues) {
             if (f.contains(cue)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The sentence with each phrase of {@code biographyExceptions} blanked out where no name follows
+     * it: "xây dựng quê hương" is the homeland, "quê hương Bình Định" still someone's origin. Words
+     * are the sentence's runs between white space, compared folded, punctuation around them ignored.
+     */
+    private String withoutExceptions(String sentence) {
+        if (biographyExceptions.isEmpty()) {
+            return sentence;
+        }
+        List<int[]> spans = new ArrayList<>();
+        List<String> folded = new ArrayList<>();
+        for (int i = 0; i < sentence.length(); ) {
+            while (i < sentence.length() && Character.isWhitespace(sentence.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < sentence.length() && !Character.isWhitespace(sentence.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                spans.add(new int[] {start, i});
+                folded.add(Fold.fold(sentence.substring(start, i)));
+            }
+        }
+        char[] out = null;
+        for (String[] no : biographyExceptions) {
+            for (int w = 0; w + no.length <= folded.size(); w++) {
+                boolean match = true;
+                for (int k = 0; k < no.length && match; k++) {
+                    match = folded.get(w + k).equals(no[k]);
+                }
+                int last = spans.get(w + no.length - 1)[1];
+                boolean clauseEnds = last > 0 && !Character.isLetterOrDigit(sentence.charAt(last - 1));
+                if (!match || !clauseEnds && w + no.length < spans.size()
+                        && Character.isUpperCase(sentence.charAt(spans.get(w + no.length)[0]))) {
+                    continue; // a name follows: someone's homeland is their origin
+                }
+                if (out == null) {
+                    out = sentence.toCharArray();
+                }
+                java.util.Arrays.fill(out, spans.get(w)[0], last, ' ');
+            }
+        }
+        return out == null ? sentence : new String(out);
     }
 
     /**
