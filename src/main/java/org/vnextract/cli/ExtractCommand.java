@@ -48,7 +48,7 @@ public final class ExtractCommand implements Callable<Integer> {
     List<String> paths;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write JSON Lines to FILE (atomically: a temporary file renamed at the end). Default: standard output.")
+            description = "Write JSON Lines to FILE (atomically: a temporary file renamed at the end). Default, or '-': standard output.")
     Path output;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores (${DEFAULT-VALUE}).")
@@ -92,6 +92,9 @@ public final class ExtractCommand implements Callable<Integer> {
         }
         if (progressSeconds < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--progress-seconds must be at least 1");
+        }
+        if (output != null && output.toString().equals("-")) {
+            output = null; // the Unix convention: "-o -" is standard output, not a file named "-"
         }
         if (resume && output == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--resume needs -o FILE");

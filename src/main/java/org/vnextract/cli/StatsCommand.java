@@ -60,7 +60,7 @@ public final class StatsCommand implements Callable<Integer> {
     @Option(names = "--excel", description = "CSV with a byte-order mark, so that Excel reads it as UTF-8.")
     boolean excel;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to this file (default standard output).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to this file (default, or '-': standard output).")
     Path output;
 
     @Override
@@ -99,7 +99,7 @@ public final class StatsCommand implements Callable<Integer> {
                 officialKey = l.matches().get(0).key();
             }
             Stats.Table t = new Stats(reader).compute(group, filter, docKey, officialKey);
-            if (output == null) {
+            if (output == null || output.toString().equals("-")) {
                 PrintWriter out = spec.commandLine().getOut();
                 write(t, out);
                 out.flush();

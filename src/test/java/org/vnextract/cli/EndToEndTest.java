@@ -41,6 +41,19 @@ class EndToEndTest {
     }
 
     @Test
+    void dashAsOutputIsStandardOutputNotAFileNamedDash() throws Exception {
+        boolean dashBefore = Files.exists(Path.of("-"));
+        Cli plain = Cli.run("extract", "corpus/seeds");
+        Cli dash = Cli.run("extract", "-o", "-", "corpus/seeds");
+        assertThat(dash.exit()).as(dash.err()).isZero();
+        assertThat(parse(dash.out())).hasSize(5);
+        assertThat(dash.out()).isEqualTo(plain.out());
+        if (!dashBefore) {
+            assertThat(Path.of("-")).as("no file named '-' is written").doesNotExist();
+        }
+    }
+
+    @Test
     void bundledCorpusRunsCleanInInputOrderWithAnyThreadCount() throws Exception {
         Path one = dir.resolve("one.jsonl");
         Path two = dir.resolve("two.jsonl");
