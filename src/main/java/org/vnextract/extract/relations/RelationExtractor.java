@@ -533,8 +533,21 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             return;
         }
         int n = cited.size();
+        // the document whose forward phrase names each one ("Thông tư A sửa đổi Thông tư X …"), for a phrase
+        // coordinated after it ("… và bãi bỏ Thông tư Y": A amends Y too)
+        Cited[] carrier = new Cited[n];
         // a phrase between two neighbouring documents, and the list that continues after the second
         for (int i = 0; i + 1 < n; i++) {
+            if (carrier[i] != null) {
+                Link c = coordinated(words, cited.get(i), cited.get(i + 1));
+                if (c != null) {
+                    Cited a = carrier[i];
+                    Cited b = cited.get(i + 1);
+                    add(out, t.text(), a.id(), c.relation, b.id(), a.start(), b.end());
+                    carrier[i + 1] = a;
+                    continue;
+                }
+            }
             Link l = between(words, cited.get(i).after(), cited.get(i + 1).first(), heads(words, cited.get(i)));
             if (l == null) {
                 l = purpose(words, cited.get(i), cited.get(i + 1));
@@ -566,10 +579,77 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 Cited from = l.reverse ? b : a;
                 Cited to = l.reverse ? a : b;
                 add(out, t.text(), from.id(), l.relation, to.id(), Math.min(a.start(), b.start()), Math.max(a.end(), b.end()));
+                if (!l.reverse) {
+                    carrier[j] = a;
+                }
             }
+        }
+        if (n >= 2) {
+            purposeAfter(words, cited, out, t.text());
         }
         fronted(art, s, words, cited, out);
     }
+
+    /**
+     * "Thông tư A sửa đổi, bổ sung Thông tư X và bãi bỏ Thông tư Y": after {@code x} (the object of a
+     * forward phrase), its date and issuer, a joining word and right after it a forward phrase of its own
+     * (and tail words) before {@code y}: the relation of that phrase, from the same document. Null if not.
+     */
+    private Link coordinated(List<Word> words, Cited x, Cited y) {
+        for (int j = x.after(); j < y.first(); j++) {
+            if (!rules.join.contains(words.get(j).w())) {
+                continue;
+            }
+            if (!attached(words, x.after(), j) || matchAt(rules.forward, words, j + 1) < 0) {
+                continue;
+            }
+            Link l = between(words, j + 1, y.first(), false);
+            return l == null || l.reverse ? null : l;
+        }
+        return null;
+    }
+
+    /**
+     * "Sau khi Bộ Chính trị ban hành Nghị quyết số 57-NQ/TW, Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số
+     * 45-KH/TU để triển khai thực hiện.": the second document of the sentence is issued, and its purpose (an
+     * `opener` and an `implements` phrase) ends the clause with no object of its own: it carries out the
+     * first, the only document named before it.
+     */
+    private void purposeAfter(List<Word> words, List<Cited> cited, Map<String, Found> out, String text) {
+        Cited b = cited.get(0);
+        Cited a = cited.get(1);
+        if (b.pointer() || a.pointer() || !issuedRightBefore(words, a.first())) {
+            return;
+        }
+        int limit = cited.size() > 2 ? cited.get(2).first() : words.size();
+        for (int o = a.after(); o < limit && o - a.after() <= MAX_ATTACHED; o++) {
+            int afterOpener = matchAt(rules.opener, words, o);
+            if (afterOpener < 0) {
+                continue;
+            }
+            if (!attached(words, a.after(), o)) {
+                return;
+            }
+            int p = -1;
+            for (RelationRules.Phrase ph : rules.forward) { // longest first
+                if (ph.relation().equals("implements") && afterOpener + ph.words().size() <= words.size()
+                        && matches(ph.words(), words, afterOpener)) {
+                    p = afterOpener + ph.words().size();
+                    break;
+                }
+            }
+            if (p < 0) {
+                return;
+            }
+            if (p == words.size() || CLAUSE_END.contains(words.get(p).w())) {
+                add(out, text, a.id(), "implements", b.id(), b.start(), a.end());
+            }
+            return;
+        }
+    }
+
+    /** What ends a clause after a purpose with no object ("… để triển khai thực hiện."). */
+    private static final Set<String> CLAUSE_END = Set.of(".", ";", "!");
 
     /**
      * Adds the places where a sentence points at a document without its number: "Chỉ thị này" (the
@@ -1251,7 +1331,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                     }
                     if (start >= from
                             && (attached(words, from, start) || reverse && described(words, from, start)
-                                    || (heads || reverse) && subjectBefore(words, from, start)
+                                    || (heads || reverse) && subjectBefore(words, from, start, !reverse && ph.relation().equals("amends"))
                                     || "(".equals(ph.words().get(0)) && note(words, from, start))) {
                         boolean described = false; // "Kết luận số 118-KL/TW, … về việc điều chỉnh …": what the document is about
                         for (int k = from; k < start && !described; k++) {
@@ -1387,7 +1467,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
      * before the lead may only precede the date, so an actor after a comma ("Căn cứ Quyết định X, Sở
      * ban hành Kế hoạch thực hiện …") is no subject.
      */
-    private boolean subjectBefore(List<Word> words, int from, int to) {
+    private boolean subjectBefore(List<Word> words, int from, int to, boolean commaLast) {
         for (int p = from; p < to && p - from <= MAX_ATTACHED; p++) {
             String w = words.get(p).w();
             if (w.equals(",") && !is(words, p + 1, ngay)) {
@@ -1396,7 +1476,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             int afterLead = matchAt(rules.subject, words, p);
             // "được ban hành cùng lúc với …": the document was issued, what follows is no subject of it
             if (afterLead > p && afterLead < to && !(p > from && is(words, p - 1, duoc)) && attached(words, from, p)) {
-                return about(words, afterLead, to);
+                return about(words, afterLead, to, commaLast);
             }
         }
         return false;
@@ -1407,13 +1487,21 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
      * in lower case ("tổ chức Đảng, đảng viên"), no phrase of a relation, issue or block of its own.
      */
     private boolean about(List<Word> words, int from, int to) {
+        return about(words, from, to, false);
+    }
+
+    /**
+     * {@link #about(List, int, int)}, where {@code commaLast} also lets a comma end the subject right
+     * before an `amends` phrase ("Nghị định số 73/2024/NĐ-CP … quy định mức lương cơ sở, thay thế …").
+     */
+    private boolean about(List<Word> words, int from, int to, boolean commaLast) {
         if (!subject(words, from, to, MAX_SUBJECT)) {
             return false;
         }
         for (int i = from; i < to; i++) {
             Word w = words.get(i);
             if (w.w().equals(",")) {
-                if (i + 1 >= to || words.get(i + 1).capital()) {
+                if (i + 1 >= to && !commaLast || i + 1 < to && words.get(i + 1).capital()) {
                     return false;
                 }
             } else if (!w.w().equals("#") && !Character.isLetter(w.w().codePointAt(0)) && !w.w().equals("-")) {
