@@ -1331,7 +1331,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                     }
                     if (start >= from
                             && (attached(words, from, start) || reverse && described(words, from, start)
-                                    || (heads || reverse) && subjectBefore(words, from, start, !reverse && ph.relation().equals("amends"))
+                                    || (heads || reverse) && subjectBefore(words, from, start)
                                     || "(".equals(ph.words().get(0)) && note(words, from, start))) {
                         boolean described = false; // "Kết luận số 118-KL/TW, … về việc điều chỉnh …": what the document is about
                         for (int k = from; k < start && !described; k++) {
@@ -1467,7 +1467,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
      * before the lead may only precede the date, so an actor after a comma ("Căn cứ Quyết định X, Sở
      * ban hành Kế hoạch thực hiện …") is no subject.
      */
-    private boolean subjectBefore(List<Word> words, int from, int to, boolean commaLast) {
+    private boolean subjectBefore(List<Word> words, int from, int to) {
         for (int p = from; p < to && p - from <= MAX_ATTACHED; p++) {
             String w = words.get(p).w();
             if (w.equals(",") && !is(words, p + 1, ngay)) {
@@ -1476,7 +1476,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             int afterLead = matchAt(rules.subject, words, p);
             // "được ban hành cùng lúc với …": the document was issued, what follows is no subject of it
             if (afterLead > p && afterLead < to && !(p > from && is(words, p - 1, duoc)) && attached(words, from, p)) {
-                return about(words, afterLead, to, commaLast);
+                return about(words, afterLead, to, true);
             }
         }
         return false;
@@ -1491,8 +1491,9 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     }
 
     /**
-     * {@link #about(List, int, int)}, where {@code commaLast} also lets a comma end the subject right
-     * before an `amends` phrase ("Nghị định số 73/2024/NĐ-CP … quy định mức lương cơ sở, thay thế …").
+     * {@link #about(List, int, int)}, where {@code commaLast} also lets a comma end a document's subject
+     * right before its phrase ("Nghị định số 73/2024/NĐ-CP … quy định mức lương cơ sở, thay thế …",
+     * "Kế hoạch số 10-KH/TU về tuyên truyền, triển khai thực hiện …").
      */
     private boolean about(List<Word> words, int from, int to, boolean commaLast) {
         if (!subject(words, from, to, MAX_SUBJECT)) {
