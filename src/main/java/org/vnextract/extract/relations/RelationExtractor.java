@@ -562,6 +562,9 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 continue;
             }
             Cited a = cited.get(i);
+            // "ban hành Kế hoạch số 74-KH/TU và Kế hoạch số 75-KH/TU thực hiện Kết luận số 21-KL/TW": the documents
+            // issued in one list with the first before a forward phrase state it too
+            List<Cited> listed = l.reverse ? List.of() : issuedWith(words, cited, i);
             for (int j = i + 1; j < n; j++) {
                 Cited b = cited.get(j);
                 if (j > i + 1 && !joined(words, cited.get(j - 1).after(), b.first())) {
@@ -579,6 +582,9 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 Cited from = l.reverse ? b : a;
                 Cited to = l.reverse ? a : b;
                 add(out, t.text(), from.id(), l.relation, to.id(), Math.min(a.start(), b.start()), Math.max(a.end(), b.end()));
+                for (Cited h : listed) {
+                    add(out, t.text(), h.id(), l.relation, b.id(), h.start(), b.end());
+                }
                 if (!l.reverse) {
                     carrier[j] = a;
                 }
@@ -588,6 +594,21 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             purposeAfter(words, cited, out, t.text());
         }
         fronted(art, s, words, cited, out);
+    }
+
+    /**
+     * The documents listed before {@code cited[i]} ("Kế hoạch số 74-KH/TU và Kế hoạch số 75-KH/TU"), when
+     * the list's first is issued right before it ("ban hành Kế hoạch số 74-KH/TU và …"); else none.
+     */
+    private List<Cited> issuedWith(List<Word> words, List<Cited> cited, int i) {
+        int k = i;
+        while (k > 0 && !cited.get(k - 1).pointer() && joined(words, cited.get(k - 1).after(), cited.get(k).first())) {
+            k--;
+        }
+        if (k == i || !issuedRightBefore(words, cited.get(k).first())) {
+            return List.of();
+        }
+        return cited.subList(k, i);
     }
 
     /**
