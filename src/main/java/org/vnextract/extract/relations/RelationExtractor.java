@@ -85,6 +85,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     private final String ban;
     private final String hanh;
     private final String so;
+    private final String nam;
 
     public RelationExtractor(ModelSource models) {
         this(new RelationRules(models), false);
@@ -104,6 +105,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         ban = key("ban");
         hanh = key("hành");
         so = key("số");
+        nam = key("năm");
     }
 
     private String key(String word) {
@@ -908,15 +910,18 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         if (clauseStart == 0) {
             p = afterOutletTag(words, p);
         }
-        if (is(words, p, ngay) && is(words, p + 1, "#")) { // "Ngày 12/3/2022, thực hiện …"
+        if ((is(words, p, ngay) || is(words, p, nam)) && is(words, p + 1, "#")) { // "Ngày 12/3/2022, thực hiện …", "Năm 2024, …"
             int q = p + 2;
             while (q < words.size() && q < p + 6 && !is(words, q, ",")) {
                 q++;
             }
             p = is(words, q, ",") ? q + 1 : p;
         }
-        int afterOpener = matchAt(rules.opener, words, p);
-        if (afterOpener >= 0) {
+        for (int o = 0; o < 2; o++) { // "Theo đó, để triển khai …": a lead-in, then a purpose
+            int afterOpener = matchAt(rules.opener, words, p);
+            if (afterOpener < 0) {
+                break;
+            }
             p = afterOpener;
         }
         int afterPhrase = matchAt(rules.fronted, words, p);
