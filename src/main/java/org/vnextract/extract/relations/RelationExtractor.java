@@ -51,17 +51,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     /** Words of what a document does, before a passive phrase. */
     private static final int MAX_DESCRIPTION = 16;
     // words the code itself reads, folded as tokens are (tone mark after the letters)
-    private static final String VE = Fold.fold("về");
-    private static final String NGAY = Fold.fold("ngày");
     private static final String SO = Fold.fold("số");
-    private static final String DUOC = Fold.fold("được");
-    private static final String CAN = Fold.fold("căn");
-    private static final String VA = Fold.fold("và");
-    /** The words of a date written out after its day: "20 tháng 10 năm 2022". */
-    private static final List<String> DATE_UNITS = List.of(Fold.fold("tháng"), Fold.fold("năm"));
-    private static final String CU = Fold.fold("cứ");
-    private static final String BAN = Fold.fold("ban");
-    private static final String HANH = Fold.fold("hành");
     /** The most words of a title-only document's name before the document carried out with it. */
     private static final int MAX_TITLE = 12;
     /** Words a page's title line may add to its type name ("CHƯƠNG TRÌNH HÀNH ĐỘNG"). */
@@ -76,9 +66,51 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     private static final int MAX_NOTE = 60;
 
     private final RelationRules rules;
+    /**
+     * Whether this reader sees words without their tone marks: the twin that reads pages whose tone
+     * marks are scrambled ({@link #scrambled}), with rules and words stripped the same way.
+     */
+    private final boolean toneless;
+    /** The toneless twin of this reader (null in the twin itself). */
+    private final RelationExtractor twin;
+    // words the code itself reads, folded as tokens are (tone mark after the letters; none in the twin)
+    private final String ve;
+    private final String ngay;
+    private final String duoc;
+    private final String can;
+    private final String va;
+    /** The words of a date written out after its day: "20 tháng 10 năm 2022". */
+    private final List<String> dateUnits;
+    private final String cu;
+    private final String ban;
+    private final String hanh;
+    private final String so;
+    private final String nam;
 
     public RelationExtractor(ModelSource models) {
-        this.rules = new RelationRules(models);
+        this(new RelationRules(models), false);
+    }
+
+    private RelationExtractor(RelationRules rules, boolean toneless) {
+        this.toneless = toneless;
+        this.rules = toneless ? rules.toneless() : rules;
+        this.twin = toneless ? null : new RelationExtractor(rules, true);
+        ve = key("về");
+        ngay = key("ngày");
+        duoc = key("được");
+        can = key("căn");
+        va = key("và");
+        dateUnits = List.of(key("tháng"), key("năm"));
+        cu = key("cứ");
+        ban = key("ban");
+        hanh = key("hành");
+        so = key("số");
+        nam = key("năm");
+    }
+
+    private String key(String word) {
+        String f = Fold.fold(word);
+        return toneless ? RelationRules.stripTones(f) : f;
     }
 
     @Override
@@ -111,11 +143,14 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
 
     @Override
     public List<DocumentRelation> extract(Analysis in) {
-        AnalyzedText t = in.get(AnalyzedText.KEY);
         List<DocumentReference> docs = in.get(DocumentReference.KEY);
         if (docs.size() < 2) {
             return List.of();
         }
+        if (twin != null && scrambled(TokenView.of(in))) {
+            return twin.extract(in);
+        }
+        AnalyzedText t = in.get(AnalyzedText.KEY);
         List<Cited> all = new ArrayList<>();
         for (DocumentReference d : docs) {
             for (Mention m : d.mentions()) {
@@ -152,12 +187,40 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         return result;
     }
 
+    /** Words looked at to tell a page with scrambled tone marks. */
+    private static final int SCRAMBLE_SAMPLE = 2000;
+    /** Of them, the fewest words with two tone marks that make a page scrambled, and their least share (1/n) of all words. */
+    private static final int SCRAMBLE_MIN = 8;
+    private static final int SCRAMBLE_SHARE = 20;
+
+    /**
+     * A page whose tone marks are scrambled ("Kết lúận số 121-KL/TW", "thực hịện"), as some portals
+     * write to foil copying: many of its words carry two tone marks, which no Vietnamese word does.
+     * Such a page is read without tone marks. Looks at the first {@value #SCRAMBLE_SAMPLE} tokens.
+     */
+    private static boolean scrambled(TokenView v) {
+        int words = 0;
+        int twice = 0;
+        for (int i = 0; i < v.size() && i < SCRAMBLE_SAMPLE; i++) {
+            if (v.kind(i) != org.vnextract.text.TokenKind.WORD) {
+                continue;
+            }
+            words++;
+            String f = v.fold(i);
+            int tones = f.length() - RelationRules.stripTones(f).length();
+            if (tones >= 2) {
+                twice++;
+            }
+        }
+        return twice >= SCRAMBLE_MIN && twice * SCRAMBLE_SHARE >= words;
+    }
+
     /**
      * What the sentences of one article share: the text, each document's type name in folded words,
      * where each document is first cited, and the document the page itself is (the one whose symbol
      * stands alone after "Số:" on a line of its own header), if any.
      */
-    private static final class Article {
+    private final class Article {
         final AnalyzedText t;
         /** The article's tokens as every extractor reads them. */
         final TokenView v;
@@ -181,7 +244,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             DocumentReference found = null;
             for (int d = 0; d < docs.size(); d++) {
                 DocumentReference doc = docs.get(d);
-                String name = doc.typeName() == null ? "" : Fold.fold(doc.typeName());
+                String name = doc.typeName() == null ? "" : key(doc.typeName());
                 List<String> type = name.isEmpty() ? List.of() : List.of(name.split(" "));
                 typeWords.add(type);
                 if (!type.isEmpty()) {
@@ -201,7 +264,115 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 }
                 firstCited[d] = first;
             }
+            // no "Số:" header: the page's title line names it ("KẾT LUẬN 127-KL/TW CỦA BỘ CHÍNH TRỊ …"), or
+            // its source line does ("(Nguồn: Từ Công văn số 1150/UBND-VP ngày 22/04/2021)")
+            for (int d = 0; d < docs.size() && found == null; d++) {
+                for (Mention m : docs.get(d).mentions()) {
+                    if (titleSymbol(d, m) || sourceSymbol(d, m)) {
+                        found = docs.get(d);
+                        break;
+                    }
+                }
+            }
             self = found;
+        }
+
+        /** The most lines (not blank) before a page's title line: its date line. */
+        private static final int TITLE_LINE = 1;
+        /** The longest title line read for its case. */
+        private static final int TITLE_REACH = 400;
+        /** The most tokens after a document on its source line: its date. */
+        private static final int SOURCE_TAIL = 10;
+
+        /**
+         * The page's title line is its document's name, in capitals as a reproduced document writes
+         * it: one of its first lines, opening with the document's type name (and "số") and symbol,
+         * all upper case ("KẾT LUẬN 127-KL/TW CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ VỀ …").
+         */
+        private boolean titleSymbol(int d, Mention m) {
+            String text = t.text();
+            if (m.start() > TITLE_REACH) {
+                return false;
+            }
+            int lines = 0;
+            for (int k = 0; k < m.start(); k++) {
+                if (text.charAt(k) == '\n' && k > 0 && text.charAt(k - 1) != '\n' && ++lines > TITLE_LINE) {
+                    return false;
+                }
+            }
+            int first = v.tokenAtOrAfter(m.start(), 0);
+            int lineStart = lineStartToken(v, first);
+            if (lineStart < 0 || !nameOnly(d, lineStart, first)) {
+                return false;
+            }
+            int lineEnd = text.indexOf('\n', m.end());
+            lineEnd = lineEnd < 0 ? text.length() : lineEnd;
+            if (lineEnd - m.end() > TITLE_REACH) {
+                return false;
+            }
+            String line = text.substring(v.start(lineStart), lineEnd);
+            return line.equals(line.toUpperCase(java.util.Locale.ROOT)) && line.chars().anyMatch(Character::isLetter);
+        }
+
+        /**
+         * The line that names the page's source: a `source` lead ("Nguồn: Từ", "(Nguồn:"), the document
+         * (its type name and "số" may stand outside its mention), then only its date.
+         */
+        private boolean sourceSymbol(int d, Mention m) {
+            int first = v.tokenAtOrAfter(m.start(), 0);
+            int lineStart = lineStartToken(v, first);
+            if (lineStart < 0) {
+                return false;
+            }
+            int p = lineStart;
+            if (is(v, p, "(")) {
+                p++;
+            }
+            int afterLead = -1;
+            for (RelationRules.Phrase ph : rules.source) {
+                if (p + ph.words().size() <= first && tokensMatch(ph.words(), p)) {
+                    afterLead = p + ph.words().size();
+                    break;
+                }
+            }
+            if (afterLead < 0 || !nameOnly(d, afterLead, first)) {
+                return false;
+            }
+            int after = v.tokenAtOrAfter(m.end(), first);
+            for (int k = after; k < v.size() && !(k > after && v.newlineBefore(k)); k++) {
+                String w = word(v, k).w();
+                if (k - after >= SOURCE_TAIL || !(w.equals("#") || w.equals(ngay) || dateUnits.contains(w)
+                        || w.equals(")") || w.equals(".") || w.equals(","))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Tokens {@code [from, to)} are nothing, or document {@code d}'s type name with "số" or ":" after it. */
+        private boolean nameOnly(int d, int from, int to) {
+            int k = to;
+            while (k > from && (word(v, k - 1).w().equals(so) || word(v, k - 1).w().equals(":"))) {
+                k--;
+            }
+            List<String> type = typeWords.get(d);
+            if (k - from == type.size() && k > from) {
+                return tokensMatch(type, from);
+            }
+            return k == from && k == to;
+        }
+
+        private boolean tokensMatch(List<String> phrase, int at) {
+            for (int i = 0; i < phrase.size(); i++) {
+                if (at + i >= v.size() || !word(v, at + i).w().equals(phrase.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean is(TokenView view, int i, String w) {
+            return i < view.size() && word(view, i).w().equals(w);
         }
 
         private static final int HEADER_REACH = 32;
@@ -358,11 +529,27 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             pending.clear();
         }
         if (cited.size() < 2) {
+            if (cited.size() == 1 && art.self != null) {
+                fronted(art, s, words, cited, out); // the page's own document may carry it out ("…; Ủy ban nhân dân huyện có ý kiến như sau:")
+            }
             return;
         }
         int n = cited.size();
+        // the document whose forward phrase names each one ("Thông tư A sửa đổi Thông tư X …"), for a phrase
+        // coordinated after it ("… và bãi bỏ Thông tư Y": A amends Y too)
+        Cited[] carrier = new Cited[n];
         // a phrase between two neighbouring documents, and the list that continues after the second
         for (int i = 0; i + 1 < n; i++) {
+            if (carrier[i] != null) {
+                Link c = coordinated(words, cited.get(i), cited.get(i + 1));
+                if (c != null) {
+                    Cited a = carrier[i];
+                    Cited b = cited.get(i + 1);
+                    add(out, t.text(), a.id(), c.relation, b.id(), a.start(), b.end());
+                    carrier[i + 1] = a;
+                    continue;
+                }
+            }
             Link l = between(words, cited.get(i).after(), cited.get(i + 1).first(), heads(words, cited.get(i)));
             if (l == null) {
                 l = purpose(words, cited.get(i), cited.get(i + 1));
@@ -377,6 +564,9 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 continue;
             }
             Cited a = cited.get(i);
+            // "ban hành Kế hoạch số 74-KH/TU và Kế hoạch số 75-KH/TU thực hiện Kết luận số 21-KL/TW": the documents
+            // issued in one list with the first before a forward phrase state it too
+            List<Cited> listed = l.reverse ? List.of() : issuedWith(words, cited, i);
             for (int j = i + 1; j < n; j++) {
                 Cited b = cited.get(j);
                 if (j > i + 1 && !joined(words, cited.get(j - 1).after(), b.first())) {
@@ -394,10 +584,95 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 Cited from = l.reverse ? b : a;
                 Cited to = l.reverse ? a : b;
                 add(out, t.text(), from.id(), l.relation, to.id(), Math.min(a.start(), b.start()), Math.max(a.end(), b.end()));
+                for (Cited h : listed) {
+                    add(out, t.text(), h.id(), l.relation, b.id(), h.start(), b.end());
+                }
+                if (!l.reverse) {
+                    carrier[j] = a;
+                }
             }
         }
-        fronted(t, words, cited, out);
+        if (n >= 2) {
+            purposeAfter(words, cited, out, t.text());
+        }
+        fronted(art, s, words, cited, out);
     }
+
+    /**
+     * The documents listed before {@code cited[i]} ("Kế hoạch số 74-KH/TU và Kế hoạch số 75-KH/TU"), when
+     * the list's first is issued right before it ("ban hành Kế hoạch số 74-KH/TU và …"); else none.
+     */
+    private List<Cited> issuedWith(List<Word> words, List<Cited> cited, int i) {
+        int k = i;
+        while (k > 0 && !cited.get(k - 1).pointer() && joined(words, cited.get(k - 1).after(), cited.get(k).first())) {
+            k--;
+        }
+        if (k == i || !issuedRightBefore(words, cited.get(k).first())) {
+            return List.of();
+        }
+        return cited.subList(k, i);
+    }
+
+    /**
+     * "Thông tư A sửa đổi, bổ sung Thông tư X và bãi bỏ Thông tư Y": after {@code x} (the object of a
+     * forward phrase), its date and issuer, a joining word and right after it a forward phrase of its own
+     * (and tail words) before {@code y}: the relation of that phrase, from the same document. Null if not.
+     */
+    private Link coordinated(List<Word> words, Cited x, Cited y) {
+        for (int j = x.after(); j < y.first(); j++) {
+            if (!rules.join.contains(words.get(j).w())) {
+                continue;
+            }
+            if (!attached(words, x.after(), j) || matchAt(rules.forward, words, j + 1) < 0) {
+                continue;
+            }
+            Link l = between(words, j + 1, y.first(), false);
+            return l == null || l.reverse ? null : l;
+        }
+        return null;
+    }
+
+    /**
+     * "Sau khi Bộ Chính trị ban hành Nghị quyết số 57-NQ/TW, Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số
+     * 45-KH/TU để triển khai thực hiện.": the second document of the sentence is issued, and its purpose (an
+     * `opener` and an `implements` phrase) ends the clause with no object of its own: it carries out the
+     * first, the only document named before it.
+     */
+    private void purposeAfter(List<Word> words, List<Cited> cited, Map<String, Found> out, String text) {
+        Cited b = cited.get(0);
+        Cited a = cited.get(1);
+        if (b.pointer() || a.pointer() || !issuedRightBefore(words, a.first())) {
+            return;
+        }
+        int limit = cited.size() > 2 ? cited.get(2).first() : words.size();
+        for (int o = a.after(); o < limit && o - a.after() <= MAX_ATTACHED; o++) {
+            int afterOpener = matchAt(rules.opener, words, o);
+            if (afterOpener < 0) {
+                continue;
+            }
+            if (!attached(words, a.after(), o)) {
+                return;
+            }
+            int p = -1;
+            for (RelationRules.Phrase ph : rules.forward) { // longest first
+                if (ph.relation().equals("implements") && afterOpener + ph.words().size() <= words.size()
+                        && matches(ph.words(), words, afterOpener)) {
+                    p = afterOpener + ph.words().size();
+                    break;
+                }
+            }
+            if (p < 0) {
+                return;
+            }
+            if (p == words.size() || CLAUSE_END.contains(words.get(p).w())) {
+                add(out, text, a.id(), "implements", b.id(), b.start(), a.end());
+            }
+            return;
+        }
+    }
+
+    /** What ends a clause after a purpose with no object ("… để triển khai thực hiện."). */
+    private static final Set<String> CLAUSE_END = Set.of(".", ";", "!");
 
     /**
      * Adds the places where a sentence points at a document without its number: "Chỉ thị này" (the
@@ -558,8 +833,8 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     }
 
     /** A sentence that is only the page's own type name: its title line ("KẾ HOẠCH"). */
-    private static boolean titleOf(Article art, Sentence prev) {
-        String folded = Fold.fold(art.t.text(prev));
+    private boolean titleOf(Article art, Sentence prev) {
+        String folded = key(art.t.text(prev));
         String type = String.join(" ", typeOf(art, art.self));
         if (folded.isEmpty() || type.isEmpty()) {
             return false;
@@ -598,8 +873,9 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     }
 
     /** "Thực hiện B (và B2), … ban hành A (và A2)": each A implements each B. */
-    private void fronted(AnalyzedText t, List<Word> words, List<Cited> cited, Map<String, Found> out) {
-        frontedAt(t, words, cited, 0, out);
+    private void fronted(Article art, Sentence s, List<Word> words, List<Cited> cited, Map<String, Found> out) {
+        AnalyzedText t = art.t;
+        frontedAt(art, s, words, cited, 0, out);
         // "…; cụ thể hóa Nghị quyết này, Chính phủ ban hành Nghị định số 100/TTg …": a clause after a semicolon,
         // with the documents up to the next semicolon
         int c0 = 0; // cited is sorted: each clause's documents are found from where the last clause's ended
@@ -619,26 +895,33 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 clause.add(cited.get(c));
             }
             if (clause.size() >= 2) {
-                frontedAt(t, words, clause, k + 1, out);
+                frontedAt(art, s, words, clause, k + 1, out);
             }
         }
     }
 
-    private void frontedAt(AnalyzedText t, List<Word> words, List<Cited> cited, int clauseStart, Map<String, Found> out) {
+    private void frontedAt(Article art, Sentence s, List<Word> words, List<Cited> cited, int clauseStart, Map<String, Found> out) {
+        AnalyzedText t = art.t;
         int p = clauseStart;
         while (p < words.size() && p - clauseStart < 3 && !is(words, p, "#")
                 && !Character.isLetter(words.get(p).w().codePointAt(0))) {
             p++; // a bullet: "- Thực hiện …"
         }
-        if (is(words, p, NGAY) && is(words, p + 1, "#")) { // "Ngày 12/3/2022, thực hiện …"
+        if (clauseStart == 0) {
+            p = afterOutletTag(words, p);
+        }
+        if ((is(words, p, ngay) || is(words, p, nam)) && is(words, p + 1, "#")) { // "Ngày 12/3/2022, thực hiện …", "Năm 2024, …"
             int q = p + 2;
             while (q < words.size() && q < p + 6 && !is(words, q, ",")) {
                 q++;
             }
             p = is(words, q, ",") ? q + 1 : p;
         }
-        int afterOpener = matchAt(rules.opener, words, p);
-        if (afterOpener >= 0) {
+        for (int o = 0; o < 2; o++) { // "Theo đó, để triển khai …": a lead-in, then a purpose
+            int afterOpener = matchAt(rules.opener, words, p);
+            if (afterOpener < 0) {
+                break;
+            }
             p = afterOpener;
         }
         int afterPhrase = matchAt(rules.fronted, words, p);
@@ -648,11 +931,12 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         int q = afterPhrase;
         // "thực hiện có hiệu quả", "thực hiện chỉ đạo của Ban Thường vụ Tỉnh ủy tại", "thực hiện Nghị quyết Đại hội
         // XIII của Đảng và": tail words, an issuer, a title-only document listed first
-        while (q < cited.get(0).first() && q - afterPhrase < MAX_TAIL + MAX_AGENT) {
+        while (q < cited.get(0).first() && q - afterPhrase < MAX_TAIL + MAX_AGENT + MAX_NAMED) {
             Word w = words.get(q);
             if (titleRunEnd(words, q, cited.get(0).first()) > 0) {
                 q = cited.get(0).first();
-            } else if (rules.tail.contains(w.w()) || w.capital() || rules.attach.contains(w.w()) && !w.w().equals(",")) {
+            } else if (rules.tail.contains(w.w()) || w.capital() || rules.attach.contains(w.w()) && !w.w().equals(",")
+                    || rules.named.contains(w.w()) && cited.get(0).first() - q <= MAX_NAMED) {
                 q++;
             } else {
                 break;
@@ -661,12 +945,21 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         if (q != cited.get(0).first()) {
             return;
         }
+        List<Cited> carriedOut = new ArrayList<>(List.of(cited.get(0)));
         int b = 1;
-        while (b < cited.size() && joined(words, cited.get(b - 1).after(), cited.get(b).first()) && !issuedAfter(words, cited.get(b))) {
-            b++;
+        while (b < cited.size()) {
+            if (joined(words, cited.get(b - 1).after(), cited.get(b).first()) && !issuedAfter(words, cited.get(b))) {
+                carriedOut.add(cited.get(b++));
+            } else if (b + 1 < cited.size() && inSubject(art, words, cited.get(b - 1), cited.get(b), cited.get(b + 1))
+                    && !issuedAfter(words, cited.get(b + 1))) {
+                carriedOut.add(cited.get(b + 1)); // "… Kết luận số 121-KL/TW về tổng kết Nghị quyết số 18-NQ/TW và Kết luận số 126-KL/TW"
+                b += 2;
+            } else {
+                break;
+            }
         }
-        List<Cited> carriedOut = cited.subList(0, b);
         int sentenceStart = startOfSentence(t, cited.get(0));
+        boolean issued = false;
         int j = b;
         while (j < cited.size()) {
             Cited a = cited.get(j);
@@ -680,10 +973,142 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 for (Cited to : carriedOut) {
                     add(out, t.text(), from.id(), "implements", to.id(), sentenceStart, from.end());
                 }
+                issued = true;
                 k++;
             } while (k < cited.size() && joined(words, cited.get(k - 1).after(), cited.get(k).first()));
             j = k;
         }
+        if (!issued && clauseStart == 0 && b == cited.size()) {
+            directed(art, s, words, carriedOut, out);
+        }
+    }
+
+    /**
+     * A document {@code b} inside the "về …" subject of {@code a}, and {@code c}, of {@code a}'s kind and
+     * not {@code b}'s, joined after it: "Kết luận số 121-KL/TW … về tổng kết Nghị quyết số 18-NQ/TW … và Kết
+     * luận số 126-KL/TW": {@code c} is listed with {@code a}, {@code b} is only what {@code a} is about.
+     */
+    private boolean inSubject(Article art, List<Word> words, Cited a, Cited b, Cited c) {
+        if (!joined(words, b.after(), c.first()) || !art.sameKind(a.id(), c.id()) || art.sameKind(b.id(), c.id())) {
+            return false;
+        }
+        for (int v = a.after(); v < b.first(); v++) {
+            if (words.get(v).w().equals(ve)) {
+                return attached(words, a.after(), v) && subject(words, v + 1, b.first(), MAX_LISTED_SUBJECT);
+            }
+        }
+        return false;
+    }
+
+    /** How far into the page its preamble may reach. */
+    private static final int PREAMBLE_REACH = 2500;
+    /** The most words between the documents carried out and the actor of a `directs` phrase. */
+    private static final int MAX_DIRECTED = MAX_LISTED_SUBJECT + MAX_ATTACHED;
+    /** The most words of the actor of a `directs` phrase ("Bộ Chính trị, Ban Bí thư", "Ủy ban nhân dân huyện Côn Đảo"). */
+    private static final int MAX_ACTOR = 12;
+
+    /**
+     * The preamble of a page that is a document ({@link Article#self}): "Thực hiện Hướng dẫn số 06-HD/HU …;
+     * Ủy ban nhân dân huyện Côn Đảo có ý kiến như sau:", "Để bảo đảm thực hiện … Kết luận số 121-KL/TW …,
+     * Bộ Chính trị, Ban Bí thư yêu cầu …": no document is issued in the sentence, its actor directs (a
+     * `directs` phrase after a comma or semicolon and the actor's capitalised words): the page's own
+     * document carries out those opening the sentence. Only before the page's first numbered item.
+     */
+    private void directed(Article art, Sentence s, List<Word> words, List<Cited> carriedOut, Map<String, Found> out) {
+        if (art.self == null || !preamble(art.t.text(), s.start())) {
+            return;
+        }
+        for (Cited c : carriedOut) {
+            if (c.id().equals(art.self.id())) {
+                return;
+            }
+        }
+        int from = carriedOut.get(carriedOut.size() - 1).after();
+        for (int p = from + 1; p < words.size() && p - from <= MAX_DIRECTED; p++) {
+            if (matchAt(rules.directs, words, p) < 0) {
+                continue;
+            }
+            if (!actorBefore(words, from, p) || !plainClause(words, from, p)) {
+                return;
+            }
+            int start = startOfSentence(art.t, carriedOut.get(0));
+            for (Cited to : carriedOut) {
+                add(out, art.t.text(), art.self.id(), "implements", to.id(), start, to.end());
+            }
+            return;
+        }
+    }
+
+    /** Right before word {@code p}: a comma or semicolon, then only an actor's capitalised (or attachable) words. */
+    private boolean actorBefore(List<Word> words, int from, int p) {
+        for (int k = p - 1; k >= from && p - k <= MAX_ACTOR + 1; k--) {
+            String w = words.get(k).w();
+            if ((w.equals(",") || w.equals(";")) && k + 1 < p && words.get(k + 1).capital()) {
+                return true;
+            }
+            if (!(words.get(k).capital() || rules.attach.contains(w))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The sentence at {@code start} stands in the page's preamble: near its top, and after no line
+     * that opens a numbered item ("1.", "I-", "II.").
+     */
+    private static boolean preamble(String text, int start) {
+        if (start > PREAMBLE_REACH) {
+            return false;
+        }
+        int line = 0;
+        for (int k = 0; k <= start && k < text.length(); k++) {
+            if (k == text.length() - 1 || text.charAt(k) == '\n' || k == start) {
+                if (k > line && numbered(text, line, k)) {
+                    return false;
+                }
+                line = k + 1;
+                if (k == start) {
+                    break;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The line {@code [from, to)} opens with a number (digits or a Roman numeral) and ".", "-", ")" or "/". */
+    private static boolean numbered(String text, int from, int to) {
+        int k = from;
+        while (k < to && Character.isWhitespace(text.charAt(k))) {
+            k++;
+        }
+        int digits = k;
+        while (k < to && (Character.isDigit(text.charAt(k)) || "IVXivx".indexOf(text.charAt(k)) >= 0)) {
+            k++;
+        }
+        return k > digits && k < to && ".-)–".indexOf(text.charAt(k)) >= 0
+                && (k + 1 >= to || text.charAt(k + 1) == ' ' || Character.isLetter(text.charAt(k + 1)));
+    }
+
+    /** The most words of an outlet's tag before a lead ("Kinhtedothi -", "HÀ NỘI (Báo Tin tức) -"). */
+    private static final int MAX_OUTLET_TAG = 6;
+
+    /**
+     * Where a lead starts after the outlet's tag that opens it ("Kinhtedothi - Thực hiện Chỉ thị 05 …",
+     * "(Chinhphu.vn) - …"): capitalised words and brackets or dots, then a dash; else {@code p}.
+     */
+    private static int afterOutletTag(List<Word> words, int p) {
+        for (int k = p; k < words.size() && k - p <= MAX_OUTLET_TAG; k++) {
+            Word w = words.get(k);
+            if ((w.w().equals("-") || w.w().equals("–")) && k > p) {
+                return k + 1;
+            }
+            boolean domain = k > p && words.get(k - 1).w().equals("."); // "Chinhphu.vn"
+            if (!(w.capital() || domain || w.w().equals("#") || w.w().equals("(") || w.w().equals(")") || w.w().equals("."))) {
+                return p;
+            }
+        }
+        return p;
     }
 
     /**
@@ -786,7 +1211,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             return -1;
         }
         int p = at + 1;
-        while (p < limit && p - at <= MAX_TITLE && !words.get(p).w().equals(VA)) {
+        while (p < limit && p - at <= MAX_TITLE && !words.get(p).w().equals(va)) {
             String w = words.get(p).w();
             if (!w.equals("#") && !Character.isLetter(w.codePointAt(0))) {
                 return -1;
@@ -795,7 +1220,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         }
         // only "và": after a comma or semicolon the title heads a list of its own ("… thi hành Luật Nhà ở;
         // Nghị định số 51 …"), and a number before it counts documents ("sửa đổi 07 Thông tư về thuế")
-        if (p >= limit || !words.get(p).w().equals(VA) || at > 0 && words.get(at - 1).w().equals("#")) {
+        if (p >= limit || !words.get(p).w().equals(va) || at > 0 && words.get(at - 1).w().equals("#")) {
             return -1;
         }
         p++;
@@ -884,7 +1309,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
      * {@code b}: {@code a} replaces {@code b}.
      */
     private Link expiry(List<Word> words, Cited a, Cited b) {
-        if (a.first() == 0 || !words.get(a.first() - 1).w().equals(NGAY)) {
+        if (a.first() == 0 || !words.get(a.first() - 1).w().equals(ngay)) {
             return null;
         }
         int afterEffect = matchAt(rules.effect, words, a.after());
@@ -936,7 +1361,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                                     || "(".equals(ph.words().get(0)) && note(words, from, start))) {
                         boolean described = false; // "Kết luận số 118-KL/TW, … về việc điều chỉnh …": what the document is about
                         for (int k = from; k < start && !described; k++) {
-                            described = words.get(k).w().equals(VE);
+                            described = words.get(k).w().equals(ve);
                         }
                         return new Link(ph.relation(), reverse, described);
                     }
@@ -953,7 +1378,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
      * the phrase starts, or -1.
      */
     private int withAgent(List<String> phrase, List<Word> words, int from, int end) {
-        int p = phrase.indexOf(DUOC);
+        int p = phrase.indexOf(duoc);
         if (p < 0 || p + 1 >= phrase.size()) {
             return -1;
         }
@@ -964,7 +1389,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         }
         int k = restStart;
         while (k > from && restStart - k < MAX_AGENT && (words.get(k - 1).capital() || rules.attach.contains(words.get(k - 1).w()))
-                && !words.get(k - 1).w().equals(DUOC) && !words.get(k - 1).w().equals(",")) {
+                && !words.get(k - 1).w().equals(duoc) && !words.get(k - 1).w().equals(",")) {
             k--;
         }
         if (k == restStart || !words.get(k).capital()) {
@@ -987,7 +1412,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         }
         for (int i = from; i < to; i++) {
             String w = words.get(i).w();
-            if (w.equals("(") || w.equals(")") || w.equals(";") || w.equals(":") || w.equals(CAN) && is(words, i + 1, CU)) {
+            if (w.equals("(") || w.equals(")") || w.equals(";") || w.equals(":") || w.equals(can) && is(words, i + 1, cu)) {
                 return false;
             }
         }
@@ -1054,7 +1479,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     /** Only the document's date and issuer stand between token {@code from} and "ban hành" (it issues what follows). */
     private boolean issuesNext(List<Word> words, int from) {
         for (int p = from; p < words.size() && p - from <= MAX_ATTACHED; p++) {
-            if (is(words, p, BAN) && is(words, p + 1, HANH)) {
+            if (is(words, p, ban) && is(words, p + 1, hanh)) {
                 return attached(words, from, p);
             }
         }
@@ -1071,13 +1496,13 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     private boolean subjectBefore(List<Word> words, int from, int to) {
         for (int p = from; p < to && p - from <= MAX_ATTACHED; p++) {
             String w = words.get(p).w();
-            if (w.equals(",") && !is(words, p + 1, NGAY)) {
+            if (w.equals(",") && !is(words, p + 1, ngay)) {
                 return false;
             }
             int afterLead = matchAt(rules.subject, words, p);
             // "được ban hành cùng lúc với …": the document was issued, what follows is no subject of it
-            if (afterLead > p && afterLead < to && !(p > from && is(words, p - 1, DUOC)) && attached(words, from, p)) {
-                return about(words, afterLead, to);
+            if (afterLead > p && afterLead < to && !(p > from && is(words, p - 1, duoc)) && attached(words, from, p)) {
+                return about(words, afterLead, to, true);
             }
         }
         return false;
@@ -1088,13 +1513,22 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
      * in lower case ("tổ chức Đảng, đảng viên"), no phrase of a relation, issue or block of its own.
      */
     private boolean about(List<Word> words, int from, int to) {
+        return about(words, from, to, false);
+    }
+
+    /**
+     * {@link #about(List, int, int)}, where {@code commaLast} also lets a comma end a document's subject
+     * right before its phrase ("Nghị định số 73/2024/NĐ-CP … quy định mức lương cơ sở, thay thế …",
+     * "Kế hoạch số 10-KH/TU về tuyên truyền, triển khai thực hiện …").
+     */
+    private boolean about(List<Word> words, int from, int to, boolean commaLast) {
         if (!subject(words, from, to, MAX_SUBJECT)) {
             return false;
         }
         for (int i = from; i < to; i++) {
             Word w = words.get(i);
             if (w.w().equals(",")) {
-                if (i + 1 >= to || words.get(i + 1).capital()) {
+                if (i + 1 >= to && !commaLast || i + 1 < to && words.get(i + 1).capital()) {
                     return false;
                 }
             } else if (!w.w().equals("#") && !Character.isLetter(w.w().codePointAt(0)) && !w.w().equals("-")) {
@@ -1121,7 +1555,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         boolean actor = false; // a comma not before the date: what follows may be the sentence's actor
         for (int i = from; i < to; i++) {
             Word w = words.get(i);
-            if (w.w().equals(",") && !is(words, i + 1, NGAY)) {
+            if (w.w().equals(",") && !is(words, i + 1, ngay)) {
                 actor = true;
             }
             if (!actor) {
@@ -1168,7 +1602,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             return true;
         }
         for (int v = from; v < j; v++) {
-            if (words.get(v).w().equals(VE)) {
+            if (words.get(v).w().equals(ve)) {
                 return attached(words, from, v) && subject(words, v + 1, j, MAX_LISTED_SUBJECT);
             }
         }
@@ -1227,7 +1661,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 }
                 p++;
                 if (w.equals("#")) {
-                    for (String unit : DATE_UNITS) {
+                    for (String unit : dateUnits) {
                         if (is(words, p, unit) && is(words, p + 1, "#")) {
                             p += 2;
                         }
@@ -1264,12 +1698,12 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         return i < words.size() && words.get(i).w().equals(w);
     }
 
-    /** Token {@code i} as the rules see it. */
-    private static Word word(TokenView v, int i) {
+    /** Token {@code i} as the rules see it (without tone marks in the toneless twin). */
+    private Word word(TokenView v, int i) {
         return switch (v.kind(i)) {
             case NUMBER, DATE, SYMBOL, LINK -> new Word("#", false);
             case PUNCT -> new Word(v.fold(i), false);
-            case WORD, ABBREVIATION -> new Word(v.fold(i), v.capitalized(i));
+            case WORD, ABBREVIATION -> new Word(toneless ? RelationRules.stripTones(v.fold(i)) : v.fold(i), v.capitalized(i));
         };
     }
 
@@ -1312,7 +1746,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     }
 
     /** The folded words of tokens {@code [k, i)}, without dates, numbers and punctuation (as history rows are kept). */
-    private static List<String> lineWords(TokenView v, int k, int i) {
+    private List<String> lineWords(TokenView v, int k, int i) {
         List<String> words = new ArrayList<>(i - k);
         for (int j = k; j < i; j++) {
             Word w = word(v, j);

@@ -37,6 +37,8 @@ final class RelationRules {
     final List<Phrase> issued = new ArrayList<>();
     final List<Phrase> history = new ArrayList<>();
     final List<Phrase> historyHead = new ArrayList<>();
+    final List<Phrase> source = new ArrayList<>();
+    final List<Phrase> directs = new ArrayList<>();
     final Set<String> tail = new HashSet<>();
     final Set<String> attach = new HashSet<>();
     final Set<String> join = new HashSet<>();
@@ -75,6 +77,8 @@ final class RelationRules {
                 // a history line is read as words only (its date, numbers and punctuation dropped): so are its rows
                 case "history" -> history.add(new Phrase(lettersOnly(words), relation(rel, lineNo)));
                 case "historyhead" -> historyHead.add(new Phrase(lettersOnly(words), null));
+                case "source" -> source.add(new Phrase(words, null));
+                case "directs" -> directs.add(new Phrase(words, null));
                 case "tail" -> tail.add(single(words, lineNo));
                 case "attach" -> attach.add(single(words, lineNo));
                 case "join" -> join.add(single(words, lineNo));
@@ -84,9 +88,54 @@ final class RelationRules {
             }
         }
         // longest phrases first, so that "triển khai thực hiện" wins over "thực hiện"
-        for (List<Phrase> l : List.of(forward, reverse, fronted, issue, opener, block, subject, clause, alias, title, means, effect, expire, issued)) {
+        for (List<Phrase> l : lists()) {
             l.sort((a, b) -> Integer.compare(b.words().size(), a.words().size()));
         }
+    }
+
+    /** The same rules with every word stripped of its tone mark ({@link #toneless()}). */
+    private RelationRules(RelationRules o) {
+        List<List<Phrase>> mine = lists();
+        List<List<Phrase>> theirs = o.lists();
+        for (int i = 0; i < mine.size(); i++) {
+            for (Phrase p : theirs.get(i)) {
+                mine.get(i).add(new Phrase(p.words().stream().map(RelationRules::stripTones).toList(), p.relation()));
+            }
+        }
+        history.addAll(o.history.stream().map(p -> new Phrase(p.words().stream().map(RelationRules::stripTones).toList(), p.relation())).toList());
+        historyHead.addAll(o.historyHead.stream().map(p -> new Phrase(p.words().stream().map(RelationRules::stripTones).toList(), null)).toList());
+        for (var pair : List.of(List.of(o.tail, tail), List.of(o.attach, attach), List.of(o.join, join), List.of(o.named, named), List.of(o.self, self))) {
+            pair.get(0).forEach(w -> pair.get(1).add(stripTones(w)));
+        }
+    }
+
+    /** The lists of phrases matched longest first. */
+    private List<List<Phrase>> lists() {
+        return List.of(forward, reverse, fronted, issue, opener, block, subject, clause, alias, title, means, effect, expire,
+                issued, source, directs);
+    }
+
+    /**
+     * These rules for a page whose tone marks are scrambled: every word without its tone mark, so
+     * that "thực hịện" (folded with two tone marks) reads as "thực hiện" does.
+     */
+    RelationRules toneless() {
+        return new RelationRules(this);
+    }
+
+    /** A folded word without its tone marks (folding puts them, as combining marks, after the letters). */
+    static String stripTones(String folded) {
+        StringBuilder b = null;
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            boolean tone = c == '\u0300' || c == '\u0301' || c == '\u0303' || c == '\u0309' || c == '\u0323';
+            if (tone && b == null) {
+                b = new StringBuilder(folded.length()).append(folded, 0, i);
+            } else if (!tone && b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? folded : b.toString();
     }
 
     private static String relation(String r, int lineNo) {
