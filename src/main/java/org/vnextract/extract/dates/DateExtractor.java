@@ -59,6 +59,9 @@ public final class DateExtractor implements Stage {
     /** Words of a commemoration's name looked through before "(27-7)". */
     private static final int NAMED_DAY_WORDS = 10;
 
+    /** Longest token read as two full dates joined by a dash ("12/12/2021-12/12/2022" is 21). */
+    private static final int MAX_DATE_PAIR = 23;
+
     public DateExtractor(ModelSource models) {
         Validate.notNull(models, "models");
         for (String l : models.lines("dates/cues.tsv")) {
@@ -422,7 +425,7 @@ public final class DateExtractor implements Stage {
             }
             NumberParts p = r.parts(i);
             if (p == null) {
-                return i + 1;
+                return Math.max(i + 1, datePair(i)); // more groups than a number has: two dates?
             }
             int k;
             if ((k = yearRange(i, p)) > i) {
@@ -619,6 +622,35 @@ public final class DateExtractor implements Stage {
             }
             hits.add(before, new Hit(from, xEnd, x.start(), xEnd, h.year, h.month, (int) p.value(0)));
             return end;
+        }
+
+        /**
+         * "(12/8/1991-12/8/2021)", "9.2.1907-9.2.2017": two full dates joined by a dash with no space,
+         * kept whole by the tokenizer (an anniversary's span); both are dates. Both halves must be
+         * full dates, so a symbol or a longer number run is not read; the token is at most
+         * {@link #MAX_DATE_PAIR} characters, so the split costs O(1).
+         */
+        int datePair(int i) {
+            int s = tk.get(i).start();
+            int e = r.end(i);
+            if (e - s > MAX_DATE_PAIR || e < tk.get(i).end()) {
+                return i;
+            }
+            for (int k = s + 5; k < e - 5; k++) {
+                char c = text.charAt(k);
+                if (c != '-' && c != '–') {
+                    continue;
+                }
+                NumberParts a = NumberParts.of(text, s, k);
+                NumberParts b = NumberParts.of(text, k + 1, e);
+                if (fullDate(a) && fullDate(b) && a.separator(0) == b.separator(0) && valid((int) a.value(2),
+                        (int) a.value(1), (int) a.value(0)) && valid((int) b.value(2), (int) b.value(1), (int) b.value(0))) {
+                    hits.add(new Hit(s, k, s, k, (int) a.value(2), (int) a.value(1), (int) a.value(0)));
+                    hits.add(new Hit(k + 1, e, k + 1, e, (int) b.value(2), (int) b.value(1), (int) b.value(0)));
+                    return i + 1;
+                }
+            }
+            return i;
         }
 
         /** "nhiệm kỳ 2020-2025", "giai đoạn 2016 - 2020", "5 năm 2015-2020". */
