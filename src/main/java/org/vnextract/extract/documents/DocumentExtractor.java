@@ -66,6 +66,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
     private static final String KHOA = Fold.fold("khóa");
     private static final String LAN = Fold.fold("lần");
     private static final String VA = Fold.fold("và");
+    private static final String NAM = Fold.fold("năm");
 
     private final DocumentLexicon lexicon;
     private final SymbolScanner scanner;
@@ -178,6 +179,15 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                 continue;
             }
             String number = v.text().substring(v.start(i), v.end(i));
+            boolean notCount = tw.so || number.charAt(0) == '0' || number.length() >= 3; // "Kế hoạch 5 năm 2021"
+            if (notCount && v.is(i + 1, NAM) && yearAt(v, i + 2) && stateIssuerAfter(v, i + 3) != null) {
+                // "Nghị định số 178 năm 2013 của Chính phủ": the number and year of "178/2013", its symbol
+                // inferred below from the state issuer as for "Nghị định số 178/2013 của Chính phủ"
+                refs.add(new Ref(v.start(tw.start), v.end(i + 2), tw.start, i + 3, null, tw.code,
+                        number + "/" + v.text().substring(v.start(i + 2), v.end(i + 2)), true, false));
+                i += 2;
+                continue;
+            }
             int typeEnd = typeAfterNumber(v, i);
             if (typeEnd > 0) {
                 // "Thông báo 159-TB của Bộ Chính trị": a symbol without its issuer part, read as a bare number
@@ -345,6 +355,15 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         return year >= 1945 && year <= 2099;
     }
 
+    /** Token {@code i} is a year (1945–2099) and nothing more. */
+    private static boolean yearAt(TokenView v, int i) {
+        if (i >= v.size() || v.end(i) - v.start(i) != 4 || !bareNumber(v, i)) {
+            return false;
+        }
+        int year = Integer.parseInt(v.text(), v.start(i), v.end(i), 10);
+        return year >= 1945 && year <= 2099;
+    }
+
     private static boolean bareNumber(TokenView v, int i) {
         int len = v.end(i) - v.start(i);
         if (len > 5) {
@@ -393,6 +412,8 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
             } else if (date == null && (on = issuedOn(v, k)) != null) {
                 date = on.iso();
                 k = on.end();
+            } else if (k == r.afterTok && r.symbol == null && f.equals(NAM) && yearAt(v, k + 1)) {
+                k += 2; // "Nghị quyết số 08 năm 2017 của Bộ Chính trị": the year of a bare number
             } else if (f.equals(BAN) && v.is(k + 1, HANH)) {
                 k += 2;
             } else if (f.equals(CUA) && issuer == null) {
