@@ -392,6 +392,14 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         int k = r.afterTok;
         String date = null;
         Issuer issuer = null;
+        int glue = k > 0 ? v.end(k - 1) - r.end : 0;
+        if (glue >= 4 && glue <= 8 && Fold.fold(v.text().substring(r.end, r.end + glue)).equals(NGAY)) {
+            DateAt d = IssuingDates.read(v, k); // "…/TT-BNNPTNTngày 19/8/2014": "ngày" glued to the symbol
+            if (d != null) {
+                date = d.iso();
+                k = d.end();
+            }
+        }
         for (int steps = 0; k < n && steps < MAX_CONTEXT_STEPS; steps++) {
             if (v.newlineBefore(k) && !(v.isLetters(k) && Character.isLowerCase(v.first(k)))) {
                 break; // a new paragraph, unless a hard-wrapped line goes on in lower case
