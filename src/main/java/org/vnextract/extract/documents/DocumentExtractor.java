@@ -417,6 +417,10 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                 }
                 date = d.iso();
                 k = d.end();
+            } else if (date == null && v.isChar(k, '(') && (on = IssuingDates.read(v, k + 1)) != null
+                    && v.isChar(on.end(), ')')) {
+                date = on.iso(); // "Nghị quyết số 18-NQ/TW (25/10/2017)": the full date alone in brackets
+                k = on.end() + 1;
             } else if (date == null && (on = issuedOn(v, k)) != null) {
                 date = on.iso();
                 k = on.end();
