@@ -59,6 +59,12 @@ public final class DateExtractor implements Stage {
     /** Words of a commemoration's name looked through before "(27-7)". */
     private static final int NAMED_DAY_WORDS = 10;
 
+    /** Longest token read as two full dates joined by a dash ("12/12/2021-12/12/2022" is 21). */
+    private static final int MAX_DATE_PAIR = 23;
+
+    /** Days listed before the day-month whose month they share ("các ngày 26, 27, 28, 29/6/2024"), at most. */
+    private static final int MAX_LISTED_DAYS = 10;
+
     public DateExtractor(ModelSource models) {
         Validate.notNull(models, "models");
         for (String l : models.lines("dates/cues.tsv")) {
@@ -300,7 +306,14 @@ public final class DateExtractor implements Stage {
             while (r.punct(j, '(') || r.punct(j, ',')) {
                 j--;
             }
-            return r.isWord(j) && cues.contains(r.lower(j)) ? j : -1;
+            if (!r.isWord(j)) {
+                return -1;
+            }
+            if (cues.contains(r.lower(j))) {
+                return j;
+            }
+            // a cue of two words ("thứ Hai (15/5)"): its first word is returned
+            return r.isWord(j - 1) && cues.contains(r.lower(j - 1) + " " + r.lower(j)) ? j - 1 : -1;
         }
 
         /** True when the token after number {@code i} starts a counted noun (a word, not a verb-like cue). */
@@ -422,7 +435,7 @@ public final class DateExtractor implements Stage {
             }
             NumberParts p = r.parts(i);
             if (p == null) {
-                return i + 1;
+                return Math.max(i + 1, datePair(i)); // more groups than a number has: two dates?
             }
             int k;
             if ((k = yearRange(i, p)) > i) {
@@ -475,9 +488,13 @@ public final class DateExtractor implements Stage {
             return false;
         }
 
-        /** Token {@code i} follows a connector ("và") right after a day just found ("ngày 5/3 và 12/3"). */
+        /**
+         * Token {@code i} follows a connector ("và") or a dash right after a day just found ("ngày 5/3 và
+         * 12/3", "từ ngày 14/4 - 14/5").
+         */
         boolean afterDayAndConnector(int i) {
-            if (!r.isWord(i - 1) || !connectors.contains(r.lower(i - 1)) || !r.endsWithNumber(i - 2) || hits.isEmpty()) {
+            boolean joined = r.isWord(i - 1) && connectors.contains(r.lower(i - 1)) || dash(i - 1);
+            if (!joined || !r.endsWithNumber(i - 2) || hits.isEmpty()) {
                 return false;
             }
             Hit last = hits.get(hits.size() - 1);
@@ -568,10 +585,29 @@ public final class DateExtractor implements Stage {
             if (cue < 0) {
                 cue = cueBefore(i, weakCues);
             }
-            if (cue < 0) {
+            // "các ngày 28/4, 13, 21 và 29/5": days listed after a day-month just found
+            boolean listAfterDay = cue < 0 && r.punct(i - 1, ',') && afterDay(i - 2);
+            if (cue < 0 && !listAfterDay) {
                 return i;
             }
             int from = cue == i - 1 ? tk.get(cue).start() : x.start();
+            if (p.groups() >= 4 && p.separator(1) == '-' && p.separator(0) == p.separator(2)
+                    && (p.separator(0) == '/' || p.separator(0) == '.') && p.isDay(0) && p.isMonth(1)
+                    && p.isDay(2) && p.isMonth(3) && p.value(1) < p.value(3) && !r.punctAfter(i, '%')
+                    && (cueBefore(i, strongCues) >= 0 || !nounFollows(i))) {
+                // "từ ngày 30/5-7/6", "30/5-7/6/2017": two day-months of one span, the year (if any) at the end
+                int year = 0;
+                if (p.groups() == 5) {
+                    if (!p.isYear(4) || p.separator(3) != p.separator(0)) {
+                        return i;
+                    }
+                    year = (int) p.value(4);
+                }
+                int mid = x.start() + p.length(0) + 1 + p.length(1);
+                hits.add(new Hit(from, mid, x.start(), mid, year, (int) p.value(1), (int) p.value(0)));
+                hits.add(new Hit(mid + 1, xEnd, mid + 1, xEnd, year, (int) p.value(3), (int) p.value(2)));
+                return i + 1;
+            }
             if (p.groups() >= 3 && p.groups() <= 4 && p.separator(0) == '-' && p.separator(1) != '-' && p.isDay(0) && p.isDay(1)
                     && p.isMonth(2) && p.value(0) < p.value(1)) {
                 int year = 0;
@@ -589,36 +625,96 @@ public final class DateExtractor implements Stage {
             if (p.groups() != 1 || !p.isDay(0) || r.tail(i)) {
                 return i;
             }
-            // "ngày 12 và 13/4" reads the second day as after "ngày"; after another cue ("từ 22 đến
-            // 24/5") as after a weak one, so "từ 2 đến 3/4 số xã" (a counted noun follows) is no range
-            boolean strongRange = word(cue, "ngày");
+            // "ngày 12 và 13/4" reads the last day as after "ngày"; after another cue ("từ 22 đến
+            // 24/5") as after a weak one, so "từ 2 đến 3/4 số xã" (a counted noun follows) is no range.
+            // Days listed before it share its month and year: "các ngày 26, 27, 28, 29/6/2024",
+            // "Chiều ngày 21 và sáng ngày 22 tháng 12 năm 2022"; each day is later than the one before.
+            boolean strongRange = word(cue, "ngày") || listAfterDay;
+            int[] days = new int[MAX_LISTED_DAYS];
+            int count = 0;
+            days[count++] = i;
             int j = i + 1;
-            if (dash(j) || r.punct(j, ',')) {
-                j++;
-            } else if (r.isWord(j) && connectors.contains(r.lower(j))) {
-                j++;
-            } else {
-                return i;
-            }
-            if (word(j, "ngày")) {
-                j++;
-            }
-            NumberParts second = r.parts(j);
-            if (second == null || glued(j)) {
-                return i;
+            while (true) {
+                if (dash(j) || r.punct(j, ',')) {
+                    j++;
+                } else if (r.isWord(j) && connectors.contains(r.lower(j))) {
+                    j++;
+                } else {
+                    return i;
+                }
+                // "và sáng ngày 22": a time of day and "ngày" may open the next day
+                for (int w = 0; w < 2 && r.isWord(j) && strongCues.contains(r.lower(j)); w++) {
+                    j++;
+                }
+                NumberParts next = r.parts(j);
+                if (next == null || glued(j)) {
+                    return i;
+                }
+                if (next.groups() == 1 && next.isDay(0) && !r.tail(j) && next.value(0) > r.parts(days[count - 1]).value(0)
+                        && (r.punct(j + 1, ',') || dash(j + 1) || r.isWord(j + 1) && connectors.contains(r.lower(j + 1)))) {
+                    if (count == MAX_LISTED_DAYS) {
+                        return i;
+                    }
+                    days[count++] = j++; // a further day of the list
+                    continue;
+                }
+                break;
             }
             int before = hits.size();
-            int end = date(j, second, strongRange, true, j, true);
+            int end = date(j, r.parts(j), strongRange, true, j, true);
             if (end <= j || hits.size() != before + 1) {
                 return i;
             }
             Hit h = hits.get(before);
-            if (h.day == 0 || h.day <= p.value(0)) {
+            if (h.day == 0 || h.day <= r.parts(days[count - 1]).value(0)) {
                 hits.remove(before);
                 return i;
             }
-            hits.add(before, new Hit(from, xEnd, x.start(), xEnd, h.year, h.month, (int) p.value(0)));
+            for (int d = count - 1; d >= 0; d--) {
+                Token dt = tk.get(days[d]);
+                int dayFrom = d == 0 ? from : dt.start();
+                hits.add(before, new Hit(dayFrom, r.end(days[d]), dt.start(), r.end(days[d]), h.year, h.month,
+                        (int) r.parts(days[d]).value(0)));
+            }
             return end;
+        }
+
+        /**
+         * "(12/8/1991-12/8/2021)", "9.2.1907-9.2.2017": two full dates joined by a dash with no space,
+         * kept whole by the tokenizer (an anniversary's span); both are dates. Both halves must be
+         * full dates, so a symbol or a longer number run is not read; the token is at most
+         * {@link #MAX_DATE_PAIR} characters, so the split costs O(1).
+         */
+        int datePair(int i) {
+            int s = tk.get(i).start();
+            int e = r.end(i);
+            if (e - s > MAX_DATE_PAIR || e < tk.get(i).end()) {
+                return i;
+            }
+            for (int k = s + 5; k < e - 5; k++) {
+                char c = text.charAt(k);
+                if (c != '-' && c != '–') {
+                    continue;
+                }
+                NumberParts a = NumberParts.of(text, s, k);
+                NumberParts b = NumberParts.of(text, k + 1, e);
+                if (fullDate(a) && fullDate(b) && a.separator(0) == b.separator(0) && valid((int) a.value(2),
+                        (int) a.value(1), (int) a.value(0)) && valid((int) b.value(2), (int) b.value(1), (int) b.value(0))) {
+                    hits.add(new Hit(s, k, s, k, (int) a.value(2), (int) a.value(1), (int) a.value(0)));
+                    hits.add(new Hit(k + 1, e, k + 1, e, (int) b.value(2), (int) b.value(1), (int) b.value(0)));
+                    return i + 1;
+                }
+            }
+            return i;
+        }
+
+        /** A day was just found ending with token {@code k}. */
+        boolean afterDay(int k) {
+            if (k < 0 || hits.isEmpty()) {
+                return false;
+            }
+            Hit last = hits.get(hits.size() - 1);
+            return last.day != 0 && last.coreEnd == r.end(k);
         }
 
         /** "nhiệm kỳ 2020-2025", "giai đoạn 2016 - 2020", "5 năm 2015-2020". */

@@ -53,6 +53,8 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
     private static final int MAX_LIST = 24;
     /** How far back an issuing verb is looked for ({@link #earlierIssuer}). */
     private static final int MAX_EARLIER_TOKENS = 50;
+    /** How far an issuing verb may stand after "do"/"được" ({@link #issuedOn}). */
+    private static final int MAX_AGENT_TOKENS = 12;
 
     private static final String SO = Fold.fold("số");
     private static final String NGAY = Fold.fold("ngày");
@@ -64,6 +66,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
     private static final String KHOA = Fold.fold("khóa");
     private static final String LAN = Fold.fold("lần");
     private static final String VA = Fold.fold("và");
+    private static final String NAM = Fold.fold("năm");
 
     private final DocumentLexicon lexicon;
     private final SymbolScanner scanner;
@@ -176,6 +179,15 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                 continue;
             }
             String number = v.text().substring(v.start(i), v.end(i));
+            boolean notCount = tw.so || number.charAt(0) == '0' || number.length() >= 3; // "Kế hoạch 5 năm 2021"
+            if (notCount && v.is(i + 1, NAM) && yearAt(v, i + 2) && stateIssuerAfter(v, i + 3) != null) {
+                // "Nghị định số 178 năm 2013 của Chính phủ": the number and year of "178/2013", its symbol
+                // inferred below from the state issuer as for "Nghị định số 178/2013 của Chính phủ"
+                refs.add(new Ref(v.start(tw.start), v.end(i + 2), tw.start, i + 3, null, tw.code,
+                        number + "/" + v.text().substring(v.start(i + 2), v.end(i + 2)), true, false));
+                i += 2;
+                continue;
+            }
             int typeEnd = typeAfterNumber(v, i);
             if (typeEnd > 0) {
                 // "Thông báo 159-TB của Bộ Chính trị": a symbol without its issuer part, read as a bare number
@@ -343,6 +355,15 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         return year >= 1945 && year <= 2099;
     }
 
+    /** Token {@code i} is a year (1945–2099) and nothing more. */
+    private static boolean yearAt(TokenView v, int i) {
+        if (i >= v.size() || v.end(i) - v.start(i) != 4 || !bareNumber(v, i)) {
+            return false;
+        }
+        int year = Integer.parseInt(v.text(), v.start(i), v.end(i), 10);
+        return year >= 1945 && year <= 2099;
+    }
+
     private static boolean bareNumber(TokenView v, int i) {
         int len = v.end(i) - v.start(i);
         if (len > 5) {
@@ -371,6 +392,14 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         int k = r.afterTok;
         String date = null;
         Issuer issuer = null;
+        int glue = k > 0 ? v.end(k - 1) - r.end : 0;
+        if (glue >= 4 && glue <= 8 && Fold.fold(v.text().substring(r.end, r.end + glue)).equals(NGAY)) {
+            DateAt d = IssuingDates.read(v, k); // "…/TT-BNNPTNTngày 19/8/2014": "ngày" glued to the symbol
+            if (d != null) {
+                date = d.iso();
+                k = d.end();
+            }
+        }
         for (int steps = 0; k < n && steps < MAX_CONTEXT_STEPS; steps++) {
             if (v.newlineBefore(k) && !(v.isLetters(k) && Character.isLowerCase(v.first(k)))) {
                 break; // a new paragraph, unless a hard-wrapped line goes on in lower case
@@ -380,13 +409,23 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                 continue;
             }
             String f = v.fold(k);
-            if (f.equals(NGAY) && date == null) {
+            DateAt on;
+            if (date == null && isNgay(v, k, f)) {
                 DateAt d = IssuingDates.read(v, k + 1);
                 if (d == null) {
                     break;
                 }
                 date = d.iso();
                 k = d.end();
+            } else if (date == null && v.isChar(k, '(') && (on = IssuingDates.read(v, k + 1)) != null
+                    && v.isChar(on.end(), ')')) {
+                date = on.iso(); // "Nghị quyết số 18-NQ/TW (25/10/2017)": the full date alone in brackets
+                k = on.end() + 1;
+            } else if (date == null && (on = issuedOn(v, k)) != null) {
+                date = on.iso();
+                k = on.end();
+            } else if (k == r.afterTok && r.symbol == null && f.equals(NAM) && yearAt(v, k + 1)) {
+                k += 2; // "Nghị quyết số 08 năm 2017 của Bộ Chính trị": the year of a bare number
             } else if (f.equals(BAN) && v.is(k + 1, HANH)) {
                 k += 2;
             } else if (f.equals(CUA) && issuer == null) {
@@ -401,6 +440,9 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         }
         String subject = subject(v, k);
         boolean fromSubject = false;
+        if (date == null) {
+            date = rowDate(v, r.firstTok);
+        }
         if (date == null && r.header) {
             date = headerDate(v, r.afterTok);
             if (date == null) {
@@ -428,6 +470,86 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         }
         return new Context(date, issuer == null ? null : issuer.name, issuer == null ? null : issuer.code,
                 fromSubject, subject);
+    }
+
+    /**
+     * "ngày", or the same word on a page that garbled its tone marks ("ngàỷ 24/01/2025": a mirror
+     * moving the marks around); {@code folded} is the token's fold. Only read right after a
+     * symbol, where a full date must follow for it to count.
+     */
+    private static boolean isNgay(TokenView v, int k, String folded) {
+        if (folded.equals(NGAY)) {
+            return true;
+        }
+        int len = v.end(k) - v.start(k);
+        if (len < 4 || len > 8 || (v.first(k) | 0x20) != 'n') {
+            return false;
+        }
+        String d = java.text.Normalizer.normalize(v.text().substring(v.start(k), v.end(k)), java.text.Normalizer.Form.NFD);
+        StringBuilder b = new StringBuilder(4);
+        for (int i = 0; i < d.length(); i++) {
+            char c = d.charAt(i);
+            if (c < '\u0300' || c > '\u036F') {
+                b.append(Character.toLowerCase(c));
+            }
+        }
+        return b.toString().equals("ngay");
+    }
+
+    /**
+     * "… được Thủ tướng Chính phủ ban hành ngày 7/7/2014", "… do Thứ trưởng X ký ngày 30.5.2017",
+     * "… ký ngày 2/12/2004" at token {@code k}: a clause that says who issued or signed the document
+     * and on which day (issued_on.tsv). The date and the token after it, or null. Bounded: the verb
+     * is looked for at most {@link #MAX_AGENT_TOKENS} tokens on, within the clause.
+     */
+    private DateAt issuedOn(TokenView v, int k) {
+        int n = v.size();
+        Match<String> m = lexicon.issuedOn.longest(v, k, n);
+        if (m == null || m.value().equals("at")) {
+            return null;
+        }
+        int j = m.end();
+        if (m.value().equals("by")) {
+            int limit = Math.min(n, j + MAX_AGENT_TOKENS);
+            Match<String> verb = null;
+            for (; j < limit && verb == null; j++) {
+                if (v.newlineBefore(j) || isClauseBreak(v, j) || v.startsWithDigit(j)
+                        || lexicon.typeWords.longest(v, j, n) != null) {
+                    return null; // the clause is over, or another document is named ("được sửa đổi tại Quyết định …")
+                }
+                verb = lexicon.issuedOn.longest(v, j, n, x -> x.equals("verb"));
+            }
+            if (verb == null) {
+                return null;
+            }
+            j = verb.end();
+        }
+        Match<String> at = lexicon.issuedOn.longest(v, j, n, x -> x.equals("at"));
+        if (at != null) {
+            j = at.end();
+        }
+        if (j >= n || v.newlineBefore(j) || !v.is(j, NGAY)) {
+            return null;
+        }
+        return IssuingDates.read(v, j + 1);
+    }
+
+    /**
+     * "09/07/2013 Văn bản được ban hành 30/2013/QĐ-UBND": a validity history's row recording the
+     * issuing (issue_rows.tsv); the full date opening the line right before the label is the
+     * symbol's issuing date.
+     */
+    private String rowDate(TokenView v, int first) {
+        Match<String> label = lexicon.issueRows.endingAt(v, first);
+        if (label == null || v.newlineBefore(first)) {
+            return null;
+        }
+        int d = label.start() - 1;
+        if (d < 0 || !(d == 0 || v.newlineBefore(d))) {
+            return null;
+        }
+        DateAt at = IssuingDates.read(v, d);
+        return at != null && at.end() == label.start() ? at.iso() : null;
     }
 
     /** "Số: 2074/QĐ-UBND / Quảng Ngãi, ngày 20 tháng 12 năm 2021": the date line under the number. */

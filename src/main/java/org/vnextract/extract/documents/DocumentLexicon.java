@@ -42,6 +42,8 @@ final class DocumentLexicon {
     final PhraseTrie<String> organs = new PhraseTrie<>();
     final PhraseTrie<String> issueVerbs = new PhraseTrie<>();
     final PhraseTrie<String> earlierIssueVerbs = new PhraseTrie<>(); // earlier_issue_verbs.tsv
+    final PhraseTrie<String> issuedOn = new PhraseTrie<>(); // issued_on.tsv: by | verb | at
+    final PhraseTrie<String> issueRows = new PhraseTrie<>(); // issue_rows.tsv
 
     /** The spelling of Vietnamese syllables: a code glued to the next word ends where the word begins. */
     private final org.vnextract.ingest.VietnameseSyllables spelling;
@@ -100,6 +102,15 @@ final class DocumentLexicon {
         }
         for (String[] c : rows(models, "documents/earlier_issue_verbs.tsv", 1)) {
             earlierIssueVerbs.add(c[0], "verb");
+        }
+        for (String[] c : rows(models, "documents/issued_on.tsv", 2)) {
+            if (!c[1].equals("by") && !c[1].equals("verb") && !c[1].equals("at")) {
+                throw new PipelineException("documents/issued_on.tsv: kind must be by, verb or at, was '" + c[1] + "'");
+            }
+            issuedOn.add(c[0], c[1]);
+        }
+        for (String[] c : rows(models, "documents/issue_rows.tsv", 1)) {
+            issueRows.add(c[0], "row");
         }
         for (String[] c : rows(models, "documents/not_after_number.tsv", 1)) {
             notAfterNumber.add(Fold.fold(c[0]).isEmpty() ? c[0] : Fold.fold(c[0]));

@@ -305,7 +305,7 @@ final class SymbolScanner {
             toned = isTonedCapital(t.charAt(k));
         }
         if (!toned) {
-            return se;
+            return lowerGlue(t, n, se);
         }
         // "UBNDỦY" ends as UBND + ỦY, not UBN + DỦY: a cut leaving a known code before the syllable wins,
         // else the longest syllable ("VPĐOÀN": VP + ĐOÀN)
@@ -323,6 +323,23 @@ final class SymbolScanner {
             }
         }
         return first < 0 ? se : first;
+    }
+
+    /**
+     * "24/2014/TT-BNNPTNTngày", "…/TT-BGDĐTvề": a symbol whose space before the next word was lost.
+     * A part of capitals ending in a run of small letters that is a whole syllable of two letters
+     * or more ends where the syllable begins; codes written with small letters ("TTg", "TTr",
+     * "QLĐTh", "GDTrH") end in a single letter or in no syllable, and stay whole.
+     */
+    private int lowerGlue(String t, int n, int se) {
+        int k = se;
+        while (k > n && Character.isLowerCase(t.charAt(k - 1))) {
+            k--;
+        }
+        if (se - k < 2 || k - n < 2 || !allCaps(t.substring(n, k)) || !lexicon.isSyllable(t.substring(k, se))) {
+            return se;
+        }
+        return k;
     }
 
     /** A capital vowel with a tone mark (grave, acute, hook, tilde, dot below): À, Ố, Ự … */
