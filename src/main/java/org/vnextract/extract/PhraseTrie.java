@@ -111,7 +111,12 @@ public final class PhraseTrie<V> {
 
     /** The longest phrase that ends exactly before token {@code end}, or null. */
     public Match<V> endingAt(TokenView t, int end) {
-        for (int s = Math.max(0, end - maxLength); s < end; s++) {
+        return endingAt(t, end, 0);
+    }
+
+    /** The longest phrase that ends exactly before token {@code end} and starts at {@code from} or later, or null. */
+    public Match<V> endingAt(TokenView t, int end, int from) {
+        for (int s = Math.max(from, end - maxLength); s < end; s++) {
             Node<V> n = exact(t, s, end);
             if (n != null && !n.values.isEmpty()) {
                 return new Match<>(s, end, n.values);
