@@ -56,8 +56,6 @@ import org.vnextract.text.TokenKind;
 public final class PlaceExtractor implements Stage {
     private static final int MAX_NAME_TOKENS = 8;
     private static final String REFORM = "2025-07-01";
-    /** A run of digits: any number matches a number of national_cues.txt ("9 tỉnh" = "63 tỉnh"). */
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[0-9]+");
 
     /** The levels a type word or head names, and the kind written (null for a head without one). */
     record Context(Set<String> levels, String kind, boolean typeWord) {}
@@ -137,10 +135,10 @@ public final class PlaceExtractor implements Stage {
         }
         addPhrases(countryCues, models.lines("places/country_cues.txt"));
         for (String l : models.lines("places/national_cues.txt")) {
-            nationalCues.add(" " + NUMBER.matcher(words(l)).replaceAll("9") + " ");
+            nationalCues.add(" " + numbersAsNine(words(l)) + " ");
         }
         for (String l : models.lines("places/national_names.txt")) {
-            nationalNames.add(" " + NUMBER.matcher(words(l)).replaceAll("9") + " ");
+            nationalNames.add(" " + numbersAsNine(words(l)) + " ");
         }
         addPhrases(localCuePhrases, models.lines("places/local_cues.txt"));
         for (String l : models.lines("segment/surnames.txt")) {
@@ -935,8 +933,8 @@ public final class PlaceExtractor implements Stage {
             return null;
         }
         // a national article has no place: read last, only when the text would give one
-        String head = paras.isEmpty() ? "" : " " + NUMBER.matcher(words(t.text().substring(paras.get(0).start(),
-                paras.get(Math.min(1, paras.size() - 1)).end()))).replaceAll("9") + " ";
+        String head = paras.isEmpty() ? "" : " " + numbersAsNine(words(t.text().substring(paras.get(0).start(),
+                paras.get(Math.min(1, paras.size() - 1)).end()))) + " ";
         for (String name : nationalNames) {
             head = head.replace(name, " "); // the national congress a province prepares is not the article's scope
         }
@@ -948,6 +946,29 @@ public final class PlaceExtractor implements Stage {
         Unit prov = provinceOf.get(top);
         Unit after = "post".equals(prov.era()) ? prov : prov.after() == null ? null : gazetteer.unit("post", "province", prov.after());
         return new ArticlePlace(prov.name(), prov.code(), after == null ? null : after.name(), after == null ? null : after.code());
+    }
+
+    /**
+     * Each run of the digits 0-9 written as one "9": any number matches a number of
+     * national_cues.txt ("9 tỉnh" = "63 tỉnh"). By hand, as {@code replaceAll("[0-9]+", "9")} gives
+     * it, without a regular expression per article.
+     */
+    static String numbersAsNine(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        boolean inNumber = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (!inNumber) {
+                    b.append('9');
+                    inNumber = true;
+                }
+            } else {
+                b.append(c);
+                inNumber = false;
+            }
+        }
+        return b.toString();
     }
 
     /**
