@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.vnextract.internal.Validate;
+import org.vnextract.text.Fold;
 
 /**
  * Phrases of folded tokens ({@link TokenView#fold}) mapped to values, matched at a token position of
  * a {@link TokenView}: the longest phrase starting there, or the longest ending there. A phrase
  * never runs across a line break. A match costs at most the length of the longest phrase, so
- * scanning a text with it is linear in the number of tokens.
+ * scanning a text with it is linear in the number of tokens. A token is first tested by the first
+ * char of its fold, read from the text through {@link Fold#foldedFirst}: most tokens start no phrase
+ * and are ruled out without reading their folded form (a string per token, seldom still in the cache
+ * when a later extractor reads it).
  *
  * <p>Built once, then read only: thread-safe after construction.
  *
@@ -25,6 +29,9 @@ public final class PhraseTrie<V> {
 
     private final Node<V> root = new Node<>();
     private int maxLength;
+    /** The first chars of the phrases' first folded tokens, by char; {@link #anyFirst} for one past the table. */
+    private final boolean[] firstChars = new boolean[0x2070];
+    private boolean anyFirst;
 
     /** Adds a phrase of text, folded token by token like article text ({@link TokenView#foldPhrase}). */
     public void add(String phrase, V value) {
@@ -36,6 +43,13 @@ public final class PhraseTrie<V> {
     /** Adds a phrase given as folded tokens. */
     public void put(List<String> folded, V value) {
         Validate.isTrue(!folded.isEmpty(), "folded", "must not be empty");
+        String first = folded.get(0);
+        char c = first.isEmpty() ? 0 : first.charAt(0);
+        if (c != 0 && c < firstChars.length) {
+            firstChars[c] = true;
+        } else {
+            anyFirst = true;
+        }
         Node<V> n = root;
         for (String f : folded) {
             n = n.next.computeIfAbsent(f, k -> new Node<>());
@@ -47,6 +61,15 @@ public final class PhraseTrie<V> {
     /** The most tokens of a phrase. */
     public int maxLength() {
         return maxLength;
+    }
+
+    /**
+     * False when no phrase can start at token {@code i}, told by the first char of its fold
+     * ({@link Fold#foldedFirst}) without folding it; true says only that one may.
+     */
+    public boolean mayStartAt(TokenView t, int i) {
+        char c = Fold.foldedFirst(t.text(), t.start(i), t.end(i));
+        return c == 0 || anyFirst || c < firstChars.length && firstChars[c];
     }
 
     /** Whether some phrase starts with the folded token {@code folded}. */
@@ -72,7 +95,7 @@ public final class PhraseTrie<V> {
      * takes (null: all), and giving only those values.
      */
     public Match<V> longest(TokenView t, int i, int limit, Predicate<V> accept) {
-        if (i < 0) {
+        if (i < 0 || i >= Math.min(limit, t.size()) || !mayStartAt(t, i)) {
             return null;
         }
         Node<V> n = root;
@@ -111,7 +134,12 @@ public final class PhraseTrie<V> {
 
     /** The longest phrase that ends exactly before token {@code end}, or null. */
     public Match<V> endingAt(TokenView t, int end) {
-        for (int s = Math.max(0, end - maxLength); s < end; s++) {
+        return endingAt(t, end, 0);
+    }
+
+    /** The longest phrase that ends exactly before token {@code end} and starts at {@code from} or later, or null. */
+    public Match<V> endingAt(TokenView t, int end, int from) {
+        for (int s = Math.max(from, end - maxLength); s < end; s++) {
             Node<V> n = exact(t, s, end);
             if (n != null && !n.values.isEmpty()) {
                 return new Match<>(s, end, n.values);
@@ -122,6 +150,9 @@ public final class PhraseTrie<V> {
 
     /** The node of tokens {@code [s, end)} on one line, or null. */
     private Node<V> exact(TokenView t, int s, int end) {
+        if (!mayStartAt(t, s)) {
+            return null;
+        }
         Node<V> n = root;
         for (int k = s; k < end && n != null; k++) {
             if (k > s && t.newlineBefore(k)) {

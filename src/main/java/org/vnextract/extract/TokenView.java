@@ -46,10 +46,13 @@ public final class TokenView {
     /** Whether token i ends a word of the segmenter: 0 not looked up yet, 1 yes, 2 no. */
     private final byte[] wordEnd;
     private final Words words; // null: every token a word
+    /** Whether token i is a later piece of a text-layer token split at an inner capital; null when none was split. */
+    private final boolean[] joined;
 
     private TokenView(String text, int[] start, int[] end, TokenKind[] kind, int[] sentence, int n, int sentences,
-                      Words words) {
+                      Words words, boolean[] joined) {
         this.text = text;
+        this.joined = joined;
         this.n = n;
         this.start = start;
         this.end = end;
@@ -92,6 +95,7 @@ public final class TokenView {
                     for (int c = tok.start() + 1; c < tok.end(); c++) {
                         if (Character.isUpperCase(text.charAt(c)) && Character.isLowerCase(text.charAt(c - 1))) {
                             out.add(from, c, TokenKind.WORD, s);
+                            out.joinNext();
                             from = c;
                         }
                     }
@@ -99,7 +103,8 @@ public final class TokenView {
                 out.add(from, tok.end(), tok.kind(), s);
             }
         }
-        return new TokenView(text, out.start, out.end, out.kind, out.sentence, out.n, ss.size(), words);
+        return new TokenView(text, out.start, out.end, out.kind, out.sentence, out.n, ss.size(), words,
+                out.joined == null ? null : Arrays.copyOf(out.joined, out.n));
     }
 
     /**
@@ -117,6 +122,8 @@ public final class TokenView {
         int[] end;
         TokenKind[] kind;
         int[] sentence;
+        /** Made on the first split: most articles have none. */
+        boolean[] joined;
         int n;
 
         Spans(int capacity) {
@@ -138,6 +145,14 @@ public final class TokenView {
             end[n] = to;
             kind[n] = k;
             sentence[n++] = s;
+        }
+
+        /** The next token added continues the one added last (a word split at an inner capital). */
+        void joinNext() {
+            if (joined == null || joined.length < n + 1) {
+                joined = Arrays.copyOf(joined == null ? new boolean[0] : joined, Math.max(2 * n + 8, start.length));
+            }
+            joined[n] = true;
         }
     }
 
@@ -167,6 +182,20 @@ public final class TokenView {
             f.add(foldToken(phrase.substring(tok.start(), tok.end()), tok.kind()));
         }
         return f;
+    }
+
+    /** Whether some word token of the article was split at an inner capital ({@link #joinsPrevious}). */
+    public boolean hasSplits() {
+        return joined != null;
+    }
+
+    /**
+     * Whether token {@code i} is the second or a later piece of a text-layer token split at an inner
+     * capital ("Thường" of "viênThường"): a reader that must see the text layer's tokens (one word
+     * "viênthường") joins it to the token before.
+     */
+    public boolean joinsPrevious(int i) {
+        return joined != null && i > 0 && i < n && joined[i];
     }
 
     /** The article text the offsets point into. */

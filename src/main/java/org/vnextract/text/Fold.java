@@ -155,6 +155,28 @@ public final class Fold {
         return o;
     }
 
+    /**
+     * The first char of the fold of a word {@code s[from, to)}, read from its first two chars without
+     * folding: the first char's base, lower case ("Ấp" → 'â'). 0 when the tables cannot tell (a char
+     * outside them, a combining mark after the first char, a first char that folding strips).
+     */
+    public static char foldedFirst(CharSequence s, int from, int to) {
+        if (from >= to) {
+            return 0;
+        }
+        char c = s.charAt(from);
+        if (c >= LIMIT || !TABLED[c] || EDGE[c]) {
+            return 0;
+        }
+        if (to - from > 1) {
+            char d = s.charAt(from + 1);
+            if (d >= LIMIT || !TABLED[d]) {
+                return 0;
+            }
+        }
+        return BASE[c];
+    }
+
     /** The definition, as score.py has it; {@link #fold} gives the same for every string. */
     static String slowFold(String s) {
         if (s == null) {

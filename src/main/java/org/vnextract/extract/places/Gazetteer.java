@@ -84,6 +84,66 @@ public final class Gazetteer {
             slotNames[slot] = name(e);
         });
         keyPool = pool.toString().toCharArray();
+        for (List<Unit> us : byKey.values()) {
+            for (Unit u : us) {
+                links.put(u, linksOf(u));
+            }
+        }
+    }
+
+    /**
+     * What resolving a name and weighing the article's place ask of a unit, computed once at load
+     * instead of per mention (each was a string built and a map read per candidate).
+     *
+     * @param provinceKey     {@code era + ":" + province} as written, "null" for a missing part
+     * @param key             {@code era + ":" + code}
+     * @param afterKey        {@code "post:" + after}, or null when the unit has no later province
+     * @param province        the province unit of its era and code, or null
+     * @param provinceInPre   the province covering it in an article before the reform, or null
+     * @param provinceInPost  the province covering it in an article after the reform, or null
+     * @param id              the location's id ({@code level:era code}) when it has a code, else null
+     */
+    record Links(String provinceKey, String key, String afterKey, Unit province, Unit provinceInPre,
+                 Unit provinceInPost, String id) {}
+
+    /** Unit → links, by identity: every unit of the gazetteer. */
+    private final Map<Unit, Links> links = new java.util.IdentityHashMap<>();
+
+    /** The links of a unit: computed at load for the gazetteer's, now for another (an unlisted name). */
+    Links links(Unit u) {
+        Links l = links.get(u);
+        return l != null ? l : linksOf(u);
+    }
+
+    private Links linksOf(Unit u) {
+        return new Links(u.era() + ":" + u.province(), u.era() + ":" + u.code(),
+                u.after() == null ? null : "post:" + u.after(), unit(u.era(), "province", u.province()),
+                provinceIn(u, "pre"), provinceIn(u, "post"),
+                u.code() != null ? u.level() + ":" + u.era() + u.code() : null);
+    }
+
+    /**
+     * The province of a unit, as a unit of the article's era: a pre-reform unit in an article after
+     * the reform counts for the province covering it, a post-reform one in an earlier article for the
+     * earlier province of the same name. Null for countries and units of earlier times (no code).
+     */
+    private Unit provinceIn(Unit u, String era) {
+        if (u == null || u.isCountry() || u.era() == null || u.code() == null) {
+            return null;
+        }
+        Unit prov = u.isProvince() ? u : unit(u.era(), "province", u.province());
+        if (prov == null || prov.era().equals(era)) {
+            return prov;
+        }
+        if (era.equals("post")) {
+            return prov.after() == null ? prov : unit("post", "province", prov.after());
+        }
+        for (Unit same : lookup(key(prov.name()))) {
+            if ("pre".equals(same.era()) && same.isProvince()) {
+                return same;
+            }
+        }
+        return prov;
     }
 
     /** The entry with what the scan asks of it. */

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import org.vnextract.clean.Article;
 import org.vnextract.extract.Mention;
+import org.vnextract.extract.PhraseTrie;
+import org.vnextract.extract.TokenView;
 import org.vnextract.ingest.RawDocument;
 import org.vnextract.internal.Validate;
 import org.vnextract.pipeline.Analysis;
@@ -20,7 +22,6 @@ import org.vnextract.segment.Words;
 import org.vnextract.text.AnalyzedText;
 import org.vnextract.text.Fold;
 import org.vnextract.text.Span;
-import org.vnextract.text.Token;
 import org.vnextract.text.TokenKind;
 
 /**
@@ -55,29 +56,28 @@ import org.vnextract.text.TokenKind;
 public final class PlaceExtractor implements Stage {
     private static final int MAX_NAME_TOKENS = 8;
     private static final String REFORM = "2025-07-01";
-    /** A run of digits: any number matches a number of national_cues.txt ("9 tỉnh" = "63 tỉnh"). */
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[0-9]+");
 
     /** The levels a type word or head names, and the kind written (null for a head without one). */
     record Context(Set<String> levels, String kind, boolean typeWord) {}
 
     private final Gazetteer gazetteer;
-    /** The words of every phrase set below, numbered. */
-    private final Vocabulary vocabulary;
     private final Outlets outlets;
-    private final Phrases<Context> contexts;
-    private final Phrases<Boolean> notHeads;
-    private final Phrases<Boolean> countryCues;
-    private final Phrases<Boolean> venueWords;
+    /** Type words and heads; the phrase sets below are matched on the shared {@link TokenView} too. */
+    private final PhraseTrie<Context> contexts = new PhraseTrie<>();
+    private final PhraseTrie<Boolean> notHeads = new PhraseTrie<>();
+    private final PhraseTrie<Boolean> countryCues = new PhraseTrie<>();
+    private final PhraseTrie<Boolean> venueWords = new PhraseTrie<>();
     private final List<String> biographyCues = new ArrayList<>();
     private final List<String[]> biographyExceptions = new ArrayList<>();
     /** The name-key hash of each word of each biography cue, or null when some cue has punctuation. */
     private final int[][] biographyKeys;
+    /** The last words' hashes of {@link #biographyKeys}, as a one-hash filter read before the cues. */
+    private final boolean[] biographyLastKeys = new boolean[1 << 10];
     private final List<String> captionCues = new ArrayList<>();
     private final List<String> nationalCues = new ArrayList<>();
     /** Names that hold a national cue but make no article national ("Đại hội đại biểu toàn quốc"). */
     private final List<java.util.regex.Pattern> nationalNames = new ArrayList<>();
-    private final Phrases<Boolean> localCuePhrases;
+    private final PhraseTrie<Boolean> localCuePhrases = new PhraseTrie<>();
     private final Set<String> localIssuers = new HashSet<>();
     /** The segmenter's surnames: a name inside a segmenter word that begins with one is a person's. */
     private final Set<String> surnames = new HashSet<>();
@@ -86,12 +86,10 @@ public final class PlaceExtractor implements Stage {
         Validate.notNull(models, "models");
         this.gazetteer = new Gazetteer(models);
         this.outlets = new Outlets(models);
-        Vocabulary v = new Vocabulary();
-        Phrases<Context> c = new Phrases<>(v);
         Map<String, String> kindOf = new HashMap<>();
         for (String l : models.lines("places/kinds.tsv")) {
             String[] f = l.split("\t", -1);
-            c.add(f[0], new Context(Set.of(f[2].split(",")), f[1], true));
+            addPhrase(contexts, f[0], new Context(Set.of(f[2].split(",")), f[1], true));
             kindOf.put(Fold.fold(f[0]), f[1]);
         }
         for (String l : models.lines("places/heads.tsv")) {
@@ -103,16 +101,13 @@ public final class PlaceExtractor implements Stage {
                     kind = k.getValue();
                 }
             }
-            c.add(f[0], new Context(Set.of(f[1].split(",")), kind, false));
+            addPhrase(contexts, f[0], new Context(Set.of(f[1].split(",")), kind, false));
         }
-        this.contexts = c;
-        Phrases<Boolean> nh = new Phrases<>(v);
         for (String l : models.lines("places/not_heads.txt")) {
             boolean exception = l.startsWith("!");
-            nh.add(exception ? l.substring(1) : l, !exception);
+            addPhrase(notHeads, exception ? l.substring(1) : l, !exception);
         }
-        this.notHeads = nh;
-        this.venueWords = Phrases.of(v, models.lines("places/venue_words.txt"), f -> Boolean.TRUE);
+        addPhrases(venueWords, models.lines("places/venue_words.txt"));
         List<int[]> cueKeys = new ArrayList<>();
         for (String l : models.lines("places/biography_cues.txt")) {
             if (l.startsWith("!")) { // a phrase that holds a cue and tells no origin ("quê hương": homeland)
@@ -132,13 +127,20 @@ public final class PlaceExtractor implements Stage {
             }
             cueKeys.add(k);
         }
-        this.biographyKeys = cueKeys.contains(null) ? null : cueKeys.toArray(new int[0][]);
+        // a cue of more than 8 words is not kept by the filter: every sentence is read whole
+        boolean unfiltered = cueKeys.contains(null) || cueKeys.stream().anyMatch(k -> k.length > 8);
+        this.biographyKeys = unfiltered ? null : cueKeys.toArray(new int[0][]);
+        if (!unfiltered) {
+            for (int[] k : cueKeys) {
+                biographyLastKeys[k[k.length - 1] & (biographyLastKeys.length - 1)] = true;
+            }
+        }
         for (String l : models.lines("places/caption_cues.txt")) {
             captionCues.add(l.strip().toLowerCase(Locale.ROOT));
         }
-        this.countryCues = Phrases.of(v, models.lines("places/country_cues.txt"), f -> Boolean.TRUE);
+        addPhrases(countryCues, models.lines("places/country_cues.txt"));
         for (String l : models.lines("places/national_cues.txt")) {
-            nationalCues.add(" " + NUMBER.matcher(words(l)).replaceAll("9") + " ");
+            nationalCues.add(" " + numbersAsNine(words(l)) + " ");
         }
         for (String l : models.lines("places/national_names.txt")) {
             // "…" stands for one to four words of the name ("đại hội … toàn quốc"); bounded, so no backtracking runs away
@@ -148,19 +150,40 @@ public final class PlaceExtractor implements Stage {
                 if (i > 0) {
                     re.append("(?: [^ |¶]+){1,4}");
                 }
-                String part = NUMBER.matcher(words(parts[i])).replaceAll("9").strip();
+                String part = numbersAsNine(words(parts[i])).strip();
                 re.append(i > 0 && !part.isEmpty() ? " " : "").append(java.util.regex.Pattern.quote(part));
             }
             nationalNames.add(java.util.regex.Pattern.compile(re.append(' ').toString()));
         }
-        this.localCuePhrases = Phrases.of(v, models.lines("places/local_cues.txt"), f -> Boolean.TRUE);
+        addPhrases(localCuePhrases, models.lines("places/local_cues.txt"));
         for (String l : models.lines("segment/surnames.txt")) {
             surnames.add(Fold.fold(l.split("\t")[0]));
         }
         for (String l : models.lines("places/local_issuers.txt")) {
             localIssuers.add(l.strip().toUpperCase(Locale.ROOT));
         }
-        this.vocabulary = v;
+    }
+
+    /**
+     * Adds a phrase of a rules file (its first tab-separated field), folded word by word as
+     * {@link TokenView#fold} folds the article's tokens ("TP." = "tp", "Huyện uỷ" = "huyện ủy").
+     */
+    private static <V> void addPhrase(PhraseTrie<V> trie, String phrase, V value) {
+        String f = Fold.fold(phrase);
+        if (!f.isEmpty()) {
+            trie.put(List.of(f.split(" ")), value);
+        }
+    }
+
+    private static void addPhrases(PhraseTrie<Boolean> trie, List<String> lines) {
+        for (String l : lines) {
+            addPhrase(trie, l.split("\t", -1)[0], Boolean.TRUE);
+        }
+    }
+
+    /** The value of a matched phrase: the one added last when a phrase is written twice ("tp", "tp."). */
+    private static <V> V last(PhraseTrie.Match<V> m) {
+        return m.values().get(m.values().size() - 1);
     }
 
     public Gazetteer gazetteer() {
@@ -178,7 +201,7 @@ public final class PlaceExtractor implements Stage {
 
     @Override
     public Set<Key<?>> requires() {
-        return Set.of(AnalyzedText.KEY, Words.KEY, Article.KEY, RawDocument.KEY);
+        return Set.of(AnalyzedText.KEY, Words.KEY, TokenView.KEY, Article.KEY, RawDocument.KEY);
     }
 
     @Override
@@ -188,7 +211,7 @@ public final class PlaceExtractor implements Stage {
 
     @Override
     public Analysis process(Analysis in) {
-        return in.with(PlaceFindings.KEY, find(in.get(AnalyzedText.KEY), in.get(Words.KEY),
+        return in.with(PlaceFindings.KEY, find(in.get(AnalyzedText.KEY), TokenView.of(in),
                 in.get(RawDocument.KEY).metadata().uri(), in.get(Article.KEY)));
     }
 
@@ -216,68 +239,29 @@ public final class PlaceExtractor implements Stage {
         }
     }
 
-    PlaceFindings find(AnalyzedText t, Words words, String uri, Article article) {
+    PlaceFindings find(AnalyzedText t, TokenView tv, String uri, Article article) {
         String era = article.published() != null && article.published().compareTo(REFORM) >= 0 ? "post" : "pre";
-        FoldedTokens ft = new FoldedTokens(t);
-        List<Found> found = scan(t, words, ft);
+        List<Found> found = scan(tv);
         Outlets.Outlet outlet = outlets.of(uri != null ? uri : article.site());
         if (outlet == null && article.site() != null) {
             outlet = outlets.of(article.site());
         }
-        resolve(found, era, outlet);
+        resolve(tv, found, era, outlet);
         List<PlaceLocation> locations = locations(found);
-        ArticlePlace place = place(t, found, era, outlet, ft);
+        ArticlePlace place = place(t, tv, found, era, outlet);
         return new PlaceFindings(locations, place, localIssuers);
     }
 
     // ---------------------------------------------------------------- finding names
 
     /**
-     * The word of each token as a number of the rules' {@link Vocabulary} (-1 for a word no phrase
-     * has), and its folded text, each computed when first asked for: the rules ask for the same tokens
-     * again (type words, the phrase before a name, local bodies), and most tokens never.
-     * One per article and thread; not thread-safe.
+     * The names of the article, read once over the shared token view: its folded forms (cached per
+     * token, mostly already folded by the extractors before this one) for the phrase sets, its
+     * word ends for the segmenter's boundaries.
      */
-    private final class FoldedTokens {
-        private final AnalyzedText t;
-        /** Made on the first {@link #get}: few articles ask for any. */
-        private String[] folded;
-        /** The word's number + 2; 0 when not looked up yet. */
-        private final int[] ids;
-        private final char[] buf = new char[64];
-
-        FoldedTokens(AnalyzedText t) {
-            this.t = t;
-            this.ids = new int[t.tokens().size()];
-        }
-
-        int id(int i) {
-            int v = ids[i];
-            if (v == 0) {
-                Token tok = t.tokens().get(i);
-                v = vocabulary.id(t.text(), tok.start(), tok.end(), buf) + 2;
-                ids[i] = v;
-            }
-            return v - 2;
-        }
-
-        String get(int i) {
-            if (folded == null) {
-                folded = new String[ids.length];
-            }
-            String f = folded[i];
-            if (f == null) {
-                f = Fold.fold(t.text(t.tokens().get(i)));
-                folded[i] = f;
-            }
-            return f;
-        }
-    }
-
-    private List<Found> scan(AnalyzedText t, Words words, FoldedTokens ft) {
-        List<Token> toks = t.tokens();
+    private List<Found> scan(TokenView t) {
         String text = t.text();
-        int n = toks.size();
+        int n = t.size();
         List<Found> out = new ArrayList<>();
         Context ctx = null;
         int ctxEnd = -1;
@@ -285,23 +269,22 @@ public final class PlaceExtractor implements Stage {
         Gazetteer.Cursor key = gazetteer.cursor();
         int i = 0;
         while (i < n) {
-            Token tok = toks.get(i);
             // a type word or an organisation head: the name after it may be of its level
-            ContextMatch cm = contextAt(t, i, ft);
+            PhraseTrie.Match<Context> cm = t.isLetters(i) ? contexts.longest(t, i, phraseLimit(t, i, contexts.maxLength())) : null;
             if (cm != null) {
-                ctx = cm.context();
+                ctx = last(cm);
                 ctxEnd = cm.end();
                 i = cm.end();
-                if (i < n && isPunct(text, toks.get(i), ':')) {
+                if (i < n && isPunct(t, i, ':')) {
                     ctxEnd = ++i;
                 }
                 continue;
             }
-            if (i == ctxEnd && startsSentence(t, i)) {
+            if (i == ctxEnd && t.sentenceStart(t.sentence(i)) == i) {
                 ctx = null; // a type word ends its sentence: "toàn huyện\nSáng ngày 21/11"
                 ctxEnd = -1;
             }
-            if (!startsName(text, tok, i == ctxEnd)) {
+            if (!startsName(t, i, i == ctxEnd)) {
                 i++;
                 continue;
             }
@@ -311,25 +294,28 @@ public final class PlaceExtractor implements Stage {
             int best = -1;
             int bestSlot = -1;
             int j = i;
+            int taken = 0; // tokens of the text layer read: a word split at an inner capital is one
             int prevEnd = -1;
-            while (j < n && j - i < MAX_NAME_TOKENS) {
-                Token tj = toks.get(j);
-                if (prevEnd >= 0 && hasNewline(text, prevEnd, tj.start())) {
+            while (j < n && taken < MAX_NAME_TOKENS) {
+                int js = t.start(j);
+                if (prevEnd >= 0 && hasNewline(text, prevEnd, js)) {
                     break;
                 }
-                if (tj.kind() == TokenKind.PUNCT) {
-                    char c = text.charAt(tj.start());
+                if (t.kind(j) == TokenKind.PUNCT) {
+                    char c = text.charAt(js);
                     if (j == i || !(c == '-' || c == '–' || c == '\'' || c == '’')) {
                         break;
                     }
-                    prevEnd = tj.end();
+                    prevEnd = t.end(j);
                     j++;
+                    taken++;
                     continue;
                 }
-                if (j > i && !continuesName(text, toks, j, typedName)) {
+                if (j > i && !continuesName(t, j)) {
                     break;
                 }
-                key.append(text, tj.start(), tj.end());
+                int g = textTokenEnd(t, j);
+                key.append(text, js, t.end(g - 1));
                 // the table itself, not a filter first: a filter read costs a cache miss as the table
                 // does, and a key that is in the table would cost both
                 int e = key.find();
@@ -337,17 +323,18 @@ public final class PlaceExtractor implements Stage {
                     break; // no name is or starts with the key
                 }
                 if (gazetteer.hasUnits(e)) {
-                    best = j + 1;
+                    best = g;
                     bestSlot = e;
                 }
                 if (!gazetteer.isPrefix(e)) {
                     break;
                 }
-                prevEnd = tj.end();
-                j++;
+                prevEnd = t.end(g - 1);
+                j = g;
+                taken++;
             }
             if (best < 0) {
-                Found unknown = i == ctxEnd ? unlisted(t, words, i, ctx, ft) : null;
+                Found unknown = i == ctxEnd ? unlisted(t, i, ctx) : null;
                 if (unknown != null) {
                     out.add(unknown);
                     i = unknown.endToken;
@@ -357,16 +344,17 @@ public final class PlaceExtractor implements Stage {
                 continue;
             }
             boolean typed = i == ctxEnd;
-            if (!onWordBoundaries(t, words, i, best, typed, ft)) {
+            if (!onWordBoundaries(t, i, best, typed)) {
                 i++;
                 continue;
             }
             Gazetteer.Name bestName = gazetteer.nameAt(bestSlot);
-            List<Unit> cands = typed ? typedCandidates(bestName.entry().units(), ctx) : bareCandidates(ft, i, bestName, lastCountryEnd);
+            List<Unit> cands = typed ? typedCandidates(bestName.entry().units(), ctx) : bareCandidates(t, i, bestName, lastCountryEnd);
             if (!cands.isEmpty()) {
-                String written = text.substring(tok.start(), toks.get(best - 1).end());
+                int start = t.start(i);
+                int end = t.end(best - 1);
                 String kind = typed ? ctx.kind() : null;
-                Found f = new Found(i, best, tok.start(), toks.get(best - 1).end(), written, kind, cands);
+                Found f = new Found(i, best, start, end, text.substring(start, end), kind, cands);
                 f.bare = !typed;
                 out.add(f);
                 if (cands.get(0).isCountry()) {
@@ -392,66 +380,38 @@ public final class PlaceExtractor implements Stage {
      * spelling ("xã Ia Mơr" for Ia Mơ): after a type word of one level below the province, one
      * segmenter word of capitalised syllables. Kept with a null code.
      */
-    private Found unlisted(AnalyzedText t, Words words, int i, Context ctx, FoldedTokens ft) {
+    private Found unlisted(TokenView t, int i, Context ctx) {
         if (!ctx.typeWord() || ctx.levels().size() != 1 || ctx.levels().contains("province")) {
             return null;
         }
-        int w = words.wordOfToken(i);
-        if (words.firstToken(w) != i || words.endToken(w) - i > 4) {
+        if (t.wordHead(i) != i) {
             return null;
         }
-        String text = t.text();
-        for (int k = i; k < words.endToken(w); k++) {
-            Token tk = t.tokens().get(k);
-            if (tk.kind() != TokenKind.WORD || !Character.isUpperCase(text.charAt(tk.start()))) {
+        int wordEnd = i; // the token after the segmenter's word
+        int tokens = 0; // of the text layer
+        while (true) {
+            int g = textTokenEnd(t, wordEnd);
+            if (++tokens > 4) {
+                return null;
+            }
+            wordEnd = g;
+            if (t.endsWord(g - 1)) {
+                break;
+            }
+        }
+        for (int k = i; k < wordEnd; k = textTokenEnd(t, k)) {
+            if (!t.isCapWord(k)) {
                 return null;
             }
         }
-        if (surnames.contains(ft.get(i)) && words.endToken(w) - i >= 3) {
+        if (tokens >= 3 && !isPiece(t, i) && surnames.contains(t.fold(i))) {
             return null; // "xã Nguyễn Văn A" is no commune of three syllables
         }
-        int start = t.tokens().get(i).start();
-        int end = t.tokens().get(words.endToken(w) - 1).end();
-        String name = text.substring(start, end);
+        int start = t.start(i);
+        int end = t.end(wordEnd - 1);
+        String name = t.text().substring(start, end);
         Unit u = new Unit(null, ctx.levels().iterator().next(), null, name, ctx.kind(), null, null, null, "");
-        return new Found(i, words.endToken(w), start, end, name, ctx.kind(), List.of(u));
-    }
-
-    /** A type word or head over tokens [.., end). */
-    private record ContextMatch(int end, Context context) {}
-
-    /** The longest type word or organisation head starting at token i, or null. */
-    private ContextMatch contextAt(AnalyzedText t, int i, FoldedTokens ft) {
-        List<Token> toks = t.tokens();
-        Token tok = toks.get(i);
-        if (tok.kind() != TokenKind.WORD && tok.kind() != TokenKind.ABBREVIATION) {
-            return null;
-        }
-        if (!contexts.mayStartWith(t.text().charAt(tok.start()))) {
-            return null;
-        }
-        if (!contexts.mayStartWith(t.text(), tok.start(), tok.end())) {
-            return null;
-        }
-        int node = Phrases.ROOT;
-        Context best = null;
-        int bestEnd = -1;
-        for (int len = 1; len <= contexts.maxWords() && i + len - 1 < toks.size(); len++) {
-            Token tk = toks.get(i + len - 1);
-            if (tk.kind() == TokenKind.PUNCT) {
-                break;
-            }
-            node = contexts.next(node, ft.id(i + len - 1));
-            if (node < 0) {
-                break;
-            }
-            Context c = contexts.valueForward(node);
-            if (c != null) {
-                best = c;
-                bestEnd = i + len;
-            }
-        }
-        return best == null ? null : new ContextMatch(bestEnd, best);
+        return new Found(i, wordEnd, start, end, name, ctx.kind(), List.of(u));
     }
 
     /** A line break in text[from, to): read only between the two tokens, never to the end of the text. */
@@ -464,63 +424,107 @@ public final class PlaceExtractor implements Stage {
         return false;
     }
 
-    private static boolean startsSentence(AnalyzedText t, int token) {
-        org.vnextract.text.Sentence s = t.sentenceAt(t.tokens().get(token).start());
-        return s == null || s.firstToken() == token;
+    /**
+     * The token after the text-layer token that starts at token {@code i}: the view splits a word at
+     * an inner capital ("viênThường"), the rules read it whole, as before the view existed.
+     */
+    private static int textTokenEnd(TokenView t, int i) {
+        int k = i + 1;
+        if (t.hasSplits()) {
+            while (k < t.size() && t.joinsPrevious(k)) {
+                k++;
+            }
+        }
+        return k;
     }
 
-    private static boolean isPunct(String text, Token tok, char c) {
-        return tok.kind() == TokenKind.PUNCT && text.charAt(tok.start()) == c;
+    /** Token {@code k} is a piece of a split word: no phrase of the rules holds it (the whole folds to no rule word). */
+    private static boolean isPiece(TokenView t, int k) {
+        return t.hasSplits() && (t.joinsPrevious(k) || t.joinsPrevious(k + 1));
     }
 
-    private static boolean startsName(String text, Token tok, boolean typed) {
-        if (tok.kind() != TokenKind.WORD && tok.kind() != TokenKind.ABBREVIATION
-                && !(typed && tok.kind() == TokenKind.NUMBER)) {
+    /** The end for a phrase starting at {@code i}: before the first piece of a split word among the next {@code max} tokens. */
+    private static int phraseLimit(TokenView t, int i, int max) {
+        int n = t.size();
+        if (!t.hasSplits()) {
+            return n;
+        }
+        for (int k = i; k < n && k < i + max; k++) {
+            if (isPiece(t, k)) {
+                return k;
+            }
+        }
+        return n;
+    }
+
+    /** Tokens of the text layer in [from, to) of the view. */
+    private static int textTokens(TokenView t, int from, int to) {
+        int c = to - from;
+        if (t.hasSplits()) {
+            for (int k = from; k < to; k++) {
+                if (t.joinsPrevious(k)) {
+                    c--;
+                }
+            }
+        }
+        return c;
+    }
+
+    private static boolean isPunct(TokenView t, int i, char c) {
+        return t.kind(i) == TokenKind.PUNCT && t.first(i) == c;
+    }
+
+    private static boolean startsName(TokenView t, int i, boolean typed) {
+        if (t.joinsPrevious(i)) {
+            return false; // inside a word of the text layer
+        }
+        TokenKind k = t.kind(i);
+        if (k != TokenKind.WORD && k != TokenKind.ABBREVIATION && !(typed && k == TokenKind.NUMBER)) {
             return false;
         }
-        char c = text.charAt(tok.start());
+        char c = t.first(i);
         return Character.isUpperCase(c) || (typed && Character.isDigit(c));
     }
 
     /** Token j continues a name: capitalised, a number after a type word, or glued to a hyphen ("Cam-pu-chia"). */
-    private static boolean continuesName(String text, List<Token> toks, int j, boolean typed) {
-        Token tj = toks.get(j);
-        if (tj.kind() != TokenKind.WORD && tj.kind() != TokenKind.ABBREVIATION && tj.kind() != TokenKind.NUMBER) {
+    private static boolean continuesName(TokenView t, int j) {
+        TokenKind k = t.kind(j);
+        if (k != TokenKind.WORD && k != TokenKind.ABBREVIATION && k != TokenKind.NUMBER) {
             return false;
         }
-        char c = text.charAt(tj.start());
+        char c = t.first(j);
         if (Character.isUpperCase(c) || Character.isDigit(c)) {
             return true;
         }
-        Token prev = toks.get(j - 1);
-        return prev.kind() == TokenKind.PUNCT && prev.end() == tj.start() && j >= 2 && toks.get(j - 2).end() == prev.start();
+        return t.kind(j - 1) == TokenKind.PUNCT && t.end(j - 1) == t.start(j) && j >= 2 && t.end(j - 2) == t.start(j - 1);
     }
 
     /**
      * A name must not begin inside a segmenter word that is a person's name (it begins with a
      * surname) nor end inside a longer capitalised word.
      */
-    private boolean onWordBoundaries(AnalyzedText t, Words words, int first, int end, boolean typed, FoldedTokens ft) {
-        String text = t.text();
-        int w = words.wordOfToken(first);
-        if (words.firstToken(w) < first && !typed) {
-            Token head = t.tokens().get(words.firstToken(w));
-            if (Character.isUpperCase(text.charAt(head.start())) && surnames.contains(ft.get(words.firstToken(w)))) {
+    private boolean onWordBoundaries(TokenView t, int first, int end, boolean typed) {
+        if (!typed) {
+            int head = t.wordHead(first);
+            if (head < first && Character.isUpperCase(t.first(head)) && !isPiece(t, head) && surnames.contains(t.fold(head))) {
                 return false; // "Nguyễn_Thái_Bình" is a person, "Báo_Quảng_Ngãi" a paper of the province
             }
         }
-        int we = words.wordOfToken(end - 1);
-        if (words.endToken(we) > end) {
-            Token after = t.tokens().get(end);
-            return !Character.isUpperCase(text.charAt(after.start()));
+        if (!t.endsWord(end - 1)) {
+            return !Character.isUpperCase(t.first(end));
         }
         return true;
     }
 
-    private static boolean continuesList(AnalyzedText t, int at) {
-        Token tok = t.tokens().get(at);
-        String s = t.text(tok);
-        return (tok.kind() == TokenKind.PUNCT && (s.equals(",") || s.equals(";"))) || s.equals("và");
+    private static boolean continuesList(TokenView t, int at) {
+        if (isPiece(t, at)) {
+            return false;
+        }
+        int len = t.end(at) - t.start(at);
+        if (t.kind(at) == TokenKind.PUNCT) {
+            return len == 1 && (t.first(at) == ',' || t.first(at) == ';');
+        }
+        return len == 2 && t.text().startsWith("và", t.start(at));
     }
 
     /**
@@ -543,11 +547,11 @@ public final class PlaceExtractor implements Stage {
         return ofKind.isEmpty() ? ofLevel : ofKind;
     }
 
-    private List<Unit> bareCandidates(FoldedTokens ft, int first, Gazetteer.Name name, int lastCountryEnd) {
+    private List<Unit> bareCandidates(TokenView t, int first, Gazetteer.Name name, int lastCountryEnd) {
         if (name.barePerson() || name.bareUnits() != null && name.bareUnits().isEmpty()) {
             return List.of();
         }
-        if (phraseBefore(ft, first, notHeads)) {
+        if (phraseBefore(t, first, notHeads)) {
             return List.of();
         }
         if (name.bareUnits() != null) {
@@ -561,7 +565,7 @@ public final class PlaceExtractor implements Stage {
                 continue; // a bare name of a province and its capital is the province
             }
             if (u.isCountry()) {
-                if (!u.has("cue") || lastCountryEnd >= first - 2 || phraseBefore(ft, first, countryCues)) {
+                if (!u.has("cue") || lastCountryEnd >= first - 2 || phraseBefore(t, first, countryCues)) {
                     out.add(u);
                 }
             } else if (u.isProvince() || u.level().equals("district")) {
@@ -572,30 +576,23 @@ public final class PlaceExtractor implements Stage {
     }
 
     /** The value of the longest phrase of {@code set} that ends right before token {@code first}; false when none. */
-    private static boolean phraseBefore(FoldedTokens ft, int first, Phrases<Boolean> set) {
-        AnalyzedText t = ft.t;
-        Boolean value = null;
-        int node = Phrases.ROOT;
-        for (int len = 1; len <= set.maxWords() && first - len >= 0; len++) {
-            Token tok = t.tokens().get(first - len);
-            if (tok.kind() == TokenKind.PUNCT) {
-                break;
-            }
-            node = set.previous(node, ft.id(first - len));
-            if (node < 0) {
-                break;
-            }
-            Boolean v = set.valueBackward(node);
-            if (v != null) {
-                value = v;
+    private static boolean phraseBefore(TokenView t, int first, PhraseTrie<Boolean> set) {
+        int from = 0;
+        if (t.hasSplits()) {
+            for (int k = first - 1; k >= 0 && k >= first - set.maxLength(); k--) {
+                if (isPiece(t, k)) {
+                    from = k + 1;
+                    break;
+                }
             }
         }
-        return value != null && value;
+        PhraseTrie.Match<Boolean> m = set.endingAt(t, first, from);
+        return m != null && last(m);
     }
 
     // ---------------------------------------------------------------- resolving
 
-    private void resolve(List<Found> found, String era, Outlets.Outlet outlet) {
+    private void resolve(TokenView t, List<Found> found, String era, Outlets.Outlet outlet) {
         Set<String> provinces = new HashSet<>(); // "pre:64", "post:52"
         for (Found f : found) {
             List<Unit> sure = f.candidates;
@@ -607,17 +604,20 @@ public final class PlaceExtractor implements Stage {
                     }
                 }
             }
-            Set<String> ps = new HashSet<>();
+            List<String> ps = new ArrayList<>(2); // distinct
             for (Unit u : sure) {
                 if (!u.isCountry() && u.province() != null && u.era() != null) {
-                    ps.add(u.era() + ":" + u.province());
+                    String k = gazetteer.links(u).provinceKey();
+                    if (!ps.contains(k)) {
+                        ps.add(k);
+                    }
                 }
             }
             if (ps.size() == 1 || (ps.size() == 2 && allProvinces(sure))) {
                 provinces.addAll(ps);
                 for (Unit u : sure) {
                     if (u.isProvince() && u.after() != null) {
-                        provinces.add("post:" + u.after());
+                        provinces.add(gazetteer.links(u).afterKey());
                     }
                 }
             }
@@ -635,7 +635,7 @@ public final class PlaceExtractor implements Stage {
             if (f.bare) {
                 List<Unit> kept = new ArrayList<>();
                 for (Unit u : c) {
-                    if (!u.level().equals("district") || provinces.contains(u.era() + ":" + u.province())) {
+                    if (!u.level().equals("district") || provinces.contains(gazetteer.links(u).provinceKey())) {
                         kept.add(u);
                     }
                 }
@@ -643,7 +643,7 @@ public final class PlaceExtractor implements Stage {
             }
             if (c.size() > 1) {
                 // the unit named right after: "xã Sơn Tân, huyện Sơn Tây, tỉnh Quảng Ngãi"
-                if (i + 1 < found.size() && found.get(i + 1).firstToken - f.endToken <= 3) {
+                if (i + 1 < found.size() && textTokens(t, f.endToken, found.get(i + 1).firstToken) <= 3) {
                     List<Unit> parents = found.get(i + 1).candidates;
                     List<Unit> within = new ArrayList<>();
                     for (Unit u : c) {
@@ -662,7 +662,7 @@ public final class PlaceExtractor implements Stage {
             if (distinctUnits(c) > 1) {
                 List<Unit> inArticle = new ArrayList<>();
                 for (Unit u : c) {
-                    if (u.isProvince() || u.isCountry() || provinces.contains(u.era() + ":" + u.province())) {
+                    if (u.isProvince() || u.isCountry() || provinces.contains(gazetteer.links(u).provinceKey())) {
                         inArticle.add(u);
                     }
                 }
@@ -781,12 +781,13 @@ public final class PlaceExtractor implements Stage {
                 if (kind == null) {
                     kind = u.kind();
                 }
+                Gazetteer.Links links = gazetteer.links(u);
                 if (!u.isProvince() && !u.isCountry()) {
-                    Unit p = gazetteer.unit(u.era(), "province", u.province());
+                    Unit p = links.province();
                     province = p != null ? p.name() : null;
                     provinceCode = u.province();
                 }
-                id = level + ":" + (code != null ? u.era() + code : Gazetteer.key(name));
+                id = code != null ? links.id() : level + ":" + Gazetteer.key(name);
             } else {
                 level = f.candidates.stream().map(Unit::level).distinct().count() == 1 ? f.candidates.get(0).level() : "commune";
                 name = spelling(f.written, f.candidates.get(0).name());
@@ -868,7 +869,7 @@ public final class PlaceExtractor implements Stage {
 
     // ---------------------------------------------------------------- the article's place
 
-    private ArticlePlace place(AnalyzedText t, List<Found> found, String era, Outlets.Outlet outlet, FoldedTokens ft) {
+    private ArticlePlace place(AnalyzedText t, TokenView tv, List<Found> found, String era, Outlets.Outlet outlet) {
         List<Span> paras = t.paragraphs();
         Map<String, Double> score = new LinkedHashMap<>();
         Set<String> named = new HashSet<>(); // provinces with evidence other than a venue
@@ -903,9 +904,9 @@ public final class PlaceExtractor implements Stage {
             if (caption) {
                 continue;
             }
-            String k = prov.era() + ":" + prov.code();
+            String k = gazetteer.links(prov).key();
             provinceOf.putIfAbsent(k, prov);
-            if (f.bare && f.unit.isProvince() && phraseBefore(ft, f.firstToken, venueWords)) {
+            if (f.bare && f.unit.isProvince() && phraseBefore(tv, f.firstToken, venueWords)) {
                 w = w / 2; // "họp tại Hà Nội": the venue alone makes no place
             } else {
                 named.add(k);
@@ -915,13 +916,13 @@ public final class PlaceExtractor implements Stage {
         Boolean bodiesKnown = null; // the whole text is read for local bodies only when the decision needs it
         boolean local = false;
         if (outlet != null) {
-            bodiesKnown = hasLocalCue(ft);
+            bodiesKnown = hasLocalCue(tv);
             local = bodiesKnown;
         }
         if (local) {
             Unit prov = provinceIn(gazetteer.unit("pre", "province", outlet.code()), era);
             if (prov != null) {
-                String k = prov.era() + ":" + prov.code();
+                String k = gazetteer.links(prov).key();
                 provinceOf.putIfAbsent(k, prov);
                 named.add(k);
                 score.merge(k, 2.0, Double::sum);
@@ -943,12 +944,12 @@ public final class PlaceExtractor implements Stage {
         if (top == null || first < 2 * second || !named.contains(top)) {
             return null;
         }
-        if (first < 4 && !(bodiesKnown != null ? bodiesKnown : hasLocalCue(ft))) {
+        if (first < 4 && !(bodiesKnown != null ? bodiesKnown : hasLocalCue(tv))) {
             return null;
         }
         // a national article has no place: read last, only when the text would give one
-        String head = paras.isEmpty() ? "" : " " + NUMBER.matcher(words(t.text().substring(paras.get(0).start(),
-                paras.get(Math.min(1, paras.size() - 1)).end()))).replaceAll("9") + " ";
+        String head = paras.isEmpty() ? "" : " " + numbersAsNine(words(t.text().substring(paras.get(0).start(),
+                paras.get(Math.min(1, paras.size() - 1)).end()))) + " ";
         for (java.util.regex.Pattern name : nationalNames) {
             head = name.matcher(head).replaceAll(" "); // the national congress a province prepares is not the article's scope
         }
@@ -963,27 +964,38 @@ public final class PlaceExtractor implements Stage {
     }
 
     /**
-     * The province of a unit, as a unit of the article's era: a pre-reform unit in an article after
-     * the reform counts for the province covering it, a post-reform one in an earlier article for the
-     * earlier province of the same name. Null for countries and units of earlier times (no code).
+     * Each run of the digits 0-9 written as one "9": any number matches a number of
+     * national_cues.txt ("9 tỉnh" = "63 tỉnh"). By hand, as {@code replaceAll("[0-9]+", "9")} gives
+     * it, without a regular expression per article.
      */
-    private Unit provinceIn(Unit u, String era) {
-        if (u == null || u.isCountry() || u.era() == null || u.code() == null) {
-            return null;
-        }
-        Unit prov = u.isProvince() ? u : gazetteer.unit(u.era(), "province", u.province());
-        if (prov == null || prov.era().equals(era)) {
-            return prov;
-        }
-        if (era.equals("post")) {
-            return prov.after() == null ? prov : gazetteer.unit("post", "province", prov.after());
-        }
-        for (Unit same : gazetteer.lookup(Gazetteer.key(prov.name()))) {
-            if ("pre".equals(same.era()) && same.isProvince()) {
-                return same;
+    static String numbersAsNine(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        boolean inNumber = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (!inNumber) {
+                    b.append('9');
+                    inNumber = true;
+                }
+            } else {
+                b.append(c);
+                inNumber = false;
             }
         }
-        return prov;
+        return b.toString();
+    }
+
+    /**
+     * The province of a unit, as a unit of the article's era ({@link Gazetteer.Links}, computed at
+     * load); null for countries and units of earlier times (no code).
+     */
+    private Unit provinceIn(Unit u, String era) {
+        if (u == null) {
+            return null;
+        }
+        Gazetteer.Links l = gazetteer.links(u);
+        return "post".equals(era) ? l.provinceInPost() : l.provinceInPre();
     }
 
     /**
@@ -1033,7 +1045,7 @@ public final class PlaceExtractor implements Stage {
     }
 
     private boolean inBiography(AnalyzedText t, org.vnextract.text.Sentence s) {
-        if (s == null || biographyKeys != null && !mayHaveCue(t.text(), s.start(), s.end(), biographyKeys)) {
+        if (s == null || biographyKeys != null && !mayHaveCue(t.text(), s.start(), s.end(), biographyKeys, biographyLastKeys)) {
             return false;
         }
         String f = " " + words(withoutExceptions(t.text(s))) + " ";
@@ -1095,9 +1107,11 @@ public final class PlaceExtractor implements Stage {
      * False when text[from, to) has none of the cues (each given as the name-key hashes of its words):
      * read as {@link #words} reads it, without building it, each cue word must be a run of letters,
      * digits and marks with that hash, the runs of a cue in a row with only white space between.
-     * True says only that it may (folding keeps the name key; hashes may collide).
+     * True says only that it may (folding keeps the name key; hashes may collide). Every cue has at
+     * most 8 words; {@code lastKeys} holds the hashes of their last words (a run whose hash it lacks
+     * ends no cue).
      */
-    private static boolean mayHaveCue(String text, int from, int to, int[][] cues) {
+    private static boolean mayHaveCue(String text, int from, int to, int[][] cues, boolean[] lastKeys) {
         int[] recent = new int[8];
         int runs = 0; // runs since the last punctuation
         int h = 0;
@@ -1119,12 +1133,11 @@ public final class PlaceExtractor implements Stage {
                 inRun = false;
                 recent[runs & 7] = h;
                 runs++;
-                for (int[] cue : cues) {
-                    if (cue.length <= runs && cue.length <= 8 && endsWith(recent, runs, cue)) {
-                        return true;
-                    }
-                    if (cue.length > 8) {
-                        return true; // too long to keep: read the text whole
+                if (lastKeys[h & (lastKeys.length - 1)]) {
+                    for (int[] cue : cues) {
+                        if (cue.length <= runs && endsWith(recent, runs, cue)) {
+                            return true;
+                        }
                     }
                 }
             }
@@ -1195,30 +1208,11 @@ public final class PlaceExtractor implements Stage {
     }
 
     /** True when the text names a province's own bodies ({@code local_cues.txt}), read token by token. */
-    private boolean hasLocalCue(FoldedTokens ft) {
-        AnalyzedText t = ft.t;
-        List<Token> toks = t.tokens();
-        String text = t.text();
-        for (int i = 0; i < toks.size(); i++) {
-            Token tok = toks.get(i);
-            if (tok.kind() != TokenKind.WORD && tok.kind() != TokenKind.ABBREVIATION
-                    || !localCuePhrases.mayStartWith(text.charAt(tok.start()))
-                    || !localCuePhrases.mayStartWith(text, tok.start(), tok.end())) {
-                continue;
-            }
-            int node = Phrases.ROOT;
-            for (int len = 1; len <= localCuePhrases.maxWords() && i + len - 1 < toks.size(); len++) {
-                Token tk = toks.get(i + len - 1);
-                if (tk.kind() == TokenKind.PUNCT) {
-                    break;
-                }
-                node = localCuePhrases.next(node, ft.id(i + len - 1));
-                if (node < 0) {
-                    break;
-                }
-                if (localCuePhrases.valueForward(node) != null) {
-                    return true;
-                }
+    private boolean hasLocalCue(TokenView t) {
+        int n = t.size();
+        for (int i = 0; i < n; i++) {
+            if (t.isLetters(i) && localCuePhrases.longest(t, i, phraseLimit(t, i, localCuePhrases.maxLength())) != null) {
+                return true;
             }
         }
         return false;

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The article's spelling of a place, written by hand, reads as the two regular expressions it replaced. */
+/**
+ * The article's spelling of a place, written by hand, reads as the two regular expressions it
+ * replaced; so do the numbers of the national cues ({@link PlaceExtractor#numbersAsNine}).
+ */
 class PlaceSpellingTest {
     private static String byRegex(String written, String standard) {
         return written.replaceAll("\\s*[-–]\\s*", standard.contains(" - ") ? " - " : " ").replaceAll("\\s+", " ").strip();
@@ -30,6 +33,20 @@ class PlaceSpellingTest {
             }
             String standard = r.nextBoolean() ? "A - B" : "A B";
             assertThat(PlaceExtractor.spelling(b.toString(), standard)).as("[%s]", b).isEqualTo(byRegex(b.toString(), standard));
+        }
+    }
+
+    @Test
+    void numbersAsNineEqualsTheExpression() {
+        Random r = new Random(20261206);
+        char[] pool = "09 5a¶|٣".toCharArray();
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = r.nextInt(12); i > 0; i--) {
+                b.append(pool[r.nextInt(pool.length)]);
+            }
+            String s = b.toString();
+            assertThat(PlaceExtractor.numbersAsNine(s)).as("[%s]", s).isEqualTo(s.replaceAll("[0-9]+", "9"));
         }
     }
 }
