@@ -537,6 +537,27 @@ public final class DateExtractor implements Stage {
                 }
                 return end + 1;
             }
+            if (p.groups() == 1 && p.isDay(0) && strongCue && !r.tail(i) && dash(i + 1) && !word(i - 2, "từ")) {
+                // "Ngày 17 – 9, UBND tỉnh họp", "ngày 17 - 9 - 2021": day and month with a spaced dash; not a
+                // range of days ("từ ngày 7 – 9"), nor a day-month range ("17 - 19/9", read by dayRange first)
+                NumberParts m = r.parts(i + 2);
+                if (m != null && m.groups() == 1 && m.isMonth(0) && !glued(i + 2) && !r.tail(i + 2)
+                        && !r.punct(i + 3, '/') && !word(i + 3, "tháng") && !word(i + 3, "ngày") && !nounFollows(i + 2)) {
+                    int end = i + 2;
+                    int year = 0;
+                    if (dash(i + 3)) {
+                        NumberParts yp = r.parts(i + 4);
+                        if (yp != null && yp.groups() == 1 && yp.isYear(0) && !glued(i + 4)) {
+                            year = (int) yp.value(0);
+                            end = i + 4;
+                        }
+                    }
+                    if (add) {
+                        hits.add(new Hit(from, r.end(end), x.start(), r.end(end), year, (int) m.value(0), (int) p.value(0)));
+                    }
+                    return end + 1;
+                }
+            }
             if (p.groups() == 2 && p.isMonth(0) && p.isYear(1) && p.separator(0) != ',' && p.separator(0) != ':'
                     && r.punct(i - 1, '(') && !r.tail(i) && r.punct(i + 1, ')')) {
                 if (add) {
