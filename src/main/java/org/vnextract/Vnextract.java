@@ -93,6 +93,12 @@ public final class Vnextract {
             return this;
         }
 
+        /** Whether officials read the entity tagger's names (ner.Entities); default off. */
+        public Builder officialsEntities(boolean on) {
+            this.extractorOptions = extractorOptions.withOfficialsEntities(on);
+            return this;
+        }
+
         public Builder maxHtmlDepth(int d) {
             this.maxHtmlDepth = Validate.positive(d, "d");
             return this;
@@ -121,13 +127,18 @@ public final class Vnextract {
                     .add(new CleanStage(models, maxHtmlDepth))
                     .add(new TextStage(models, maxChars, maxSentenceTokens));
             boolean view = extract.stream().anyMatch(s -> s.requires().contains(TokenView.KEY));
-            if (view || extract.stream().anyMatch(s -> s.requires().contains(Words.KEY))) {
+            boolean entities = extract.stream().anyMatch(s -> s.requires().contains(org.vnextract.ner.Entities.KEY));
+            if (view || entities || extract.stream().anyMatch(s -> s.requires().contains(Words.KEY))) {
                 SegmentStage segment = SegmentStage.standard(models);
                 modelVersions.put("wordsegmenter", segment.modelVersion());
                 b.add(segment);
             }
             if (view) {
                 b.add(new TokenViewStage()); // one token view per article, read by every extractor that requires it
+            }
+            if (entities) {
+                // the entity tagger behind its interface; it tags only the sentences its readers ask for
+                b.add(new org.vnextract.ner.EntityStage(org.vnextract.ner.WordTagger.load(models)));
             }
             Pipeline p = b.addInDependencyOrder(extract).build();
             return new Vnextract(p, new RecordBuilder(VERSION, modelVersions));

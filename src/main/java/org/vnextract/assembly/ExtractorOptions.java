@@ -9,20 +9,26 @@ import org.vnextract.internal.Validate;
  *
  * @param officialsNames where the officials extractor takes personal names from (rules, the
  *     statistical model, or both); see {@link org.vnextract.extract.officials.OfficialExtractor}
+ * @param officialsEntities whether the officials extractor reads the entity tagger's names
+ *     ({@code ner.Entities}) to drop officials it reads as places or organisations (off by default)
  *
  * <p>Immutable; thread-safe.
  */
-public record ExtractorOptions(OfficialRules.NameSource officialsNames) {
+public record ExtractorOptions(OfficialRules.NameSource officialsNames, boolean officialsEntities) {
     public ExtractorOptions {
         Validate.notNull(officialsNames, "officialsNames");
     }
 
     /** The defaults of this release: officials' names from the rules. */
     public static ExtractorOptions defaults() {
-        return new ExtractorOptions(OfficialRules.NameSource.RULES);
+        return new ExtractorOptions(OfficialRules.NameSource.RULES, false);
     }
 
     public ExtractorOptions withOfficialsNames(OfficialRules.NameSource s) {
-        return new ExtractorOptions(s);
+        return new ExtractorOptions(s, officialsEntities);
+    }
+
+    public ExtractorOptions withOfficialsEntities(boolean on) {
+        return new ExtractorOptions(officialsNames, on);
     }
 }

@@ -51,7 +51,7 @@ public final class ExtractorRegistry {
                 Set.of(DocumentRelation.KEY)));
         f.put("dates", new Entry((m, o) -> new DateExtractor(m), Set.of(DateMention.KEY, Period.KEY)));
         f.put("counts", new Entry((m, o) -> new CountExtractor(m), Set.of(CountMention.KEY)));
-        f.put("officials", new Entry((m, o) -> new org.vnextract.extract.officials.OfficialExtractor(m, o.officialsNames()),
+        f.put("officials", new Entry((m, o) -> new org.vnextract.extract.officials.OfficialExtractor(m, o.officialsNames(), o.officialsEntities()),
                 Set.of(Official.KEY, Organization.KEY, Location.KEY)));
         f.put("places", new Entry((m, o) -> new org.vnextract.extract.places.PlaceExtractor(m), Set.of(PlaceFindings.KEY)));
         return new ExtractorRegistry(java.util.Collections.unmodifiableMap(f));

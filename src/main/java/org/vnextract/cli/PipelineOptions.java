@@ -43,6 +43,10 @@ public final class PipelineOptions {
             description = "Where officials' personal names come from: rules, model (the statistical name finder under models/ner/) or both. Default: rules.")
     OfficialRules.NameSource officialsNames = OfficialRules.NameSource.RULES;
 
+    @Option(names = "--officials-entities",
+            description = "Officials read the entity tagger (models/ner/entities-ner.bin) and drop those it reads as places or organisations. Default: off.")
+    boolean officialsEntities;
+
     @Option(names = "--models", paramLabel = "DIR", description = "Read rules and lexicons (and the word-segmenter files, when DIR has vncorenlp/wordsegmenter/) from DIR instead of the copy in the jar.")
     Path models;
 
@@ -73,6 +77,7 @@ public final class PipelineOptions {
                 .models(models == null ? ModelSource.bundled() : ModelSource.directory(models))
                 .extractors(names)
                 .officialsNames(officialsNames)
+                .officialsEntities(officialsEntities)
                 .maxChars(maxChars)
                 .maxHtmlDepth(maxHtmlDepth)
                 .maxSentenceTokens(maxSentenceTokens)

@@ -10,6 +10,7 @@ import org.vnextract.clean.Article;
 import org.vnextract.extract.Mention;
 import org.vnextract.extract.TokenView;
 import org.vnextract.internal.Validate;
+import org.vnextract.ner.Entities;
 import org.vnextract.ner.Entity;
 import org.vnextract.ner.EntityTagger;
 import org.vnextract.ner.NerTagger;
@@ -47,6 +48,7 @@ public final class OfficialExtractor implements Stage {
     private final OfficialRules rules;
     private final EntityTagger tagger; // null: rules only
     private final OfficialRules.NameSource source;
+    private final boolean entities;
 
     /** Names from the rules only (the default name source). */
     public OfficialExtractor(ModelSource models) {
@@ -54,7 +56,16 @@ public final class OfficialExtractor implements Stage {
     }
 
     public OfficialExtractor(ModelSource models, OfficialRules.NameSource names) {
+        this(models, names, false);
+    }
+
+    /**
+     * @param entities whether to read the entity tagger's names ({@link Entities#KEY}, required then):
+     *     an official whose every mention lies inside a longer place or organisation name is none
+     */
+    public OfficialExtractor(ModelSource models, OfficialRules.NameSource names, boolean entities) {
         Validate.notNull(models, "models");
+        this.entities = entities;
         Validate.notNull(names, "names");
         this.lexicon = new OfficialLexicon(models);
         this.rules = new OfficialRules(lexicon);
@@ -77,7 +88,8 @@ public final class OfficialExtractor implements Stage {
 
     @Override
     public Set<Key<?>> requires() {
-        return Set.of(AnalyzedText.KEY, Words.KEY, TokenView.KEY);
+        return entities ? Set.of(AnalyzedText.KEY, Words.KEY, TokenView.KEY, Entities.KEY)
+                : Set.of(AnalyzedText.KEY, Words.KEY, TokenView.KEY);
     }
 
     @Override
@@ -121,6 +133,12 @@ public final class OfficialExtractor implements Stage {
             ms.sort((a, b) -> Integer.compare(a.start(), b.start()));
             officials.add(new Official(p.name(), p.titles(), p.comrade() ? COMRADE : null, ms));
         }
+        if (entities && !officials.isEmpty()) {
+            Entities e = in.find(Entities.KEY).orElse(null);
+            if (e != null) {
+                officials.removeIf(insideOtherNames(text.text(), officials, e)::contains);
+            }
+        }
         Map<String, List<Mention>> orgs = new LinkedHashMap<>();
         Map<String, String> orgNames = new LinkedHashMap<>();
         for (OfficialRules.Labelled o : r.organizations()) {
@@ -149,6 +167,71 @@ public final class OfficialExtractor implements Stage {
         return in.with(Official.KEY, List.copyOf(officials))
                 .with(Organization.KEY, List.copyOf(organizations))
                 .with(Location.KEY, List.copyOf(locations));
+    }
+
+    /**
+     * The officials whose every mention by name the entity tagger reads as a place or an
+     * organisation, or as part of one that goes on after it, and never as a person ("chợ Lương Văn
+     * Can", "Trường Tôn Đức Thắng Hà Nội"): a place or body named after a person, not an official.
+     * The tagger reads only the sentences of those mentions.
+     */
+    private static Set<Official> insideOtherNames(String text, List<Official> officials, Entities e) {
+        Set<Integer> sentences = new HashSet<>();
+        for (Official o : officials) {
+            for (Mention m : o.mentions()) {
+                if (byName(o, m)) {
+                    sentences.add(e.sentenceAt(m.start()));
+                }
+            }
+        }
+        Map<Integer, List<Entities.Span>> spans = e.in(sentences);
+        Set<Official> out = new HashSet<>();
+        for (Official o : officials) {
+            boolean any = false;
+            boolean inside = true;
+            for (Mention m : o.mentions()) {
+                if (!byName(o, m)) {
+                    continue;
+                }
+                any = true;
+                boolean in = false;
+                for (Entities.Span sp : spans.getOrDefault(e.sentenceAt(m.start()), List.of())) {
+                    boolean covers = sp.start() <= m.start() && sp.end() >= m.end();
+                    if (sp.type().equals(Entity.PERSON) && sp.start() < m.end() && sp.end() > m.start()) {
+                        in = false; // a person's name there: the tagger reads a person
+                        break;
+                    }
+                    // the name itself ("chợ Lương Văn Can": the tagger reads the place), or a longer
+                    // name that goes on after it; a body that ends with the name is the tagger
+                    // running a title into its holder ("HĐND thành phố Nguyễn Ngọc Tuấn")
+                    in |= covers && (sp.end() > m.end() || sp.start() == m.start() && !afterTitle(text, o, m));
+                }
+                inside &= in;
+            }
+            if (any && inside) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether one of the official's titles stands right before the mention ("Chủ tịch Hồ Chí
+     * Minh"): the name there is the holder's even where the tagger reads it as the place.
+     */
+    private static boolean afterTitle(String text, Official o, Mention m) {
+        String before = Fold.fold(text.substring(Math.max(0, m.start() - 120), m.start()).strip());
+        for (String t : o.titles()) {
+            if (before.endsWith(Fold.fold(t))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a mention names the official (all or part of the name), not only a title. */
+    private static boolean byName(Official o, Mention m) {
+        return Fold.fold(o.name()).contains(Fold.fold(m.text()));
     }
 
     /**

@@ -74,6 +74,11 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
     private final Set<String> sentenceOpeners = new HashSet<>();
     /** Heads of organisation names (org-heads.txt), as written: capitalised as in a title. */
     private final Set<String> orgHeads = new HashSet<>();
+    /**
+     * Heads whose organisation's name may go on in lower case (named-heads.tsv), folded; the value
+     * says whether the name may run through "về" (kind "topic").
+     */
+    final PhraseTrie<Boolean> namedHeads = new PhraseTrie<>();
     /** The spelling of Vietnamese syllables (models/encodings/syllables.tsv, shared with the encoding detectors). */
     private final VietnameseSyllables spelling;
 
@@ -138,6 +143,13 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
         }
         for (String l : models.lines("officials/org-heads.txt")) {
             orgHeads.add(l.trim()); // as written: "Trường" is no "trưởng", and no "Môi trường"
+        }
+        for (String l : models.lines("officials/named-heads.tsv")) {
+            String[] c = l.split("\t");
+            if (c.length != 2 || !(c[1].trim().equals("topic") || c[1].trim().equals("name"))) {
+                throw new PipelineException("officials/named-heads.tsv: bad line '" + l + "'");
+            }
+            namedHeads.put(TokenView.foldPhrase(c[0].trim()), c[1].trim().equals("topic"));
         }
         for (String l : models.lines("officials/places.tsv")) {
             String[] c = l.split("\t");

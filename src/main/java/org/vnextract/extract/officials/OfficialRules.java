@@ -556,7 +556,7 @@ public final class OfficialRules {
             for (int s = role.start() + 1; s < role.end(); s++) {
                 PhraseTrie.Match<Entry> body = nonRole(s, b);
                 if (body != null && body.end() >= role.end()) {
-                    return extend(i, body.end(), b, false, orgNameContext(body), Kind.ROLE);
+                    return extend(i, body.end(), b, false, orgNameContext(body), Kind.ROLE, true);
                 }
             }
             Kind roleKind = Kind.ROLE;
@@ -565,12 +565,12 @@ public final class OfficialRules {
                     roleKind = e.kind();
                 }
             }
-            return extend(i, role.end(), b, true, false, roleKind);
+            return extend(i, role.end(), b, true, false, roleKind, true);
         }
 
         /** Extends a title or body from {@code k} over bodies, modifiers, places and terms. */
         int extend(int start, int k, int b, boolean bare) {
-            return extend(start, k, b, bare, false, Kind.ROLE);
+            return extend(start, k, b, bare, false, Kind.ROLE, false);
         }
 
         boolean orgNameContext(PhraseTrie.Match<Entry> m) {
@@ -586,18 +586,34 @@ public final class OfficialRules {
          * Extends a title or body from {@code k}. {@code orgName}: the last thing read was a body, so
          * a proper name may follow in the usual style, first syllable of each word capitalised
          * ("Sở Tài nguyên và Môi trường", "Bộ Dân tộc và Tôn giáo", "Ban Văn hóa-Văn nghệ").
+         * {@code lowerNames}: a title, where the name after a head of named-heads.tsv may go on in
+         * lower case ({@link #lowerName}).
          */
-        int extend(int start, int k, int b, boolean bare, boolean orgName, Kind roleKind) {
+        int extend(int start, int k, int b, boolean bare, boolean orgName, Kind roleKind, boolean lowerNames) {
             boolean company = roleKind == Kind.COMPANY_ROLE;
             boolean portfolio = roleKind == Kind.MINISTER_ROLE;
             int last = k;
             boolean open = false;
             boolean afterPlaceKind = false;
             boolean afterOrgHead = false; // "Bệnh viện": the capitalised name after it is the organisation's
+            // a head whose name may go on in lower case (named-heads.tsv): in titles only, where the
+            // holder's predicate ends it; a body on its own is followed by any verb ("Vụ Pháp chế góp ý …")
+            int named = lowerNames ? namedHeadEndingAt(k) : NO_HEAD;
             int limit = Math.min(b, start + MAX_TITLE_TOKENS);
             while (k < limit) {
                 if (modelOnly && modelStart.get(k)) {
                     break;
+                }
+                if (named != NO_HEAD && t.isWord(k) && !t.capitalized(k)) {
+                    int j = lowerName(k, limit, named == TOPIC_HEAD);
+                    if (j > k) { // "Viện trưởng Viện nghiên cứu phát triển xã hội", "Cục Cảnh sát hình sự"
+                        k = j;
+                        last = j;
+                        orgName = true;
+                        afterPlaceKind = false;
+                        bare = false;
+                        continue;
+                    }
                 }
                 if (!t.capitalized(k) && lex.stops.longest(t, k, limit) != null) {
                     break;
@@ -659,6 +675,10 @@ public final class OfficialRules {
                     }
                     orgName = orgNameContext(m);
                     afterOrgHead = orgName && lex.isOrgHead(t.text().substring(t.start(k), t.end(m.end() - 1)));
+                    // a body after "của" owns the named one before it, whose name may go on
+                    // ("Ban chỉ đạo của Thành ủy về thực hiện NQ 28")
+                    boolean owner = named != NO_HEAD && k > start && t.fold(k - 1).equals(CUA);
+                    named = owner ? named : lowerNames && orgName && t.capitalized(k) ? namedHead(k, m.end()) : NO_HEAD;
                     afterPlaceKind = kind == Kind.PLACE_KIND;
                     bare = false;
                     k = m.end();
@@ -754,6 +774,7 @@ public final class OfficialRules {
                     k++; // "Quân khu 5", "Trung đoàn 6"
                     last = k;
                     orgName = false;
+                    named = NO_HEAD;
                     continue;
                 }
                 if (orgName && k == last && k > start && t.fold(k).equals(SO) && k + 1 < limit
@@ -771,6 +792,87 @@ public final class OfficialRules {
                 break;
             }
             return t.snapEnd(start, last, b);
+        }
+
+        /**
+         * Whether a head of named-heads.tsv ends right before token {@code k} ("Cục", "Ban Chỉ
+         * đạo"): {@link #TOPIC_HEAD}, {@link #NAME_HEAD} or {@link #NO_HEAD}.
+         */
+        int namedHeadEndingAt(int k) {
+            for (int s = Math.max(0, k - MAX_HEAD_TOKENS); s < k; s++) {
+                // the head starts a word, or ends a role ("Trưởng phòng"), but is no tail of a body ("Văn phòng")
+                PhraseTrie.Match<Entry> role = s == 0 ? null : lex.titles.longest(t, s - 1, k, e -> e.kind().isRole());
+                boolean starts = s == 0 || t.endsWord(s - 1) || role != null && role.end() > s;
+                int h = starts ? namedHead(s, k) : NO_HEAD;
+                if (h != NO_HEAD) {
+                    return h;
+                }
+            }
+            return NO_HEAD;
+        }
+
+        /** Whether tokens {@code [from, to)} are exactly a head of named-heads.tsv, and of which kind. */
+        int namedHead(int from, int to) {
+            PhraseTrie.Match<Boolean> h = lex.namedHeads.longest(t, from, to);
+            if (h == null || h.end() != to || !t.capitalized(from) && !t.endsWord(to - 1)) {
+                return NO_HEAD; // "Giám đốc tổ chức …": "tổ" is no head inside the word "tổ chức"
+            }
+            return h.value() ? TOPIC_HEAD : NAME_HEAD;
+        }
+
+        /**
+         * The end of an organisation's name written in lower case from token {@code k} (after a
+         * named head or its capitalised start): lower-case words, "và", numbers and, after a topic
+         * head, "về", up to {@link #MAX_LOWER_NAME} words and up to a delimiter, a capitalised word,
+         * a stop phrase or a title-lexicon phrase other than a plain word; {@code k} when there is none.
+         * A joiner it ends with ("và", "của", "về") stays out unless a body or a capitalised word follows.
+         */
+        int lowerName(int k, int limit, boolean topic) {
+            int j = k;
+            int words = 0;
+            while (j < limit && words < MAX_LOWER_NAME) {
+                if (j > k && t.kind(j) == TokenKind.NUMBER && t.end(j) - t.start(j) <= 3) {
+                    j++; // "Vụ địa bàn 6", "Phòng quản lý dự án 2"
+                    words++;
+                    continue;
+                }
+                if (!t.isWord(j) || t.capitalized(j)) {
+                    break;
+                }
+                boolean ve = t.fold(j).equals(VE);
+                if (ve && !topic) {
+                    break;
+                }
+                // only whole words end it: "môi trường", "xã hội" hold no body "Trường", no place kind "xã"
+                boolean wordStart = j == k || t.endsWord(j - 1);
+                if (!ve && wordStart && (wholeWords(lex.stops.longest(t, j, limit)) || wholeWords(lex.honorifics.longest(t, j, limit))
+                        || wholeWords(lex.titles.longest(t, j, limit, e -> e.kind() != Kind.WORD && e.kind() != Kind.PORTFOLIO)))) {
+                    break;
+                }
+                j++;
+                words++;
+            }
+            if (j < limit && words >= MAX_LOWER_NAME && t.isWord(j) && !t.capitalized(j)) {
+                return k; // a clause, not a name
+            }
+            while (j > k && isJoiner(j - 1) && !(j < limit && (t.isCapWord(j) && !roleAt(j, limit)
+                    || lex.titles.longest(t, j, limit, e -> e.kind() == Kind.BODY) != null))) {
+                j--;
+            }
+            if (j > k && (!t.endsWord(j - 1) || j < limit && roleAt(j, limit))) {
+                return k; // "Ủy ban châu | Âu" ends inside a word; "… Kỹ thuật rồi | Phó Bí thư" runs into a title
+            }
+            return j;
+        }
+
+        /** Whether a match (or null) ends where a word of the segmenter ends. */
+        boolean wholeWords(PhraseTrie.Match<?> m) {
+            return m != null && t.endsWord(m.end() - 1);
+        }
+
+        boolean isJoiner(int i) {
+            String f = t.fold(i);
+            return f.equals(VA) || f.equals(VE) || f.equals(CUA);
         }
 
         PhraseTrie.Match<Entry> nonRole(int k, int limit) {
@@ -1252,6 +1354,14 @@ public final class OfficialRules {
     /** Marks an ending shared by several full names. */
     private static final String AMBIGUOUS = new String("?");
     private static final String VA = Fold.fold("và");
+    private static final String VE = Fold.fold("về");
+    private static final String CUA = Fold.fold("của");
+    private static final int NO_HEAD = 0;
+    private static final int NAME_HEAD = 1;
+    private static final int TOPIC_HEAD = 2;
+    private static final int MAX_HEAD_TOKENS = 4;
+    /** Words of an organisation's name written in lower case after its head (named-heads.tsv). */
+    private static final int MAX_LOWER_NAME = 8;
     private static final String SO = Fold.fold("số");
     private static final int[] NAME_LENGTHS = {3, 2, 4};
     private static final String XA = Fold.fold("xã");

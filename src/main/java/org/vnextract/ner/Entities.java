@@ -1,0 +1,97 @@
+package org.vnextract.ner;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.vnextract.internal.Validate;
+import org.vnextract.pipeline.Key;
+import org.vnextract.segment.Words;
+import org.vnextract.text.AnalyzedText;
+import org.vnextract.text.Sentence;
+
+/**
+ * The entity tagger's names in one article (issue 13), read by extractors through {@link #KEY}:
+ * persons, organisations and locations as character spans of the text, on word boundaries. The
+ * tagger ({@link EntityTagger}) runs on demand, on the sentences an extractor asks for, once per
+ * sentence: an extractor that needs the names of three sentences does not pay for forty.
+ *
+ * <p>One per article. Thread-safe: the memory of tagged sentences is guarded by this object.
+ */
+public final class Entities {
+    public static final Key<Entities> KEY = Key.of("entities", Entities.class);
+
+    /** A name: characters {@code [start, end)} of the article text, its type ({@link Entity}) and confidence. */
+    public record Span(int start, int end, String type, double prob) {}
+
+    private final EntityTagger tagger;
+    private final AnalyzedText text;
+    private final Words words;
+    private final Map<Integer, List<Span>> tagged = new HashMap<>();
+
+    public Entities(EntityTagger tagger, AnalyzedText text, Words words) {
+        this.tagger = Validate.notNull(tagger, "tagger");
+        this.text = Validate.notNull(text, "text");
+        this.words = Validate.notNull(words, "words");
+    }
+
+    /** The index of the sentence holding character {@code offset}, or -1. */
+    public int sentenceAt(int offset) {
+        List<Sentence> ss = text.sentences();
+        int lo = 0;
+        int hi = ss.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Sentence s = ss.get(mid);
+            if (offset < s.start()) {
+                hi = mid - 1;
+            } else if (offset >= s.end()) {
+                lo = mid + 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    /** The names of the given sentences (indices of {@link AnalyzedText#sentences()}), tagging in one call those not tagged yet. */
+    public synchronized Map<Integer, List<Span>> in(Collection<Integer> sentences) {
+        Validate.notNull(sentences, "sentences");
+        List<Integer> todo = new ArrayList<>();
+        List<String[]> input = new ArrayList<>();
+        List<Integer> firstWords = new ArrayList<>();
+        for (int s : sentences) {
+            if (s < 0 || s >= text.sentences().size() || tagged.containsKey(s) || todo.contains(s)) {
+                continue;
+            }
+            int[] r = words.range(text.sentences().get(s));
+            String[] ws = new String[r[1] - r[0]];
+            for (int w = r[0]; w < r[1]; w++) {
+                ws[w - r[0]] = words.joined(text, w);
+            }
+            todo.add(s);
+            input.add(ws);
+            firstWords.add(r[0]);
+        }
+        if (!todo.isEmpty()) {
+            List<List<Entity>> found = tagger.tag(input);
+            for (int i = 0; i < todo.size(); i++) {
+                List<Span> spans = new ArrayList<>(found.get(i).size());
+                int first = firstWords.get(i);
+                for (Entity e : found.get(i)) {
+                    spans.add(new Span(words.start(first + e.start()), words.end(first + e.end() - 1), e.type(), e.prob()));
+                }
+                tagged.put(todo.get(i), List.copyOf(spans));
+            }
+        }
+        Map<Integer, List<Span>> out = new HashMap<>();
+        for (int s : sentences) {
+            List<Span> l = tagged.get(s);
+            if (l != null) {
+                out.put(s, l);
+            }
+        }
+        return out;
+    }
+}
