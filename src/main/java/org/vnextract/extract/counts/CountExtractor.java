@@ -518,6 +518,13 @@ public final class CountExtractor implements Extractor<CountMention> {
             if (sp == null || sp.value() <= 1 && sp.words() == 1 || sp.value() == 0) {
                 return i + 1; // "một" is the article "a"
             }
+            int last = i + sp.words() - 1;
+            if (words != null && !words.endsWordAt(tk.get(last).end()) && r.isWord(last + 1)
+                    && Character.isLowerCase(text.charAt(tk.get(last + 1).start()))) {
+                // its last syllable opens a longer word: "một tỷ trọng" (a proportion), "chín chắn", "ba gác";
+                // not a capitalised name the segmenter glued on ("Ba Phó Bí thư": three deputy secretaries)
+                return i + 1;
+            }
             return finish(i, i + sp.words(), BigDecimal.valueOf(sp.value()), null, null);
         }
 
