@@ -68,7 +68,8 @@ public final class PlaceExtractor implements Stage {
     private final PhraseTrie<Boolean> countryCues = new PhraseTrie<>();
     private final PhraseTrie<Boolean> venueWords = new PhraseTrie<>();
     private final List<String> biographyCues = new ArrayList<>();
-    private final List<String[]> biographyExceptions = new ArrayList<>();
+    /** Phrases that hold a biography cue and tell no origin when no name follows ("!" lines of biography_cues.txt). */
+    private final PhraseTrie<Boolean> biographyExceptions = new PhraseTrie<>();
     /** The name-key hash of each word of each biography cue, or null when some cue has punctuation. */
     private final int[][] biographyKeys;
     /** The last words' hashes of {@link #biographyKeys}, as a one-hash filter read before the cues. */
@@ -111,7 +112,7 @@ public final class PlaceExtractor implements Stage {
         List<int[]> cueKeys = new ArrayList<>();
         for (String l : models.lines("places/biography_cues.txt")) {
             if (l.startsWith("!")) { // a phrase that holds a cue and tells no origin ("quê hương": homeland)
-                biographyExceptions.add(Fold.fold(l.substring(1)).split(" "));
+                addPhrase(biographyExceptions, l.substring(1), Boolean.TRUE);
                 continue;
             }
             String w = words(l);
@@ -892,7 +893,7 @@ public final class PlaceExtractor implements Stage {
             org.vnextract.text.Sentence sentence = t.sentenceAt(f.start);
             if (sentence != lastSentence) { // founds come in order: each sentence is read once
                 lastSentence = sentence;
-                lastBiography = inBiography(t, sentence);
+                lastBiography = inBiography(tv, sentence);
             }
             if (lastBiography) {
                 continue;
@@ -1044,11 +1045,11 @@ public final class PlaceExtractor implements Stage {
         return false;
     }
 
-    private boolean inBiography(AnalyzedText t, org.vnextract.text.Sentence s) {
-        if (s == null || biographyKeys != null && !mayHaveCue(t.text(), s.start(), s.end(), biographyKeys, biographyLastKeys)) {
+    private boolean inBiography(TokenView tv, org.vnextract.text.Sentence s) {
+        if (s == null || biographyKeys != null && !mayHaveCue(tv.text(), s.start(), s.end(), biographyKeys, biographyLastKeys)) {
             return false;
         }
-        String f = " " + words(withoutExceptions(t.text(s))) + " ";
+        String f = " " + words(withoutExceptions(tv, s)) + " ";
         for (String cue : biographyCues) {
             if (f.contains(cue)) {
                 return true;
@@ -1058,49 +1059,32 @@ public final class PlaceExtractor implements Stage {
     }
 
     /**
-     * The sentence with each phrase of {@code biographyExceptions} blanked out where no name follows
-     * it: "xây dựng quê hương" is the homeland, "quê hương Bình Định" still someone's origin. Words
-     * are the sentence's runs between white space, compared folded, punctuation around them ignored.
+     * The sentence's text with each phrase of {@code biographyExceptions} blanked out where no name
+     * follows it: "xây dựng quê hương" is the homeland, "quê hương Bình Định" still someone's origin.
+     * Read on the view's tokens with the rules' one trie.
      */
-    private String withoutExceptions(String sentence) {
-        if (biographyExceptions.isEmpty()) {
-            return sentence;
+    private String withoutExceptions(TokenView tv, org.vnextract.text.Sentence s) {
+        String text = tv.text().substring(s.start(), s.end());
+        if (biographyExceptions.maxLength() == 0) {
+            return text;
         }
-        List<int[]> spans = new ArrayList<>();
-        List<String> folded = new ArrayList<>();
-        for (int i = 0; i < sentence.length(); ) {
-            while (i < sentence.length() && Character.isWhitespace(sentence.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < sentence.length() && !Character.isWhitespace(sentence.charAt(i))) {
-                i++;
-            }
-            if (i > start) {
-                spans.add(new int[] {start, i});
-                folded.add(Fold.fold(sentence.substring(start, i)));
-            }
-        }
+        int limit = tv.tokenAtOrAfter(s.end(), 0);
         char[] out = null;
-        for (String[] no : biographyExceptions) {
-            for (int w = 0; w + no.length <= folded.size(); w++) {
-                boolean match = true;
-                for (int k = 0; k < no.length && match; k++) {
-                    match = folded.get(w + k).equals(no[k]);
-                }
-                int last = spans.get(w + no.length - 1)[1];
-                boolean clauseEnds = last > 0 && !Character.isLetterOrDigit(sentence.charAt(last - 1));
-                if (!match || !clauseEnds && w + no.length < spans.size()
-                        && Character.isUpperCase(sentence.charAt(spans.get(w + no.length)[0]))) {
-                    continue; // a name follows: someone's homeland is their origin
-                }
-                if (out == null) {
-                    out = sentence.toCharArray();
-                }
-                java.util.Arrays.fill(out, spans.get(w)[0], last, ' ');
+        for (int k = tv.tokenAtOrAfter(s.start(), 0); k < limit; k++) {
+            PhraseTrie.Match<Boolean> m = biographyExceptions.longest(tv, k, limit);
+            if (m == null) {
+                continue;
             }
+            if (m.end() < limit && tv.capitalized(m.end())) {
+                continue; // a name follows: someone's homeland is their origin
+            }
+            if (out == null) {
+                out = text.toCharArray();
+            }
+            java.util.Arrays.fill(out, tv.start(k) - s.start(), tv.end(m.end() - 1) - s.start(), ' ');
+            k = m.end() - 1;
         }
-        return out == null ? sentence : new String(out);
+        return out == null ? text : new String(out);
     }
 
     /**
