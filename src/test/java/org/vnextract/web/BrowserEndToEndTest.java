@@ -96,8 +96,8 @@ class BrowserEndToEndTest {
         driver.get("http://127.0.0.1:" + server.port() + "/");
         WebElement box = driver.findElement(By.name("q"));
         box.sendKeys("21-KL/TW");
-        box.submit();
-        driver.findElement(By.cssSelector("#documents a")).click();
+        PageLoads.awaitNewPage(driver, box::submit);
+        PageLoads.awaitNewPage(driver, driver.findElement(By.cssSelector("#documents a"))::click);
 
         assertThat(driver.findElement(By.cssSelector("h1.document-id")).getText()).isEqualTo("21-KL/TW");
         List<WebElement> quoted = driver.findElements(By.cssSelector("li.citation blockquote mark.hl"));
@@ -108,7 +108,7 @@ class BrowserEndToEndTest {
         assertThat(quoted).anySatisfy(m -> assertThat(m.getText()).endsWith("21-KL/TW"));
         WebElement first = driver.findElement(By.cssSelector("li.citation a"));
         String title = first.getText();
-        first.click();
+        PageLoads.awaitNewPage(driver, first::click);
 
         driver.findElement(By.cssSelector(".article-text")); // waits for the article page
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(title);

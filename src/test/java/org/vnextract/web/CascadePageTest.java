@@ -154,7 +154,7 @@ class CascadePageTest {
             assertThat(bars).extracting(e -> e.getAttribute("data-month")).containsExactly("2022-01", "2022-03", "2022-05");
             assertThat(bars).allSatisfy(b -> assertThat(b.getSize().getHeight()).isPositive());
             // a click on an implementer opens its page, which says what it implements
-            gl.findElement(By.cssSelector(":scope > a")).click();
+            PageLoads.awaitNewPage(driver, gl.findElement(By.cssSelector(":scope > a"))::click);
             assertThat(driver.findElement(By.id("implements")).getText()).contains("21-KL/TW");
             Files.createDirectories(DeskBrowserTest.SHOTS);
             driver.navigate().back();

@@ -145,14 +145,14 @@ class DeskBrowserTest {
         // search from the box, then page 2 through the pager
         WebElement box = driver.findElement(By.name("q"));
         box.sendKeys("Đảng");
-        box.submit();
+        PageLoads.awaitNewPage(driver, box::submit);
         String total = driver.findElement(By.cssSelector(".summary .total")).getText();
         assertThat(total).matches("\\d+ bài · trang 1/\\d+");
         int hits = Integer.parseInt(total.substring(0, total.indexOf(' ')));
         List<String> page1 = titles();
         assertThat(page1).hasSize(20);
         shoot("search");
-        driver.findElement(By.cssSelector("nav.pages a.next")).click();
+        PageLoads.awaitNewPage(driver, driver.findElement(By.cssSelector("nav.pages a.next"))::click);
         assertThat(driver.findElement(By.cssSelector(".summary .total")).getText()).contains("trang 2/");
         assertThat(driver.getCurrentUrl()).contains("page=2");
         List<String> page2 = titles();
@@ -164,7 +164,7 @@ class DeskBrowserTest {
         String chosen = option.getAttribute("value");
         option.click();
         driver.findElement(By.cssSelector("select[name=sort] option[value=oldest]")).click();
-        driver.findElement(By.cssSelector("form.filters button")).click();
+        PageLoads.awaitNewPage(driver, driver.findElement(By.cssSelector("form.filters button"))::click);
         String filtered = driver.findElement(By.cssSelector(".summary .total")).getText();
         assertThat(driver.getCurrentUrl()).contains("province=").contains("sort=oldest").doesNotContain("page=");
         assertThat(Integer.parseInt(filtered.substring(0, filtered.indexOf(' ')))).isLessThan(hits);
@@ -180,7 +180,7 @@ class DeskBrowserTest {
 
         // an article: its officials are links to the official's page with positions over time
         driver.get(base + "/search?q=" + Html.url("Bí thư"));
-        driver.findElement(By.cssSelector("li.hit a.title")).click();
+        PageLoads.awaitNewPage(driver, driver.findElement(By.cssSelector("li.hit a.title"))::click);
         List<WebElement> officials = driver.findElements(By.cssSelector(".article-text a.entity[href^='/officials/']"));
         assertThat(officials).isNotEmpty();
         assertThat(driver.findElements(By.cssSelector(".article-text mark")).size())
@@ -191,7 +191,7 @@ class DeskBrowserTest {
         // a place links to the articles that name it, this one among them
         WebElement place = driver.findElement(By.cssSelector(".article-text a.entity mark.e-location"));
         String placeName = place.getText();
-        place.click();
+        PageLoads.awaitNewPage(driver, place::click);
         assertThat(driver.getCurrentUrl()).contains("/search?q=");
         String named = driver.findElement(By.cssSelector(".summary .total")).getText();
         assertThat(Integer.parseInt(named.substring(0, named.indexOf(' ')))).as("articles naming " + placeName).isPositive();
@@ -199,7 +199,7 @@ class DeskBrowserTest {
         driver.get(articleUrl);
         officials = driver.findElements(By.cssSelector(".article-text a.entity[href^='/officials/']"));
         String name = officials.get(0).getText();
-        officials.get(0).click();
+        PageLoads.awaitNewPage(driver, officials.get(0)::click);
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualToIgnoringCase(name);
         assertThat(driver.findElements(By.cssSelector("ol.timeline li"))).isNotEmpty();
         assertThat(driver.findElements(By.cssSelector("ol.timeline .when"))).allSatisfy(w -> assertThat(w.getText()).isNotBlank());
@@ -208,7 +208,7 @@ class DeskBrowserTest {
         // the document page, from the list of the most cited
         driver.get(base + "/documents");
         String doc = driver.findElement(By.cssSelector("ol.results a.doc-id")).getText();
-        driver.findElement(By.cssSelector("ol.results a.doc-id")).click();
+        PageLoads.awaitNewPage(driver, driver.findElement(By.cssSelector("ol.results a.doc-id"))::click);
         assertThat(driver.findElement(By.cssSelector("h1.document-id")).getText()).isEqualTo(doc);
         assertThat(driver.findElements(By.cssSelector("li.citation"))).isNotEmpty();
         assertThat(driver.findElements(By.cssSelector("#timeline ol.bars li"))).isNotEmpty();
@@ -218,7 +218,7 @@ class DeskBrowserTest {
         // the provinces, of their time and after the July 2025 reform
         driver.get(base + "/provinces");
         int before = driver.findElements(By.cssSelector("ol.results li")).size();
-        driver.findElement(By.cssSelector("p.notice a")).click();
+        PageLoads.awaitNewPage(driver, driver.findElement(By.cssSelector("p.notice a"))::click);
         assertThat(driver.getCurrentUrl()).contains("after=1");
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains("1/7/2025");
         assertThat(driver.findElements(By.cssSelector("ol.results li")).size()).isPositive().isLessThanOrEqualTo(Math.max(before, 34));
