@@ -63,6 +63,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", description = "Untimed warm-up runs first (JIT compilation). Default: ${DEFAULT-VALUE}.")
     int warmup = 1;
 
+    @Option(names = "--compare-extractors", split = ",", paramLabel = "NAME",
+            description = {"Time a second pipeline with only these extractors against the first (--extractors, default all),",
+                    "in alternating pairs after warm-ups of both, and print the median of the pairs' rate ratios:",
+                    "the cost of the extractors the second leaves out, measured so that a noisy neighbour hits both",
+                    "sides of a pair alike. Places: --compare-extractors=documents,relations,dates,counts,officials."})
+    List<String> compare = List.of();
+
+    @Option(names = "--pairs", paramLabel = "N", description = "Alternating pairs timed with --compare-extractors. Default: ${DEFAULT-VALUE}.")
+    int pairs = 9;
+
     @Mixin
     PipelineOptions pipeline;
 
@@ -78,6 +88,10 @@ public final class BenchCommand implements Callable<Integer> {
             throw new Failure(ExitCodes.FAILED, corpus, "no such file or directory");
         }
         pipeline.validate(spec.commandLine());
+        PipelineOptions.checkExtractors(spec.commandLine(), "--compare-extractors", compare);
+        if (pairs < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pairs must be at least 1");
+        }
         Vnextract vx = pipeline.build();
         List<RawDocument> docs = new ArrayList<>(articles);
         try (Sources s = Sources.open(List.of(corpus), pipeline.limits(), System.in)) {
@@ -97,6 +111,11 @@ public final class BenchCommand implements Callable<Integer> {
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20,
                 ManagementFactory.getRuntimeMXBean().getInputArguments());
 
+        if (!compare.isEmpty()) {
+            comparePairs(out, vx, pipeline.build(new java.util.LinkedHashSet<>(compare)), docs);
+            out.flush();
+            return ExitCodes.OK;
+        }
         StageTimes stages = stageTimes(vx, docs);
         long words = stages.words;
 
@@ -127,6 +146,51 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private record Run(double seconds, long peakHeap, double cpuSeconds) {}
+
+    /**
+     * Times {@code full} and {@code reduced} in {@link #pairs} pairs, the order alternating from one pair
+     * to the next (so a slow spell of the machine, or a JIT change, does not always fall on the same
+     * side), and prints each pair's ratio of rates and their medians, by wall time and by CPU time.
+     */
+    private void comparePairs(PrintWriter out, Vnextract full, Vnextract reduced, List<RawDocument> docs) throws Exception {
+        String fullName = pipeline.extractors.isEmpty() ? "all extractors" : String.join(",", pipeline.extractors);
+        String reducedName = String.join(",", compare);
+        out.printf(Locale.ROOT, "comparing A = %s with B = %s: %d warm-up runs each, then %d alternating pairs%n",
+                fullName, reducedName, Math.max(1, warmup), pairs);
+        for (int i = 0; i < Math.max(1, warmup); i++) {
+            timedRun(full, docs);
+            timedRun(reduced, docs);
+        }
+        double[] wall = new double[pairs];
+        double[] cpu = new double[pairs];
+        for (int i = 0; i < pairs; i++) {
+            Run a;
+            Run b;
+            if (i % 2 == 0) {
+                a = timedRun(full, docs);
+                b = timedRun(reduced, docs);
+            } else {
+                b = timedRun(reduced, docs);
+                a = timedRun(full, docs);
+            }
+            wall[i] = b.seconds / a.seconds; // rate of A over rate of B
+            cpu[i] = b.cpuSeconds / a.cpuSeconds;
+            out.printf(Locale.ROOT, "pair %d (%s first): A %.1f articles/s, B %.1f articles/s, A/B %.3f; CPU A %.2f s, B %.2f s, A/B rate %.3f%n",
+                    i + 1, i % 2 == 0 ? "A" : "B", docs.size() / a.seconds, docs.size() / b.seconds, wall[i],
+                    a.cpuSeconds, b.cpuSeconds, cpu[i]);
+        }
+        double w = median(wall);
+        double c = median(cpu);
+        out.printf(Locale.ROOT, "median A/B rate: %.3f by wall time (A %.1f%% slower than B), %.3f by CPU time (%.1f%% slower)%n",
+                w, 100 * (1 - w), c, 100 * (1 - c));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
 
     private Run timedRun(Vnextract vx, List<RawDocument> docs) throws Exception {
         System.gc();

@@ -62,17 +62,26 @@ public final class PipelineOptions {
         if (maxBytes < 1 || maxGzipRatio < 1 || maxChars < 1 || maxHtmlDepth < 1 || maxSentenceTokens < 1) {
             throw new picocli.CommandLine.ParameterException(cl, "limits (--max-*) must be at least 1");
         }
+        checkExtractors(cl, "--extractors", extractors);
+    }
+
+    /** @throws picocli.CommandLine.ParameterException naming {@code option} for an unknown extractor */
+    public static void checkExtractors(picocli.CommandLine cl, String option, List<String> names) {
         Set<String> known = org.vnextract.assembly.ExtractorRegistry.standard().names();
-        for (String e : extractors) {
+        for (String e : names) {
             if (!known.contains(e)) {
-                throw new picocli.CommandLine.ParameterException(cl, "--extractors: unknown extractor '" + e
+                throw new picocli.CommandLine.ParameterException(cl, option + ": unknown extractor '" + e
                         + "'; known: " + String.join(", ", known));
             }
         }
     }
 
     public Vnextract build() {
-        Set<String> names = new LinkedHashSet<>(extractors);
+        return build(new LinkedHashSet<>(extractors));
+    }
+
+    /** The pipeline these options describe, with {@code names} as its extractors (empty: all). */
+    public Vnextract build(Set<String> names) {
         return Vnextract.builder()
                 .models(models == null ? ModelSource.bundled() : ModelSource.directory(models))
                 .extractors(names)

@@ -29,6 +29,32 @@ class BenchCommandTest {
     }
 
     @Test
+    void comparesTwoPipelinesInAlternatingPairsAndPrintsTheMedianRatio() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute("bench", "--corpus", "corpus/heldout", "--articles", "6", "--pairs", "3",
+                "--warmup", "0", "--threads", "1", "--compare-extractors", "documents,dates");
+        assertThat(code).as(err.toString()).isZero();
+        String o = out.toString();
+        assertThat(o).contains("comparing A = all extractors with B = documents,dates: 1 warm-up runs each, then 3 alternating pairs",
+                "pair 1 (A first)", "pair 2 (B first)", "pair 3 (A first)")
+                .containsPattern("median A/B rate: [0-9.]+ by wall time \\(A -?[0-9.]+% slower than B\\), [0-9.]+ by CPU time");
+    }
+
+    @Test
+    void anUnknownExtractorToCompareIsAUsageError() {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        cl.setErr(new PrintWriter(err, true));
+        assertThat(cl.execute("bench", "--corpus", "corpus/heldout", "--compare-extractors", "documents,placez")).isEqualTo(2);
+        assertThat(err.toString()).contains("--compare-extractors: unknown extractor 'placez'");
+    }
+
+    @Test
     void aMissingCorpusIsAnErrorLine() {
         StringWriter err = new StringWriter();
         CommandLine cl = Main.commandLine();
