@@ -567,7 +567,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 l = means(words, cited.get(i), cited.get(i + 1));
             }
             if (l == null) {
-                l = expiry(words, cited.get(i), cited.get(i + 1));
+                l = expiry(words, cited, i);
             }
             if (l == null) {
                 continue;
@@ -1479,9 +1479,18 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     /**
      * "Kể từ ngày Nghị định số 99/2023/NĐ-CP có hiệu lực, Nghị định số 55/2019/NĐ-CP hết hiệu lực": "ngày"
      * right before {@code a}, an `effect` phrase between the two and an `expire` phrase right after
-     * {@code b}: {@code a} replaces {@code b}.
+     * {@code b}, or after the list {@code b} opens ("Nghị định số 55 … và Nghị định số 56 … hết hiệu lực"):
+     * {@code a} replaces {@code b} (and, through the caller's list, each one listed with it).
      */
-    private Link expiry(List<Word> words, Cited a, Cited b) {
+    private Link expiry(List<Word> words, List<Cited> cited, int i) {
+        Cited a = cited.get(i);
+        Cited b = cited.get(i + 1);
+        // "…, Nghị định số 55/2019/NĐ-CP và Nghị định số 56/2019/NĐ-CP hết hiệu lực": the phrase after the list's last
+        int k = i + 1;
+        while (k + 1 < cited.size() && !cited.get(k + 1).pointer() && joined(words, cited.get(k).after(), cited.get(k + 1).first())) {
+            k++;
+        }
+        Cited last = cited.get(k);
         if (a.first() == 0 || !words.get(a.first() - 1).w().equals(ngay)) {
             return null;
         }
@@ -1494,7 +1503,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 && (words.get(name).capital() || rules.named.contains(words.get(name).w()))) {
             name++;
         }
-        if (name != b.first() || matchAt(rules.expire, words, b.after()) < 0) {
+        if (name != b.first() || matchAt(rules.expire, words, last.after()) < 0) {
             return null;
         }
         return new Link("amends", false, false);
