@@ -538,8 +538,10 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         }
         subjectless(art, s, words, cited, out);
         if (cited.size() < 2) {
-            if (cited.size() == 1 && art.self != null) {
-                fronted(art, s, words, cited, out); // the page's own document may carry it out ("…; Ủy ban nhân dân huyện có ý kiến như sau:")
+            if (cited.size() == 1) {
+                // the page's own document may carry it out ("…; Ủy ban nhân dân huyện có ý kiến như sau:"), or the one
+                // the next sentence issues
+                fronted(art, s, words, cited, out);
             }
             return;
         }
@@ -1084,6 +1086,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         }
         if (!issued && clauseStart == 0 && b == cited.size()) {
             directed(art, s, words, carriedOut, out);
+            issuedNext(art, s, words, carriedOut, out);
         }
     }
 
@@ -1168,6 +1171,49 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 for (Cited to : carriedOut) {
                     add(out, art.t.text(), art.self.id(), "implements", to.id(), startOfSentence(art.t, carriedOut.get(0)),
                             to.end());
+                }
+                return;
+            }
+        }
+    }
+
+    /**
+     * "Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị. Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 45-KH/TU
+     * …": a fronted sentence with only its documents (their date, issuer and subject), and the next sentence
+     * opening with its actor's capitalised words, an `issue` phrase and a document: that document carries
+     * out those of the fronted sentence.
+     */
+    private void issuedNext(Article art, Sentence s, List<Word> words, List<Cited> carriedOut, Map<String, Found> out) {
+        if (!aboutOnly(words, carriedOut.get(carriedOut.size() - 1).after(), words.size())) {
+            return;
+        }
+        Sentence next = next(art.t, s);
+        if (next == null) {
+            return;
+        }
+        TokenView v = art.v;
+        int base = v.tokenAtOrAfter(next.start(), 0);
+        int end = v.tokenAtOrAfter(next.end(), base);
+        if (base >= end || !word(v, base).capital()) {
+            return;
+        }
+        for (int p = base + 1; p < end && p - base <= MAX_ACTOR; p++) {
+            Word w = word(v, p - 1);
+            if (!(w.capital() || rules.attach.contains(w.w()) && !w.w().equals(","))) {
+                return;
+            }
+            List<Word> rest = new ArrayList<>(Math.min(end - p, MAX_DIRECTS_WORDS));
+            for (int k = p; k < end && k - p < MAX_DIRECTS_WORDS; k++) {
+                rest.add(word(v, k));
+            }
+            int afterIssue = matchAt(rules.issue, rest, 0);
+            if (afterIssue > 0) {
+                DocumentReference issued = art.mentionAt(v.start(p + afterIssue));
+                if (issued != null) {
+                    for (Cited to : carriedOut) {
+                        add(out, art.t.text(), issued.id(), "implements", to.id(), startOfSentence(art.t, carriedOut.get(0)),
+                                v.end(p + afterIssue));
+                    }
                 }
                 return;
             }
