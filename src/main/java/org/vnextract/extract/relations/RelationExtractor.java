@@ -234,6 +234,8 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         final Map<List<String>, java.util.TreeMap<Integer, DocumentReference>> mentionsOfType = new java.util.HashMap<>();
         /** Type names a document was given as its short name ("… (Quy định);", "(sau đây gọi tắt là Nghị định)"), so far. */
         final Map<List<String>, DocumentReference> aliases = new java.util.HashMap<>();
+        /** Each document mention's start, with its document (the first on a tie). */
+        final Map<Integer, DocumentReference> mentionStarts = new java.util.HashMap<>();
 
         /** {@code v}: the article's view (its word ends are not read here: every token counts as a word). */
         Article(AnalyzedText t, TokenView v, List<DocumentReference> docs, List<Cited> all) {
@@ -257,6 +259,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 }
                 int first = Integer.MAX_VALUE;
                 for (Mention m : doc.mentions()) {
+                    mentionStarts.putIfAbsent(m.start(), doc);
                     first = Math.min(first, m.start());
                     if (found == null && headerSymbol(t.text(), m)) {
                         found = doc;
@@ -440,6 +443,11 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             return null;
         }
 
+        /** The document one of whose mentions starts at char {@code start}, or null. */
+        DocumentReference mentionAt(int start) {
+            return mentionStarts.get(start);
+        }
+
         /** The type name of document {@code d} in folded words. */
         List<String> type(int d) {
             return typeWords.get(d);
@@ -528,9 +536,12 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         } else {
             pending.clear();
         }
+        subjectless(art, s, words, cited, out);
         if (cited.size() < 2) {
-            if (cited.size() == 1 && art.self != null) {
-                fronted(art, s, words, cited, out); // the page's own document may carry it out ("…; Ủy ban nhân dân huyện có ý kiến như sau:")
+            if (cited.size() == 1) {
+                // the page's own document may carry it out ("…; Ủy ban nhân dân huyện có ý kiến như sau:"), or the one
+                // the next sentence issues
+                fronted(art, s, words, cited, out);
             }
             return;
         }
@@ -558,7 +569,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 l = means(words, cited.get(i), cited.get(i + 1));
             }
             if (l == null) {
-                l = expiry(words, cited.get(i), cited.get(i + 1));
+                l = expiry(words, cited, i);
             }
             if (l == null) {
                 continue;
@@ -596,6 +607,94 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             purposeAfter(words, cited, out, t.text());
         }
         fronted(art, s, words, cited, out);
+    }
+
+    /**
+     * A sentence without a subject that opens with an `amends` phrase ("Bãi bỏ Quyết định số 955/1998/QĐ-BLĐTBXH
+     * …, Quyết định số 999/1999/QĐ-BLĐTBXH … và …"), right after a sentence whose subject is a document
+     * ("Quyết định được đăng Công báo …, có hiệu lực thi hành từ 15/2/2009.", "Quyết định số 68/2008/QĐ-BLĐTBXH
+     * có hiệu lực …"): that document amends each one listed.
+     */
+    private void subjectless(Article art, Sentence s, List<Word> words, List<Cited> cited, Map<String, Found> out) {
+        if (cited.isEmpty() || cited.get(0).pointer()) {
+            return;
+        }
+        int p = 0;
+        while (p < words.size() && p < 3 && !is(words, p, "#") && !Character.isLetter(words.get(p).w().codePointAt(0))) {
+            p++; // a bullet
+        }
+        if (p >= words.size() || !words.get(p).capital()) {
+            return;
+        }
+        int q = -1;
+        for (RelationRules.Phrase ph : rules.forward) { // longest first
+            if (ph.relation().equals("amends") && p + ph.words().size() <= words.size() && matches(ph.words(), words, p)) {
+                q = p + ph.words().size();
+                break;
+            }
+        }
+        if (q < 0) {
+            return;
+        }
+        Cited first = cited.get(0);
+        while (q < first.first() && q - p <= MAX_TAIL + MAX_NAMED
+                && (rules.tail.contains(words.get(q).w()) || words.get(q).capital() || rules.named.contains(words.get(q).w()))) {
+            q++;
+        }
+        if (q != first.first()) {
+            return;
+        }
+        DocumentReference from = subjectOfPrevious(art, s);
+        if (from == null) {
+            return;
+        }
+        int k = 0;
+        do {
+            Cited c = cited.get(k);
+            add(out, art.t.text(), from.id(), "amends", c.id(), s.start(), c.end());
+            k++;
+        } while (k < cited.size() && !cited.get(k).pointer() && joined(words, cited.get(k - 1).after(), cited.get(k).first()));
+    }
+
+    /**
+     * The document the sentence before {@code s} is about: one that opens it, by its symbol ("Quyết định số
+     * 68/2008/QĐ-BLĐTBXH có hiệu lực …") or by its bare type name, capitalised ("Quyết định được đăng Công báo
+     * …", "Quyết định này có hiệu lực …": the last of that type named before, or the page's own); else null.
+     */
+    private DocumentReference subjectOfPrevious(Article art, Sentence s) {
+        Sentence prev = previous(art.t, s);
+        if (prev == null) {
+            return null;
+        }
+        TokenView v = art.v;
+        int base = v.tokenAtOrAfter(prev.start(), 0);
+        int end = v.tokenAtOrAfter(prev.end(), base);
+        int p = base;
+        while (p < end && p - base < 3 && !word(v, p).w().equals("#") && !Character.isLetter(word(v, p).w().codePointAt(0))) {
+            p++;
+        }
+        if (p >= end || !word(v, p).capital()) {
+            return null;
+        }
+        DocumentReference opening = art.mentionAt(v.start(p));
+        if (opening != null) {
+            return opening;
+        }
+        for (int d : art.typesStartingWith(word(v, p).w())) {
+            List<String> type = art.type(d);
+            if (p + type.size() >= end) {
+                continue;
+            }
+            boolean match = true;
+            for (int k = 0; k < type.size() && match; k++) {
+                match = word(v, p + k).w().equals(type.get(k));
+            }
+            String after = word(v, p + type.size()).w();
+            if (match && !after.equals("#") && !rules.named.contains(after)) {
+                return lastOfTypeBefore(art, type, v.start(p));
+            }
+        }
+        return null;
     }
 
     /**
@@ -917,7 +1016,9 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             }
             p = is(words, q, ",") ? q + 1 : p;
         }
-        for (int o = 0; o < 2; o++) { // "Theo đó, để triển khai …": a lead-in, then a purpose
+        // "Theo đó, để triển khai …": a lead-in, then a purpose; "Học tập, quán triệt và triển khai thực hiện …": the
+        // activities before the phrase
+        for (int o = 0; o < MAX_OPENERS; o++) {
             int afterOpener = matchAt(rules.opener, words, p);
             if (afterOpener < 0) {
                 break;
@@ -925,6 +1026,11 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             p = afterOpener;
         }
         int afterPhrase = matchAt(rules.fronted, words, p);
+        if (afterPhrase >= 0 && clauseStart == 0 && cited.size() > 1 && cited.get(0).pointer() && cited.get(0).after() == 0) {
+            // the page's title line right before ("HƯỚNG DẪN" / "Thực hiện Hướng dẫn số 101 …; Kế hoạch số 199 …"): the
+            // documents the sentence opens with are still read as a list carried out, of any kinds
+            cited = cited.subList(1, cited.size());
+        }
         if (afterPhrase < 0 || cited.isEmpty()) {
             return;
         }
@@ -980,6 +1086,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         }
         if (!issued && clauseStart == 0 && b == cited.size()) {
             directed(art, s, words, carriedOut, out);
+            issuedNext(art, s, words, carriedOut, out);
         }
     }
 
@@ -1002,6 +1109,8 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
 
     /** How far into the page its preamble may reach. */
     private static final int PREAMBLE_REACH = 2500;
+    /** The most `opener` rows read one after another before a fronted phrase ("Thời gian qua,", "để", "học tập,", "quán triệt và"). */
+    private static final int MAX_OPENERS = 4;
     /** The most words between the documents carried out and the actor of a `directs` phrase. */
     private static final int MAX_DIRECTED = MAX_LISTED_SUBJECT + MAX_ATTACHED;
     /** The most words of the actor of a `directs` phrase ("Bộ Chính trị, Ban Bí thư", "Ủy ban nhân dân huyện Côn Đảo"). */
@@ -1037,6 +1146,116 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             }
             return;
         }
+        // "Thực hiện Hướng dẫn số 101-KH/TU …; Kế hoạch số 199-KH/HU … . Ban Tuyên giáo Huyện ủy hướng dẫn …": the
+        // sentence ends with what its documents are about, and the next one opens with the actor and its phrase
+        if (!aboutOnly(words, from, words.size())) {
+            return;
+        }
+        Sentence next = next(art.t, s);
+        if (next == null) {
+            return;
+        }
+        TokenView v = art.v;
+        int base = v.tokenAtOrAfter(next.start(), 0);
+        int end = v.tokenAtOrAfter(next.end(), base);
+        for (int p = base + 1; p < end && p - base <= MAX_ACTOR; p++) {
+            Word w = word(v, p - 1);
+            if (!(w.capital() || rules.attach.contains(w.w()) && !w.w().equals(",")) || !word(v, base).capital()) {
+                return;
+            }
+            List<Word> rest = new ArrayList<>(Math.min(end - p, MAX_DIRECTS_WORDS));
+            for (int k = p; k < end && k - p < MAX_DIRECTS_WORDS; k++) {
+                rest.add(word(v, k));
+            }
+            if (matchAt(rules.directs, rest, 0) > 0) {
+                for (Cited to : carriedOut) {
+                    add(out, art.t.text(), art.self.id(), "implements", to.id(), startOfSentence(art.t, carriedOut.get(0)),
+                            to.end());
+                }
+                return;
+            }
+        }
+    }
+
+    /**
+     * "Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị. Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 45-KH/TU
+     * …": a fronted sentence with only its documents (their date, issuer and subject), and the next sentence
+     * opening with its actor's capitalised words, an `issue` phrase and a document: that document carries
+     * out those of the fronted sentence.
+     */
+    private void issuedNext(Article art, Sentence s, List<Word> words, List<Cited> carriedOut, Map<String, Found> out) {
+        if (!aboutOnly(words, carriedOut.get(carriedOut.size() - 1).after(), words.size())) {
+            return;
+        }
+        Sentence next = next(art.t, s);
+        if (next == null) {
+            return;
+        }
+        TokenView v = art.v;
+        int base = v.tokenAtOrAfter(next.start(), 0);
+        int end = v.tokenAtOrAfter(next.end(), base);
+        if (base >= end || !word(v, base).capital()) {
+            return;
+        }
+        for (int p = base + 1; p < end && p - base <= MAX_ACTOR; p++) {
+            Word w = word(v, p - 1);
+            if (!(w.capital() || rules.attach.contains(w.w()) && !w.w().equals(","))) {
+                return;
+            }
+            List<Word> rest = new ArrayList<>(Math.min(end - p, MAX_DIRECTS_WORDS));
+            for (int k = p; k < end && k - p < MAX_DIRECTS_WORDS; k++) {
+                rest.add(word(v, k));
+            }
+            int afterIssue = matchAt(rules.issue, rest, 0);
+            if (afterIssue > 0) {
+                DocumentReference issued = art.mentionAt(v.start(p + afterIssue));
+                if (issued != null) {
+                    for (Cited to : carriedOut) {
+                        add(out, art.t.text(), issued.id(), "implements", to.id(), startOfSentence(art.t, carriedOut.get(0)),
+                                v.end(p + afterIssue));
+                    }
+                }
+                return;
+            }
+        }
+    }
+
+    /** The most words of a `directs` phrase. */
+    private static final int MAX_DIRECTS_WORDS = 8;
+
+    /**
+     * The words {@code [from, to)} after a document are only its date and issuer, "về" and what it is
+     * about, and the sentence's closing punctuation.
+     */
+    private boolean aboutOnly(List<Word> words, int from, int to) {
+        int end = to;
+        while (end > from && !words.get(end - 1).w().equals("#") && !Character.isLetter(words.get(end - 1).w().codePointAt(0))) {
+            end--;
+        }
+        if (attached(words, from, end)) {
+            return true;
+        }
+        for (int v = from; v < end; v++) {
+            if (words.get(v).w().equals(ve)) {
+                return attached(words, from, v) && subject(words, v + 1, end, MAX_LISTED_SUBJECT);
+            }
+        }
+        return false;
+    }
+
+    private static Sentence next(AnalyzedText t, Sentence s) {
+        List<Sentence> all = t.sentences();
+        int lo = 0;
+        int hi = all.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (all.get(mid).start() <= s.start()) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo < all.size() ? all.get(lo) : null;
     }
 
     /** Right before word {@code p}: a comma or semicolon, then only an actor's capitalised (or attachable) words. */
@@ -1306,9 +1525,18 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     /**
      * "Kể từ ngày Nghị định số 99/2023/NĐ-CP có hiệu lực, Nghị định số 55/2019/NĐ-CP hết hiệu lực": "ngày"
      * right before {@code a}, an `effect` phrase between the two and an `expire` phrase right after
-     * {@code b}: {@code a} replaces {@code b}.
+     * {@code b}, or after the list {@code b} opens ("Nghị định số 55 … và Nghị định số 56 … hết hiệu lực"):
+     * {@code a} replaces {@code b} (and, through the caller's list, each one listed with it).
      */
-    private Link expiry(List<Word> words, Cited a, Cited b) {
+    private Link expiry(List<Word> words, List<Cited> cited, int i) {
+        Cited a = cited.get(i);
+        Cited b = cited.get(i + 1);
+        // "…, Nghị định số 55/2019/NĐ-CP và Nghị định số 56/2019/NĐ-CP hết hiệu lực": the phrase after the list's last
+        int k = i + 1;
+        while (k + 1 < cited.size() && !cited.get(k + 1).pointer() && joined(words, cited.get(k).after(), cited.get(k + 1).first())) {
+            k++;
+        }
+        Cited last = cited.get(k);
         if (a.first() == 0 || !words.get(a.first() - 1).w().equals(ngay)) {
             return null;
         }
@@ -1321,7 +1549,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 && (words.get(name).capital() || rules.named.contains(words.get(name).w()))) {
             name++;
         }
-        if (name != b.first() || matchAt(rules.expire, words, b.after()) < 0) {
+        if (name != b.first() || matchAt(rules.expire, words, last.after()) < 0) {
             return null;
         }
         return new Link("amends", false, false);
