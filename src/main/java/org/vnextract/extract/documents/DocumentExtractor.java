@@ -154,7 +154,9 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                     continue;
                 }
             }
-            Symbol s = scanner.scan(v.text(), v.start(i), tw != null);
+            // "số31-QĐ/TW": the number word written without its space still names the symbol after it
+            boolean gluedSo = i > 0 && v.is(i - 1, SO) && v.end(i - 1) == v.start(i);
+            Symbol s = scanner.scan(v.text(), v.start(i), tw != null, gluedSo);
             if (s != null && s.party() && lexicon.typeName(s.type()) == null
                     && (tw == null || tw.code.equals(DocumentLexicon.ANY_TYPE))) {
                 s = null; // a code outside the tables needs a type word naming the document ("Văn bản 12-XY/TU")

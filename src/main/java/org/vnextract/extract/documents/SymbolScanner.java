@@ -46,12 +46,22 @@ final class SymbolScanner {
 
     /** The symbol starting at {@code from} (a digit), or null. */
     Symbol scan(String t, int from, boolean afterTypeWord) {
+        return scan(t, from, afterTypeWord, false);
+    }
+
+    /**
+     * The symbol starting at {@code from} (a digit), or null. A symbol glued to the letter before it
+     * is no symbol ("ABC12-QĐ/TW"), unless {@code gluedToNumberWord}: the caller saw the word "số"
+     * written without its space ("Quyết định số31-QĐ/TW", "số204/QĐ-UBND").
+     */
+    Symbol scan(String t, int from, boolean afterTypeWord, boolean gluedToNumberWord) {
         int limit = Math.min(t.length(), from + MAX_LENGTH);
         int i = from;
         while (i < limit && isDigit(t.charAt(i))) {
             i++;
         }
-        if (i == from || i - from > MAX_NUMBER_DIGITS || (from > 0 && Character.isLetterOrDigit(t.charAt(from - 1)))) {
+        if (i == from || i - from > MAX_NUMBER_DIGITS
+                || (from > 0 && Character.isLetterOrDigit(t.charAt(from - 1)) && !gluedToNumberWord)) {
             return null;
         }
         if (i + 1 < limit && isAsciiLetter(t.charAt(i)) && t.charAt(i + 1) == '/') {
