@@ -58,6 +58,7 @@ public final class CountExtractor implements Extractor<CountMention> {
     private final Set<String> gluedUnits = new HashSet<>(); // "300kg", "415.000NDT": case-sensitive
     private final Set<String> measureLabels; // "quả 11m": a penalty, not a measure
     private final Set<String> periodEdges; // "2 quý đầu | năm 2016": the unit runs into the period
+    private final Set<String> periodLeads; // "lũy kế 2 tháng": the year's first months, a period
     // durations.tsv, by kind: the clock words, and the cues that make one a length of time or a time of day
     private final Set<String> durationUnits = new HashSet<>();
     private final Set<String> durationBefore = new HashSet<>();
@@ -82,6 +83,7 @@ public final class CountExtractor implements Extractor<CountMention> {
         this.exponentBases = lowerSet(models.lines("counts/exponent_bases.txt"));
         this.measureLabels = lowerSet(models.lines("counts/measure_labels.txt"));
         this.periodEdges = lowerSet(models.lines("counts/period_edges.txt"));
+        this.periodLeads = lowerSet(models.lines("counts/period_leads.txt"));
         for (String l : models.lines("counts/durations.tsv")) {
             String[] c = l.split("\t");
             Set<String> into = switch (c[0].strip()) {
@@ -569,6 +571,15 @@ public final class CountExtractor implements Extractor<CountMention> {
             return "tháng".equals(r.lower(j)) && ("nay".equals(next) || "ngoái".equals(next) || "trước".equals(next));
         }
 
+        /**
+         * The number at {@code i} of months or quarters (unit at {@code j}) follows a lead of
+         * period_leads.txt: the year's first months, a period ("lũy kế 2 tháng tăng 14%").
+         */
+        boolean periodBefore(int i, int j) {
+            String unit = r.lower(j);
+            return ("tháng".equals(unit) || "quý".equals(unit)) && phraseBefore(i, periodLeads, 2) > 0;
+        }
+
         /** A number at {@code k}: the word before it starts a date or a label ("18 bệnh nhân | hôm 29/5"), not the unit. */
         boolean numberAt(int k) {
             return r.isNumber(k) && !yearRangeAt(k); // "6 tháng đầu năm 2022" stays whole: a period
@@ -690,7 +701,7 @@ public final class CountExtractor implements Extractor<CountMention> {
                 if (u == j) {
                     return i + 1;
                 }
-                if (periodAfter(j, u)) {
+                if (periodAfter(j, u) || periodBefore(i, j)) {
                     return i + 1;
                 }
                 String first = r.lower(j);

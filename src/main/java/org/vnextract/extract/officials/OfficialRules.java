@@ -1100,7 +1100,8 @@ public final class OfficialRules {
                 }
                 Seg title = segs.get(y + 1);
                 boolean joins = sep.type == T.AND
-                        || sep.type == T.SEP && (sep.sep == ',' || sep.sep == '-' || sep.sep == '(' || sep.sep == ':');
+                        || sep.type == T.SEP && (sep.sep == ',' || sep.sep == '-' || sep.sep == '(' || sep.sep == ':')
+                        || y > x + 1 && isSep(sep, ';') && titleClosesClause(segs, y + 2);
                 if (!joins || title.type != T.TITLE) {
                     break;
                 }
@@ -1242,6 +1243,26 @@ public final class OfficialRules {
         void attach(Ref r, Seg title) {
             title.claimed = true;
             (r.aliasOf != null ? r.aliasOf : r).titles.add(title);
+        }
+
+        /**
+         * Whether the title before {@code segs[z]} ends a clause of its own: nothing follows, or a
+         * separator that does not lead to a name ("A, t1; t2; B, t3": t2 is A's; in "A, t1; t2, ông B"
+         * t2 may be B's). A title after a semicolon goes on the holder's list only so.
+         */
+        boolean titleClosesClause(List<Seg> segs, int z) {
+            if (z >= segs.size()) {
+                return true;
+            }
+            Seg s = segs.get(z);
+            if (s.type != T.SEP || s.sep == '-' || s.sep == '(') {
+                return false;
+            }
+            if (s.sep == ',' && z + 1 < segs.size()) {
+                T next = segs.get(z + 1).type;
+                return next != T.NAME && next != T.HON && next != T.TITLE;
+            }
+            return true;
         }
 
         boolean isSep(Seg s, char c) {
