@@ -156,7 +156,9 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
             }
             // "số31-QĐ/TW": the number word written without its space still names the symbol after it
             boolean gluedSo = i > 0 && v.is(i - 1, SO) && v.end(i - 1) == v.start(i);
-            Symbol s = scanner.scan(v.text(), v.start(i), tw != null, gluedSo);
+            // a header's "Số:" names the page's own document as a type word would ("Số: 278/PGD&ĐT-THCS")
+            boolean header = tw == null && isHeader(v, i);
+            Symbol s = scanner.scan(v.text(), v.start(i), tw != null || header, gluedSo);
             if (s != null && s.party() && lexicon.typeName(s.type()) == null
                     && (tw == null || tw.code.equals(DocumentLexicon.ANY_TYPE))) {
                 s = null; // a code outside the tables needs a type word naming the document ("Văn bản 12-XY/TU")
@@ -166,7 +168,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                 int first = tw != null ? tw.start : i;
                 String wt = tw == null || tw.code.equals(DocumentLexicon.ANY_TYPE) ? null : tw.code;
                 refs.add(new Ref(v.start(first), s.end(), first, after, s, wt, s.number(), tw != null && tw.so,
-                        tw == null ? isHeader(v, i) : isTypedHeader(v, tw, i)));
+                        tw == null ? header : isTypedHeader(v, tw, i)));
                 i = after - 1;
                 continue;
             }
