@@ -1,15 +1,22 @@
 package org.vnextract.extract.places;
 
+import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.vnextract.internal.Validate;
 import org.vnextract.pipeline.ModelSource;
 
 /**
  * The outlet-to-province table ({@code models/places/outlets.tsv}): a province's party newspaper,
  * radio-television and portals, any host under one of their domains included
- * ("xasontan.sontay.quangngai.gov.vn" is Quảng Ngãi's).
+ * ("xasontan.sontay.quangngai.gov.vn" is Quảng Ngãi's); a site outside the table whose host names one
+ * province's district or the province itself ({@code host_labels.tsv}: "c0binhminh.vinhthuan.edu.vn" is
+ * a Kiên Giang school's) is a local outlet of kind {@code local-site}.
  *
  * <p>Immutable after construction; thread-safe.
  */
@@ -17,7 +24,15 @@ public final class Outlets {
     /** One row: the outlet's domain, kind, and province (pre-reform name and GSO code). */
     public record Outlet(String domain, String kind, String province, String code) {}
 
+    /** The kind of an outlet found by a label of its host rather than by the table. */
+    public static final String LOCAL_SITE = "local-site";
+    private static final int MIN_LABEL = 6;
+
     private final Map<String, Outlet> byDomain = new HashMap<>();
+    /** A host label naming one province's unit → that province (pre-reform name and code). */
+    private final Map<String, Outlet> byLabel = new HashMap<>();
+    private final List<String> prefixes = new ArrayList<>();
+    private final Set<String> suffixes = new HashSet<>();
 
     public Outlets(ModelSource models) {
         Validate.notNull(models, "models");
@@ -28,6 +43,53 @@ public final class Outlets {
             }
             byDomain.put(f[0].toLowerCase(Locale.ROOT), new Outlet(f[0], f[1], f[2], f[3]));
         }
+        for (String l : models.lines("places/host_labels.tsv")) {
+            String[] f = l.split("\t", -1);
+            if (f.length != 2 || !(f[0].equals("prefix") || f[0].equals("suffix"))) {
+                throw new IllegalArgumentException("places/host_labels.tsv: not 'prefix|suffix <TAB> label': " + l);
+            }
+            (f[0].equals("prefix") ? prefixes : suffixes).add(label(f[1]));
+        }
+        prefixes.sort((a, b) -> b.length() - a.length()); // the longest prefix first: "pgddt" before "pgd"
+        Map<String, String> provinceNames = new HashMap<>();
+        Map<String, Set<String>> districtProvinces = new HashMap<>();
+        for (String l : models.lines("places/units.tsv")) {
+            String[] f = l.split("\t", -1);
+            if (f.length < 6 || !f[0].equals("pre")) {
+                continue;
+            }
+            if (f[1].equals("province")) {
+                provinceNames.put(f[2], f[3]);
+            } else if (f[1].equals("district")) {
+                districtProvinces.computeIfAbsent(label(f[3]), k -> new HashSet<>()).add(f[5]);
+            }
+        }
+        for (Map.Entry<String, String> p : provinceNames.entrySet()) {
+            byLabel.put(label(p.getValue()), new Outlet("", LOCAL_SITE, p.getValue(), p.getKey()));
+        }
+        for (Map.Entry<String, Set<String>> d : districtProvinces.entrySet()) {
+            String code = d.getValue().size() == 1 ? d.getValue().iterator().next() : null;
+            if (code == null || d.getKey().length() < MIN_LABEL) {
+                continue; // "Sơn Tây" is a district of Hà Nội and of Quảng Ngãi: no evidence
+            }
+            String name = provinceNames.get(code);
+            if (name != null) {
+                byLabel.putIfAbsent(d.getKey(), new Outlet("", LOCAL_SITE, name, code)); // a province's own name wins
+            }
+        }
+    }
+
+    /** A name as a host writes it: lower-case ASCII letters and digits only ("Thủ Đức" → "thuduc"). */
+    static String label(String name) {
+        String d = Normalizer.normalize(name.toLowerCase(Locale.ROOT).replace('đ', 'd'), Normalizer.Form.NFD);
+        StringBuilder b = new StringBuilder(d.length());
+        for (int i = 0; i < d.length(); i++) {
+            char c = d.charAt(i);
+            if (c < 128 && Character.isLetterOrDigit(c)) {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     public Map<String, Outlet> all() {
@@ -44,6 +106,38 @@ public final class Outlets {
             }
             int dot = host.indexOf('.');
             host = dot < 0 ? null : host.substring(dot + 1);
+        }
+        return byHostLabel(host(address));
+    }
+
+    /** The local site a label of the host names, nearest the domain first, or null. */
+    private Outlet byHostLabel(String host) {
+        if (host == null) {
+            return null;
+        }
+        String[] labels = host.split("\\.");
+        int last = labels.length - 1;
+        while (last >= 0 && suffixes.contains(labels[last])) {
+            last--;
+        }
+        for (int i = last; i >= 0; i--) {
+            Outlet o = unitOf(labels[i]);
+            if (o != null) {
+                return new Outlet(host, LOCAL_SITE, o.province(), o.code());
+            }
+        }
+        return null;
+    }
+
+    private Outlet unitOf(String label) {
+        Outlet o = byLabel.get(label);
+        if (o != null) {
+            return o;
+        }
+        for (String p : prefixes) {
+            if (label.length() > p.length() && label.startsWith(p)) {
+                return byLabel.get(label.substring(p.length()));
+            }
         }
         return null;
     }

@@ -95,4 +95,20 @@ class PlacesDataTest {
         assertThat(outlets.of(null)).isNull();
         assertThat(outlets.of("/tmp/a.txt")).isNull();
     }
+
+    @Test
+    void aSiteOutsideTheTableIsLocalWhenAHostLabelNamesOneProvincesUnit() {
+        Outlets outlets = new Outlets(MODELS);
+        Outlets.Outlet school = outlets.of("http://c0binhminh.vinhthuan.edu.vn/le-ket-nap-dang.html");
+        assertThat(school.province()).isEqualTo("Kiên Giang");
+        assertThat(school.kind()).isEqualTo(Outlets.LOCAL_SITE);
+        assertThat(outlets.of("http://mnmaivang.pgddtcamlam.edu.vn/tin").province()).isEqualTo("Khánh Hòa");
+        assertThat(outlets.of("http://linhxuan.thuduc.truongdientu.vn/x").province()).isEqualTo("Hồ Chí Minh");
+        assertThat(outlets.of("http://thpt.quangngai.edu.vn/x").province()).isEqualTo("Quảng Ngãi");
+        // a district name of two provinces is no evidence; nor are national papers' own names
+        assertThat(outlets.of("http://thcs.sontay.edu.vn/x")).isNull();
+        assertThat(outlets.of("https://thanhnien.vn/x")).isNull();
+        assertThat(outlets.of("https://tuoitre.vn/x")).isNull();
+        assertThat(outlets.of("https://laodong.vn/x")).isNull();
+    }
 }
