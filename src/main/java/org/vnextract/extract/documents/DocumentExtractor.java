@@ -738,7 +738,9 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         if (!verb) {
             return null;
         }
-        int c = j - 1;
+        // "Tổng Bí thư Tô Lâm thay mặt Bộ Chính trị, ký ban hành …": the verb right after a comma takes the
+        // clause before that comma as its subject
+        int c = v.isChar(j - 1, ',') ? j - 2 : j - 1;
         int clauseStart = -1;
         for (int steps = 0; c >= 0 && steps < MAX_CLAUSE_TOKENS; steps++, c--) {
             if (isClauseBreak(v, c)) {
