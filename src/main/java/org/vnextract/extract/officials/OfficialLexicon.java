@@ -53,6 +53,8 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
 
     final PhraseTrie<Entry> titles = new PhraseTrie<>();
     final PhraseTrie<String> stops = new PhraseTrie<>();
+    /** predicates.txt: a meeting verb written with a capital after a dash ends the title before it. */
+    final PhraseTrie<String> predicates = new PhraseTrie<>();
     final PhraseTrie<String> triggers = new PhraseTrie<>();
     /** candidacy.txt: "để bầu" between a person and a trigger, the post is not held. */
     final PhraseTrie<String> candidacy = new PhraseTrie<>();
@@ -102,6 +104,9 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
         }
         for (String l : models.lines("officials/stops.txt")) {
             stops.put(TokenView.foldPhrase(l.trim()), l.trim());
+        }
+        for (String l : models.lines("officials/predicates.txt")) {
+            predicates.put(TokenView.foldPhrase(l.trim()), l.trim());
         }
         for (String l : models.lines("officials/triggers.txt")) {
             triggers.put(TokenView.foldPhrase(l.trim()), l.trim());

@@ -615,13 +615,16 @@ public final class OfficialRules {
                         continue;
                     }
                 }
-                PhraseTrie.Match<String> stop = lex.stops.longest(t, k, limit);
-                // after a dash, a capitalised stop of several syllables with a lower-case one ("Chủ tịch HĐND –
-                // Chủ trì cuộc họp") is the holder's predicate written with a capital, not a name going on
-                // ("Bà Rịa – Vũng Tàu"): a name capitalises every syllable
-                if (stop != null && (!t.capitalized(k) || k > start && (t.isPunct(k - 1, '-') || t.isPunct(k - 1, '–'))
-                        && stop.end() - k > 1 && !t.capitalized(stop.end() - 1))) {
+                if (!t.capitalized(k) && lex.stops.longest(t, k, limit) != null) {
                     break;
+                }
+                if (k > start && (t.isPunct(k - 1, '-') || t.isPunct(k - 1, '–'))) {
+                    // "Chủ tịch HĐND – Chủ trì cuộc họp": a meeting verb with a capital after a dash is the
+                    // holder's predicate (predicates.txt), unless written all in capitals like a name
+                    PhraseTrie.Match<String> verb = lex.predicates.longest(t, k, limit);
+                    if (verb != null && verb.end() - k > 1 && !t.capitalized(verb.end() - 1)) {
+                        break;
+                    }
                 }
                 String f = t.fold(k);
                 if (f.equals(VA)) {
