@@ -562,6 +562,9 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 }
             }
             Link l = between(words, cited.get(i).after(), cited.get(i + 1).first(), heads(words, cited.get(i)));
+            if (l != null && !l.reverse && basis(words, cited.get(i), cited.get(i + 1).first())) {
+                l = null;
+            }
             if (l == null) {
                 l = purpose(words, cited.get(i), cited.get(i + 1));
             }
@@ -853,6 +856,27 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             cited.addAll(more);
             cited.sort(Comparator.comparingInt(Cited::first).thenComparingInt(Cited::after));
         }
+    }
+
+    /**
+     * Document {@code a} is the legal basis a sentence opens with, and the phrase before token {@code to}
+     * belongs to the actor a comma and a capital open: "Căn cứ Quyết định số 12/QĐ-UBND, UBND tỉnh thực hiện Kế
+     * hoạch số 5" (the basis is no relation).
+     */
+    private boolean basis(List<Word> words, Cited a, int to) {
+        int k = a.first();
+        while (k > 0 && a.first() - k < MAX_NAMED && (words.get(k - 1).capital() || rules.named.contains(words.get(k - 1).w()))) {
+            k--;
+        }
+        if (k < 2 || !is(words, k - 2, can) || !is(words, k - 1, cu)) {
+            return false;
+        }
+        for (int p = a.after(); p < to; p++) {
+            if (words.get(p).w().equals(",") && p + 1 < to && words.get(p + 1).capital() && !is(words, p + 1, ngay)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A document of {@code cited} before token {@code i} has this id. */
@@ -1921,7 +1945,13 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                     continue;
                 }
             }
-            if (!(w.capital() || w.w().equals("#") || rules.attach.contains(w.w()))) {
+            // a syllable in lower case after a capitalised one, in the document's own issuer before any comma: "của Bộ
+            // Giáo dục và Đào tạo", "Hội đồng nhân dân tỉnh", "Bộ trưởng Bộ Y tế"
+            boolean issuerSyllable = !actor && i > from && (!rules.tail.contains(w.w()) || w.w().equals(va)) && (words.get(i - 1).capital()
+                    || w.w().equals(va) && i > from + 1 && words.get(i - 2).capital()) && Character.isLetter(w.w().codePointAt(0))
+                    // "và" inside the name, between two of its capitalised words: "Bộ Giáo dục và Đào tạo"
+                    && (!w.w().equals(va) || i + 1 < to && words.get(i + 1).capital());
+            if (!(w.capital() || w.w().equals("#") || rules.attach.contains(w.w()) || issuerSyllable)) {
                 return false;
             }
             for (RelationRules.Phrase b : rules.block) {
@@ -1973,7 +2003,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             for (List<RelationRules.Phrase> l : List.of(rules.forward, rules.reverse, rules.issue)) {
                 for (RelationRules.Phrase b : l) {
                     int after = i + b.words().size();
-                    if (after <= to && matches(b.words(), words, i) && (l == rules.issue || mayName(words, after, to))) {
+                    if (after <= to && matches(b.words(), words, i) && (l == rules.issue ? namesType(words, after, to) : mayName(words, after, to))) {
                         return false;
                     }
                 }
@@ -1988,6 +2018,15 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
      */
     private boolean mayName(List<Word> words, int at, int to) {
         return at >= to || words.get(at).capital() || rules.named.contains(words.get(at).w());
+    }
+
+    /**
+     * The word at {@code at} begins a document's type name, or the subject ends there: "về … ban hành Kế
+     * hoạch" issues a document of its own, "về xây dựng Đảng", "về xây dựng nông thôn mới" are what the
+     * document is about.
+     */
+    private boolean namesType(List<Word> words, int at, int to) {
+        return at >= to || matchAt(rules.title, words, at) >= 0 || rules.named.contains(words.get(at).w());
     }
 
     private boolean issuedRightBefore(List<Word> words, int at) {
