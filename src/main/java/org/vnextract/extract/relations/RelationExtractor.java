@@ -562,6 +562,9 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 }
             }
             Link l = between(words, cited.get(i).after(), cited.get(i + 1).first(), heads(words, cited.get(i)));
+            if (l != null && !l.reverse && basis(words, cited.get(i), cited.get(i + 1).first())) {
+                l = null;
+            }
             if (l == null) {
                 l = purpose(words, cited.get(i), cited.get(i + 1));
             }
@@ -575,6 +578,15 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 continue;
             }
             Cited a = cited.get(i);
+            if (l.reverse && !l.described) {
+                // "Nghị định số 55 và Nghị định số 56 hết hiệu lực kể từ ngày Nghị định này có hiệu lực": the
+                // documents listed right before the first one are ended (carried out, changed) with it
+                for (int k = i - 1; k >= 0 && !cited.get(k).pointer()
+                        && joined(words, cited.get(k).after(), cited.get(k + 1).first()); k--) {
+                    Cited b = cited.get(i + 1);
+                    add(out, t.text(), b.id(), l.relation, cited.get(k).id(), cited.get(k).start(), b.end());
+                }
+            }
             // "ban hành Kế hoạch số 74-KH/TU và Kế hoạch số 75-KH/TU thực hiện Kết luận số 21-KL/TW": the documents
             // issued in one list with the first before a forward phrase state it too
             List<Cited> listed = l.reverse ? List.of() : issuedWith(words, cited, i);
@@ -798,6 +810,15 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 if (after < n && rules.self.contains(words.get(after).w())) {
                     target = lastOfTypeBefore(art, type, art.v.start(base + i));
                     end = after + 1;
+                    // "Nghị định 55/2019/NĐ-CP hết hiệu lực kể từ ngày Nghị định này có hiệu lực": not the one this
+                    // clause just named, but the one named before the sentence ("…; cụ thể hóa Nghị quyết này, …"
+                    // after a semicolon is the one named before it)
+                    if (target != null && art.self == null && citedInClause(cited, words, i, target.id())) {
+                        target = lastOfTypeBefore(art, type, s.start());
+                        if (target != null && citedBefore(cited, i, target.id())) {
+                            target = null;
+                        }
+                    }
                 } else if (after < n && (words.get(after).w().equals("#") || rules.named.contains(words.get(after).w()))) {
                     target = null; // "Quyết định số …", "Kế hoạch phối hợp …": a document's own name
                 } else if (issuedRightBefore(words, i) && art.self != null && type.equals(typeOf(art, art.self))) {
@@ -835,6 +856,51 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             cited.addAll(more);
             cited.sort(Comparator.comparingInt(Cited::first).thenComparingInt(Cited::after));
         }
+    }
+
+    /**
+     * Document {@code a} is the legal basis a sentence opens with, and the phrase before token {@code to}
+     * belongs to the actor a comma and a capital open: "Căn cứ Quyết định số 12/QĐ-UBND, UBND tỉnh thực hiện Kế
+     * hoạch số 5" (the basis is no relation).
+     */
+    private boolean basis(List<Word> words, Cited a, int to) {
+        int k = a.first();
+        while (k > 0 && a.first() - k < MAX_NAMED && (words.get(k - 1).capital() || rules.named.contains(words.get(k - 1).w()))) {
+            k--;
+        }
+        if (k < 2 || !is(words, k - 2, can) || !is(words, k - 1, cu)) {
+            return false;
+        }
+        for (int p = a.after(); p < to; p++) {
+            if (words.get(p).w().equals(",") && p + 1 < to && words.get(p + 1).capital() && !is(words, p + 1, ngay)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A document of {@code cited} before token {@code i} has this id. */
+    private static boolean citedBefore(List<Cited> cited, int i, String id) {
+        for (Cited c : cited) {
+            if (c.first() < i && c.id().equals(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A document of {@code cited} before token {@code i} and after the last semicolon before it has this id. */
+    private static boolean citedInClause(List<Cited> cited, List<Word> words, int i, String id) {
+        int clause = i;
+        while (clause > 0 && !words.get(clause - 1).w().equals(";")) {
+            clause--;
+        }
+        for (Cited c : cited) {
+            if (c.first() >= clause && c.first() < i && c.id().equals(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Words after which a type name stands alone ("thực hiện Nghị quyết, …"). */
@@ -1406,6 +1472,23 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                 return l;
             }
         }
+        // "… một số điều của Bộ luật Hình sự số 100/2015/QH13": a name whose syllables in lower case stop the loop above
+        int titled = titledName(words, from, to);
+        if (titled > from) {
+            Link l = betweenTail(words, from, titled, heads);
+            if (l != null) {
+                return l;
+            }
+        }
+        // "sửa đổi, bổ sung một số điều của Quy chế … ban hành kèm theo Quyết định số 02/2007/QĐ-BGDĐT": what is done to
+        // the regulation is done to the document that issues it
+        int regulation = carriedRegulation(words, from, to);
+        if (regulation > from) {
+            Link l = betweenTail(words, from, regulation, heads);
+            if (l != null && !l.reverse) {
+                return l;
+            }
+        }
         // "hướng dẫn một số điều của Luật Quản lý thuế và Nghị định số 126": a document named by its title
         // only (no mention, so no relation of its own) listed before the one carried out
         for (int e = from + 1; e < to; e++) {
@@ -1417,6 +1500,73 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             }
         }
         return null;
+    }
+
+    /**
+     * Where the name of the document at {@code to} starts when it is a title and "số" ("Luật Đất đai số",
+     * "Bộ luật Hình sự số"): a capitalised `title` phrase, then at most {@link #MAX_TITLE} words of letters;
+     * -1 when the words before {@code to} are no such name or it does not start after {@code from}.
+     */
+    private int titledName(List<Word> words, int from, int to) {
+        if (to - 1 <= from || !words.get(to - 1).w().equals(so)) {
+            return -1;
+        }
+        for (int k = to - 2; k > from && to - 1 - k <= MAX_TITLE; k--) {
+            String w = words.get(k).w();
+            if (!Character.isLetter(w.codePointAt(0))) {
+                return -1;
+            }
+            if (words.get(k).capital() && matchAt(rules.title, words, k) >= 0) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Where a regulation named by its title starts, when the document at {@code to} issues it: a
+     * capitalised `regulation` phrase opening a name of at most {@link #MAX_SUBJECT} words (a quote or
+     * bracket around it) that states no relation or issuing of its own, a `carrier` phrase, then only
+     * the document's name ("Quy chế đánh giá, xếp loại học viên … ban hành kèm theo Quyết định số").
+     * Returns -1 when there is none after {@code from}.
+     */
+    private int carriedRegulation(List<Word> words, int from, int to) {
+        for (int name = 0; name <= MAX_NAMED && to - name > from; name++) {
+            if (name > 0 && !(words.get(to - name).capital() || rules.named.contains(words.get(to - name).w()))) {
+                break;
+            }
+            int end = to - name;
+            for (RelationRules.Phrase c : rules.carrier) {
+                int start = end - c.words().size();
+                if (start <= from || !matches(c.words(), words, start)) {
+                    continue;
+                }
+                int close = start;
+                if (words.get(close - 1).w().equals("(") || quote(words.get(close - 1).w())) {
+                    close--;
+                }
+                // the earliest title: in "Hướng dẫn Quy trình kỹ thuật … ban hành kèm theo" the regulation is the Hướng dẫn
+                int title = -1;
+                for (int k = close - 1; k > from && close - k <= MAX_SUBJECT; k--) {
+                    String w = words.get(k).w();
+                    if (!(w.equals("#") || w.equals(",") || w.equals("-") || quote(w) || Character.isLetter(w.codePointAt(0)))) {
+                        break;
+                    }
+                    if (words.get(k).capital() && matchAt(rules.regulation, words, k) >= 0) {
+                        title = k;
+                    }
+                }
+                if (title > from) {
+                    int first = title > from + 1 && quote(words.get(title - 1).w()) ? title - 1 : title;
+                    return subject(words, title, close, MAX_SUBJECT) ? first : -1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static boolean quote(String w) {
+        return w.equals("\"") || w.equals("\u201c") || w.equals("\u201d");
     }
 
     /**
@@ -1795,7 +1945,13 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                     continue;
                 }
             }
-            if (!(w.capital() || w.w().equals("#") || rules.attach.contains(w.w()))) {
+            // a syllable in lower case after a capitalised one, in the document's own issuer before any comma: "của Bộ
+            // Giáo dục và Đào tạo", "Hội đồng nhân dân tỉnh", "Bộ trưởng Bộ Y tế"
+            boolean issuerSyllable = !actor && i > from && (!rules.tail.contains(w.w()) || w.w().equals(va)) && (words.get(i - 1).capital()
+                    || w.w().equals(va) && i > from + 1 && words.get(i - 2).capital()) && Character.isLetter(w.w().codePointAt(0))
+                    // "và" inside the name, between two of its capitalised words: "Bộ Giáo dục và Đào tạo"
+                    && (!w.w().equals(va) || i + 1 < to && words.get(i + 1).capital());
+            if (!(w.capital() || w.w().equals("#") || rules.attach.contains(w.w()) || issuerSyllable)) {
                 return false;
             }
             for (RelationRules.Phrase b : rules.block) {
@@ -1819,7 +1975,8 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         if (j < from) {
             return false;
         }
-        for (int k = j + 1; k < to; k++) { // after the joining word only the next document's name ("và Kế hoạch số")
+        // after the joining word only the next document's name ("và Kế hoạch số", "và Luật Đất đai số")
+        for (int k = titledName(words, j, to) == j + 1 ? to : j + 1; k < to; k++) {
             String w = words.get(k).w();
             boolean numbering = k < j + 3 && (w.equals("#") || w.equals(".") || w.equals(")")); // "; 2. Nghị định"
             if (!(words.get(k).capital() || rules.named.contains(w) || numbering)) {
@@ -1846,7 +2003,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             for (List<RelationRules.Phrase> l : List.of(rules.forward, rules.reverse, rules.issue)) {
                 for (RelationRules.Phrase b : l) {
                     int after = i + b.words().size();
-                    if (after <= to && matches(b.words(), words, i) && (l == rules.issue || mayName(words, after, to))) {
+                    if (after <= to && matches(b.words(), words, i) && (l == rules.issue ? namesType(words, after, to) : mayName(words, after, to))) {
                         return false;
                     }
                 }
@@ -1861,6 +2018,15 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
      */
     private boolean mayName(List<Word> words, int at, int to) {
         return at >= to || words.get(at).capital() || rules.named.contains(words.get(at).w());
+    }
+
+    /**
+     * The word at {@code at} begins a document's type name, or the subject ends there: "về … ban hành Kế
+     * hoạch" issues a document of its own, "về xây dựng Đảng", "về xây dựng nông thôn mới" are what the
+     * document is about.
+     */
+    private boolean namesType(List<Word> words, int at, int to) {
+        return at >= to || matchAt(rules.title, words, at) >= 0 || rules.named.contains(words.get(at).w());
     }
 
     private boolean issuedRightBefore(List<Word> words, int at) {

@@ -39,6 +39,8 @@ final class RelationRules {
     final List<Phrase> historyHead = new ArrayList<>();
     final List<Phrase> source = new ArrayList<>();
     final List<Phrase> directs = new ArrayList<>();
+    final List<Phrase> carrier = new ArrayList<>();
+    final List<Phrase> regulation = new ArrayList<>();
     final Set<String> tail = new HashSet<>();
     final Set<String> attach = new HashSet<>();
     final Set<String> join = new HashSet<>();
@@ -79,6 +81,8 @@ final class RelationRules {
                 case "historyhead" -> historyHead.add(new Phrase(lettersOnly(words), null));
                 case "source" -> source.add(new Phrase(words, null));
                 case "directs" -> directs.add(new Phrase(words, null));
+                case "carrier" -> carrier.add(new Phrase(words, null));
+                case "regulation" -> regulation.add(new Phrase(words, null));
                 case "tail" -> tail.add(single(words, lineNo));
                 case "attach" -> attach.add(single(words, lineNo));
                 case "join" -> join.add(single(words, lineNo));
@@ -112,7 +116,7 @@ final class RelationRules {
     /** The lists of phrases matched longest first. */
     private List<List<Phrase>> lists() {
         return List.of(forward, reverse, fronted, issue, opener, block, subject, clause, alias, title, means, effect, expire,
-                issued, source, directs);
+                issued, source, directs, carrier, regulation);
     }
 
     /**
