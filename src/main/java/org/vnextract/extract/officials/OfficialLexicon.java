@@ -23,7 +23,7 @@ import org.vnextract.text.Fold;
 public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses {
     /** The kinds of {@code titles.tsv}. */
     enum Kind {
-        PREFIX, ROLE, TITLE, COMPANY_ROLE, MINISTER_ROLE, MODIFIER, BODY, OPEN_BODY, PORTFOLIO, COUNTRY, PLACE_KIND, WORD, JOINER,
+        PREFIX, ROLE, TITLE, COMPANY_ROLE, MINISTER_ROLE, MODIFIER, BODY, OPEN_BODY, PORTFOLIO, COUNTRY, PLACE_KIND, NUMBERED_PLACE_KIND, WORD, JOINER,
         TERM, BETWEEN, ASSIGN, LEAD, TAIL, LINK;
 
         /** Whether this kind starts a title (a position). */
@@ -37,6 +37,11 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
         }
 
         /** Whether this kind is read only next to a title, never inside one (no title word). */
+        /** Whether this kind is an administrative level before a place name ("huyện", "phường"). */
+        boolean isPlaceKind() {
+            return this == PLACE_KIND || this == NUMBERED_PLACE_KIND;
+        }
+
         boolean isAside() {
             return this == LEAD || this == TAIL || this == LINK;
         }
