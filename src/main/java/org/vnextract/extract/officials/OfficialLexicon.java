@@ -229,6 +229,16 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
      * person's name either as written.
      */
     public boolean notAPerson(String name, List<String> titles) {
+        return notAPerson(name, titles, t -> true);
+    }
+
+    /**
+     * As {@link #notAPerson(String, List)}, where a title ending with an organisation's head counts
+     * only if {@code rightBefore} says it is written right before the name ("Giám đốc Bệnh viện Bạch
+     * Mai"); written after it, the name is its holder's ("Hoàng Văn Đại, Bí thư Chi bộ Trung tâm").
+     */
+    public boolean notAPerson(String name, List<String> titles, java.util.function.Predicate<String> rightBefore) {
+        Validate.notNull(rightBefore, "rightBefore");
         String f = Fold.fold(name);
         if (placeNames.contains(f)) {
             return true;
@@ -258,7 +268,7 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
         }
         for (String t : titles) {
             for (String h : orgHeads) {
-                if (t.endsWith(" " + h)) {
+                if (t.endsWith(" " + h) && rightBefore.test(t)) {
                     return true;
                 }
             }

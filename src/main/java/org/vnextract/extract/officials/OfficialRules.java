@@ -276,6 +276,10 @@ public final class OfficialRules {
                 segs.add(new Seg(T.AND, i, link.end())); // "Phó Thủ tướng kiêm Bộ trưởng Bộ Nội vụ": both titles
                 return link.end();
             }
+            if (link != null && segs.size() >= 2 && isSep(segs.get(segs.size() - 1), ',')
+                    && segs.get(segs.size() - 2).type == T.TITLE && titleEnd(link.end(), b) > 0) {
+                return link.end(); // "Bí thư Huyện ủy, kiêm Chủ tịch HĐND huyện": the comma joins them
+            }
             if (t.fold(i).equals(GOM)) {
                 segs.add(new Seg(T.GOM, i, i + 1));
                 return i + 1;
