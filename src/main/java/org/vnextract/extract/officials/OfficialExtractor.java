@@ -126,7 +126,7 @@ public final class OfficialExtractor implements Stage {
             if (p.titles().isEmpty() && !p.comrade()) {
                 continue;
             }
-            if (lexicon.notAPerson(p.name(), p.titles())) {
+            if (lexicon.notAPerson(p.name(), p.titles(), title -> rightBefore(text.text(), title, p.mentions()))) {
                 continue; // "Chủ tịch Hà Nội", "Chủ tịch Real Madrid", "Giám đốc Bệnh viện Bạch Mai"
             }
             List<Mention> ms = new ArrayList<>(p.mentions());
@@ -167,6 +167,20 @@ public final class OfficialExtractor implements Stage {
         return in.with(Official.KEY, List.copyOf(officials))
                 .with(Organization.KEY, List.copyOf(organizations))
                 .with(Location.KEY, List.copyOf(locations));
+    }
+
+    /** Whether {@code title} is written right before one of the mentions, with only spaces between. */
+    private static boolean rightBefore(String text, String title, List<Mention> mentions) {
+        for (Mention m : mentions) {
+            int e = m.start();
+            while (e > 0 && Character.isWhitespace(text.charAt(e - 1))) {
+                e--;
+            }
+            if (e >= title.length() && text.startsWith(title, e - title.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -23,7 +23,7 @@ import org.vnextract.text.Fold;
 public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses {
     /** The kinds of {@code titles.tsv}. */
     enum Kind {
-        PREFIX, ROLE, TITLE, COMPANY_ROLE, MINISTER_ROLE, MODIFIER, BODY, OPEN_BODY, PORTFOLIO, COUNTRY, PLACE_KIND, WORD, JOINER,
+        PREFIX, ROLE, TITLE, COMPANY_ROLE, MINISTER_ROLE, MODIFIER, BODY, OPEN_BODY, PORTFOLIO, COUNTRY, PLACE_KIND, NUMBERED_PLACE_KIND, WORD, JOINER,
         TERM, BETWEEN, ASSIGN, LEAD, TAIL, LINK;
 
         /** Whether this kind starts a title (a position). */
@@ -37,6 +37,11 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
         }
 
         /** Whether this kind is read only next to a title, never inside one (no title word). */
+        /** Whether this kind is an administrative level before a place name ("huyện", "phường"). */
+        boolean isPlaceKind() {
+            return this == PLACE_KIND || this == NUMBERED_PLACE_KIND;
+        }
+
         boolean isAside() {
             return this == LEAD || this == TAIL || this == LINK;
         }
@@ -229,6 +234,16 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
      * person's name either as written.
      */
     public boolean notAPerson(String name, List<String> titles) {
+        return notAPerson(name, titles, t -> true);
+    }
+
+    /**
+     * As {@link #notAPerson(String, List)}, where a title ending with an organisation's head counts
+     * only if {@code rightBefore} says it is written right before the name ("Giám đốc Bệnh viện Bạch
+     * Mai"); written after it, the name is its holder's ("Hoàng Văn Đại, Bí thư Chi bộ Trung tâm").
+     */
+    public boolean notAPerson(String name, List<String> titles, java.util.function.Predicate<String> rightBefore) {
+        Validate.notNull(rightBefore, "rightBefore");
         String f = Fold.fold(name);
         if (placeNames.contains(f)) {
             return true;
@@ -258,7 +273,7 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
         }
         for (String t : titles) {
             for (String h : orgHeads) {
-                if (t.endsWith(" " + h)) {
+                if (t.endsWith(" " + h) && rightBefore.test(t)) {
                     return true;
                 }
             }

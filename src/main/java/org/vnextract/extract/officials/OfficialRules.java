@@ -276,6 +276,10 @@ public final class OfficialRules {
                 segs.add(new Seg(T.AND, i, link.end())); // "Phó Thủ tướng kiêm Bộ trưởng Bộ Nội vụ": both titles
                 return link.end();
             }
+            if (link != null && segs.size() >= 2 && isSep(segs.get(segs.size() - 1), ',')
+                    && segs.get(segs.size() - 2).type == T.TITLE && titleEnd(link.end(), b) > 0) {
+                return link.end(); // "Bí thư Huyện ủy, kiêm Chủ tịch HĐND huyện": the comma joins them
+            }
             if (t.fold(i).equals(GOM)) {
                 segs.add(new Seg(T.GOM, i, i + 1));
                 return i + 1;
@@ -487,9 +491,21 @@ public final class OfficialRules {
          * districts are not counted, they share names with people: "Chẩu Văn Lâm", district Văn Lâm).
          */
         boolean surnameName(int s, int r) {
+            return surnameName(s, r, false);
+        }
+
+        /**
+         * As {@link #surnameName(int, int)}; {@code afterTitle}: the run follows a title, where a
+         * province after a surname of two letters or more is a given name ("Chánh án Tòa án nhân dân
+         * tối cao Nguyễn Hòa Bình"); a one-letter surname still is not ("Đại học Y Hà Nội").
+         */
+        boolean surnameName(int s, int r, boolean afterTitle) {
             int sl = lex.surnameAt(t, s, r);
             if (sl == 0 || r - s < 2 || r - s > MAX_NAME) {
                 return false;
+            }
+            if (afterTitle && sl == 1 && t.end(s) - t.start(s) >= 2 && r - s >= 3) {
+                return true;
             }
             if (s + sl < r) {
                 PhraseTrie.Match<Place> tail = lex.places.longest(t, s + sl, r, pl -> pl.level() == 1);
@@ -595,10 +611,19 @@ public final class OfficialRules {
             int last = k;
             boolean open = false;
             boolean afterPlaceKind = false;
+            boolean numberedPlace = false; // a level whose units may be numbered ("thôn 3", "Quận 1")
             boolean afterOrgHead = false; // "Bệnh viện": the capitalised name after it is the organisation's
             // a head whose name may go on in lower case (named-heads.tsv): in titles only, where the
             // holder's predicate ends it; a body on its own is followed by any verb ("Vụ Pháp chế góp ý …")
             int named = lowerNames ? namedHeadEndingAt(k) : NO_HEAD;
+            // a role ending in a level ("Trưởng ấp", "Trưởng thôn"): its unit's name or number follows
+            for (int s = Math.max(start, k - 2); s < k && !afterPlaceKind; s++) {
+                PhraseTrie.Match<Entry> level = lex.titles.longest(t, s, k, e -> e.kind().isPlaceKind());
+                if (level != null && level.end() == k) {
+                    afterPlaceKind = true;
+                    numberedPlace = level.values().stream().anyMatch(e -> e.kind() == Kind.NUMBERED_PLACE_KIND);
+                }
+            }
             int limit = Math.min(b, start + MAX_TITLE_TOKENS);
             while (k < limit) {
                 if (modelOnly && modelStart.get(k)) {
@@ -649,6 +674,14 @@ public final class OfficialRules {
                     }
                     break;
                 }
+                if (t.isPunct(k, '&') && k > start && k + 1 < limit && t.kind(k - 1) == TokenKind.ABBREVIATION
+                        && t.kind(k + 1) == TokenKind.ABBREVIATION && t.end(k - 1) == t.start(k) && t.end(k) == t.start(k + 1)) {
+                    k += 2; // "Sở GD&ĐT", "Bộ trưởng KH&ĐT": one abbreviation written with "&"
+                    last = k;
+                    bare = false;
+                    orgName = true;
+                    continue;
+                }
                 if (t.isPunct(k, '(') && orgName && k + 3 < limit && t.kind(k + 1) == TokenKind.ABBREVIATION
                         && t.isPunct(k + 2, ')') && (nonRole(k + 3, limit) != null || t.isCapWord(k + 3))) {
                     k += 3; // "Ủy ban Kiểm tra (UBKT) Tỉnh ủy Sơn La": an abbreviation inside the name goes on
@@ -687,7 +720,8 @@ public final class OfficialRules {
                     // ("Ban chỉ đạo của Thành ủy về thực hiện NQ 28")
                     boolean owner = named != NO_HEAD && k > start && t.fold(k - 1).equals(CUA);
                     named = owner ? named : lowerNames && orgName && t.capitalized(k) ? namedHead(k, m.end()) : NO_HEAD;
-                    afterPlaceKind = kind == Kind.PLACE_KIND;
+                    afterPlaceKind = kind.isPlaceKind();
+                    numberedPlace = kind == Kind.NUMBERED_PLACE_KIND;
                     bare = false;
                     k = m.end();
                     last = k;
@@ -778,10 +812,12 @@ public final class OfficialRules {
                     orgName = true;
                     continue;
                 }
-                if (t.kind(k) == TokenKind.NUMBER && orgName && k == last && t.end(k) - t.start(k) <= 3) {
-                    k++; // "Quân khu 5", "Trung đoàn 6"
+                if (t.kind(k) == TokenKind.NUMBER && (orgName || afterPlaceKind && numberedPlace) && k == last && t.end(k) - t.start(k) <= 3) {
+                    k++; // "Quân khu 5", "Trung đoàn 6", "thôn 3", "Phường 3"
                     last = k;
                     orgName = false;
+                    afterPlaceKind = false;
+                    numberedPlace = false;
                     named = NO_HEAD;
                     continue;
                 }
@@ -831,14 +867,16 @@ public final class OfficialRules {
         /**
          * The end of an organisation's name written in lower case from token {@code k} (after a
          * named head or its capitalised start): lower-case words, "và", numbers and, after a topic
-         * head, "về", up to {@link #MAX_LOWER_NAME} words and up to a delimiter, a capitalised word,
+         * head, "về", up to {@link #MAX_LOWER_NAME} words (after a topic head up to {@link
+         * #MAX_LOWER_TOPIC}) and up to a delimiter, a capitalised word,
          * a stop phrase or a title-lexicon phrase other than a plain word; {@code k} when there is none.
          * A joiner it ends with ("và", "của", "về") stays out unless a body or a capitalised word follows.
          */
         int lowerName(int k, int limit, boolean topic) {
             int j = k;
             int words = 0;
-            while (j < limit && words < MAX_LOWER_NAME) {
+            int max = topic ? MAX_LOWER_TOPIC : MAX_LOWER_NAME;
+            while (j < limit && words < max) {
                 if (j > k && t.kind(j) == TokenKind.NUMBER && t.end(j) - t.start(j) <= 3) {
                     j++; // "Vụ địa bàn 6", "Phòng quản lý dự án 2"
                     words++;
@@ -860,7 +898,7 @@ public final class OfficialRules {
                 j++;
                 words++;
             }
-            if (j < limit && words >= MAX_LOWER_NAME && t.isWord(j) && !t.capitalized(j)) {
+            if (j < limit && words >= max && t.isWord(j) && !t.capitalized(j)) {
                 return k; // a clause, not a name
             }
             while (j > k && isJoiner(j - 1) && !(j < limit && (t.isCapWord(j) && !roleAt(j, limit)
@@ -928,17 +966,17 @@ public final class OfficialRules {
             PhraseTrie.Match<Place> pm = lex.places.longest(t, k, r, pl -> pl.level() <= maxLevel);
             if (pm != null) {
                 int s = pm.end();
-                if (surnameName(s, r)) {
+                if (surnameName(s, r, true)) {
                     return s;
                 }
                 return -1;
             }
-            if (surnameName(k, r)) {
+            if (surnameName(k, r, true)) {
                 return k;
             }
             if (r - k >= 4) {
                 for (int s = k + 1; s <= r - 2; s++) {
-                    if (r - s <= 4 && surnameName(s, r)) {
+                    if (r - s <= 4 && surnameName(s, r, true)) {
                         return s;
                     }
                 }
@@ -953,7 +991,7 @@ public final class OfficialRules {
          */
         int holderAfterOrgName(int k, int r) {
             for (int len : NAME_LENGTHS) {
-                if (r - len >= k + 2 && surnameName(r - len, r)) {
+                if (r - len >= k + 2 && surnameName(r - len, r, true)) {
                     return r - len;
                 }
             }
@@ -969,7 +1007,7 @@ public final class OfficialRules {
             PhraseTrie.Match<Place> pm = lex.places.longest(t, from, to, pl -> pl.level() <= 2);
             if (pm != null && pm.end() == to) {
                 locs.add(new Labelled(t.start(from), t.end(to - 1), pm.value().kind()));
-            } else if (prev >= 0 && lex.titles.longest(t, prev, from, e -> e.kind() == Kind.PLACE_KIND) != null) {
+            } else if (prev >= 0 && lex.titles.longest(t, prev, from, e -> e.kind().isPlaceKind()) != null) {
                 PhraseTrie.Match<Place> any = lex.places.longest(t, from, to);
                 if (any != null && any.end() == to) {
                     locs.add(new Labelled(t.start(from), t.end(to - 1), any.value().kind()));
@@ -1101,6 +1139,10 @@ public final class OfficialRules {
         void after(List<Seg> segs, int x) {
             Seg name = segs.get(x);
             int y = x + 1;
+            if (y < segs.size() && glued(segs, x, y)) {
+                attach(name.ref, segs.get(y)); // "đ/c Lê Văn Sơn PBT đảng ủy": no separator before the title
+                y++;
+            }
             while (y + 1 < segs.size()) {
                 Seg sep = segs.get(y);
                 if (segs.get(y + 1).lead && y + 2 < segs.size()) {
@@ -1123,6 +1165,21 @@ public final class OfficialRules {
                     break;
                 }
             }
+        }
+
+        /**
+         * Whether {@code segs[y]} is a title written right after the name {@code segs[x]} with no
+         * separator, after an honorific ("đồng chí Võ Tấn Lạt BTĐU"), that no name follows (else it
+         * is the next name's: "ông A Chủ tịch UBND xã B").
+         */
+        boolean glued(List<Seg> segs, int x, int y) {
+            Seg name = segs.get(x);
+            Seg title = segs.get(y);
+            if (title.type != T.TITLE || title.from != name.to || x == 0 || segs.get(x - 1).type != T.HON) {
+                return false;
+            }
+            return !(y + 1 < segs.size() && segs.get(y + 1).from == title.to
+                    && (segs.get(y + 1).type == T.NAME || segs.get(y + 1).type == T.OTHER && t.isCapWord(segs.get(y + 1).from)));
         }
 
         /**
@@ -1391,6 +1448,11 @@ public final class OfficialRules {
     private static final int MAX_HEAD_TOKENS = 4;
     /** Words of an organisation's name written in lower case after its head (named-heads.tsv). */
     private static final int MAX_LOWER_NAME = 8;
+    /**
+     * The same after a topic head, whose names state a whole programme ("Ban chỉ đạo thực hiện Quy chế
+     * dân chủ ở cơ sở và công tác vận động quần chúng xã").
+     */
+    private static final int MAX_LOWER_TOPIC = 14;
     private static final String SO = Fold.fold("số");
     private static final int[] NAME_LENGTHS = {3, 2, 4};
     private static final String XA = Fold.fold("xã");
