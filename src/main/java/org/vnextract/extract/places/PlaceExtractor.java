@@ -762,11 +762,46 @@ public final class PlaceExtractor implements Stage {
 
     // ---------------------------------------------------------------- output
 
+    /** For a unit named by a number, the type word written is its own ("phường 4" is a phường). */
+    private static boolean numberedKindAgrees(Found f) {
+        List<Unit> units = f.unit != null ? List.of(f.unit) : f.candidates;
+        boolean numbered = false;
+        for (Unit u : units) {
+            if (isNumber(u.name())) {
+                numbered = true;
+                if (f.kind.equalsIgnoreCase(u.kind())) {
+                    return true;
+                }
+            }
+        }
+        return !numbered;
+    }
+
+    private static boolean isNumber(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A numbered unit's name as it is written and listed: its type word, capitalised, and its number. */
+    private static String numberedName(String kind, String number) {
+        return Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " " + number;
+    }
+
     private List<PlaceLocation> locations(List<Found> found) {
         Map<String, String[]> info = new LinkedHashMap<>();
         Map<String, List<Mention>> mentions = new LinkedHashMap<>();
         for (Found f : found) {
             Unit u = f.unit;
+            if (f.kind != null && !numberedKindAgrees(f)) {
+                continue; // "thành phố 4 triệu dân", "xã 1 triệu": a number after another type word is no numbered unit
+            }
             String level;
             String id;
             String name;
@@ -793,6 +828,9 @@ public final class PlaceExtractor implements Stage {
                 level = f.candidates.stream().map(Unit::level).distinct().count() == 1 ? f.candidates.get(0).level() : "commune";
                 name = spelling(f.written, f.candidates.get(0).name());
                 id = level + ":" + Gazetteer.key(name);
+            }
+            if (kind != null && isNumber(name)) {
+                name = numberedName(kind, name); // "Phường 4", "Quận 1": a number alone names nothing a reader knows
             }
             if (!info.containsKey(id)) {
                 info.put(id, new String[] {name, kind, level, code, province, provinceCode});
