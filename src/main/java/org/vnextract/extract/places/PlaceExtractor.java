@@ -64,6 +64,8 @@ public final class PlaceExtractor implements Stage {
     private final Outlets outlets;
     /** Type words and heads; the phrase sets below are matched on the shared {@link TokenView} too. */
     private final PhraseTrie<Context> contexts = new PhraseTrie<>();
+    /** The first words of {@link #contexts}: a gate read before the trie on every token of the text. */
+    private final FirstWords contextStarts;
     private final PhraseTrie<Boolean> notHeads = new PhraseTrie<>();
     private final PhraseTrie<Boolean> countryCues = new PhraseTrie<>();
     private final PhraseTrie<Boolean> venueWords = new PhraseTrie<>();
@@ -79,6 +81,8 @@ public final class PlaceExtractor implements Stage {
     /** Names that hold a national cue but make no article national ("Đại hội đại biểu toàn quốc"). */
     private final List<java.util.regex.Pattern> nationalNames = new ArrayList<>();
     private final PhraseTrie<Boolean> localCuePhrases = new PhraseTrie<>();
+    /** The first words of {@link #localCuePhrases}, as {@link #contextStarts}. */
+    private final FirstWords localCueStarts;
     private final Set<String> localIssuers = new HashSet<>();
     /** The segmenter's surnames: a name inside a segmenter word that begins with one is a person's. */
     private final Set<String> surnames = new HashSet<>();
@@ -88,9 +92,10 @@ public final class PlaceExtractor implements Stage {
         this.gazetteer = new Gazetteer(models);
         this.outlets = new Outlets(models);
         Map<String, String> kindOf = new HashMap<>();
+        Set<String> contextFirst = new HashSet<>();
         for (String l : models.lines("places/kinds.tsv")) {
             String[] f = l.split("\t", -1);
-            addPhrase(contexts, f[0], new Context(Set.of(f[2].split(",")), f[1], true));
+            addPhrase(contexts, f[0], new Context(Set.of(f[2].split(",")), f[1], true), contextFirst);
             kindOf.put(Fold.fold(f[0]), f[1]);
         }
         for (String l : models.lines("places/heads.tsv")) {
@@ -102,8 +107,9 @@ public final class PlaceExtractor implements Stage {
                     kind = k.getValue();
                 }
             }
-            addPhrase(contexts, f[0], new Context(Set.of(f[1].split(",")), kind, false));
+            addPhrase(contexts, f[0], new Context(Set.of(f[1].split(",")), kind, false), contextFirst);
         }
+        this.contextStarts = new FirstWords(contextFirst);
         for (String l : models.lines("places/not_heads.txt")) {
             boolean exception = l.startsWith("!");
             addPhrase(notHeads, exception ? l.substring(1) : l, !exception);
@@ -156,7 +162,11 @@ public final class PlaceExtractor implements Stage {
             }
             nationalNames.add(java.util.regex.Pattern.compile(re.append(' ').toString()));
         }
-        addPhrases(localCuePhrases, models.lines("places/local_cues.txt"));
+        Set<String> localFirst = new HashSet<>();
+        for (String l : models.lines("places/local_cues.txt")) {
+            addPhrase(localCuePhrases, l.split("\t", -1)[0], Boolean.TRUE, localFirst);
+        }
+        this.localCueStarts = new FirstWords(localFirst);
         for (String l : models.lines("segment/surnames.txt")) {
             surnames.add(Fold.fold(l.split("\t")[0]));
         }
@@ -170,9 +180,16 @@ public final class PlaceExtractor implements Stage {
      * {@link TokenView#fold} folds the article's tokens ("TP." = "tp", "Huyện uỷ" = "huyện ủy").
      */
     private static <V> void addPhrase(PhraseTrie<V> trie, String phrase, V value) {
+        addPhrase(trie, phrase, value, new HashSet<>());
+    }
+
+    /** As {@link #addPhrase(PhraseTrie, String, Object)}, adding the phrase's first folded word to {@code firstWords}. */
+    private static <V> void addPhrase(PhraseTrie<V> trie, String phrase, V value, Set<String> firstWords) {
         String f = Fold.fold(phrase);
         if (!f.isEmpty()) {
-            trie.put(List.of(f.split(" ")), value);
+            String[] ws = f.split(" ");
+            trie.put(List.of(ws), value);
+            firstWords.add(ws[0]);
         }
     }
 
@@ -271,7 +288,8 @@ public final class PlaceExtractor implements Stage {
         int i = 0;
         while (i < n) {
             // a type word or an organisation head: the name after it may be of its level
-            PhraseTrie.Match<Context> cm = t.isLetters(i) ? contexts.longest(t, i, phraseLimit(t, i, contexts.maxLength())) : null;
+            PhraseTrie.Match<Context> cm = t.isLetters(i) && contextStarts.mayStart(t, i)
+                    ? contexts.longest(t, i, phraseLimit(t, i, contexts.maxLength())) : null;
             if (cm != null) {
                 ctx = last(cm);
                 ctxEnd = cm.end();
@@ -345,6 +363,10 @@ public final class PlaceExtractor implements Stage {
                 continue;
             }
             boolean typed = i == ctxEnd;
+            if (!typed && gazetteer.isBareNone(bestSlot)) {
+                i++; // bareCandidates would give none, read from the slot without the entry
+                continue;
+            }
             if (!onWordBoundaries(t, i, best, typed)) {
                 i++;
                 continue;
@@ -549,7 +571,7 @@ public final class PlaceExtractor implements Stage {
     }
 
     private List<Unit> bareCandidates(TokenView t, int first, Gazetteer.Name name, int lastCountryEnd) {
-        if (name.barePerson() || name.bareUnits() != null && name.bareUnits().isEmpty()) {
+        if (name.bareNone()) {
             return List.of();
         }
         if (phraseBefore(t, first, notHeads)) {
@@ -1195,7 +1217,7 @@ public final class PlaceExtractor implements Stage {
     private boolean hasLocalCue(TokenView t) {
         int n = t.size();
         for (int i = 0; i < n; i++) {
-            if (t.isLetters(i) && localCuePhrases.longest(t, i, phraseLimit(t, i, localCuePhrases.maxLength())) != null) {
+            if (t.isLetters(i) && localCueStarts.mayStart(t, i) && localCuePhrases.longest(t, i, phraseLimit(t, i, localCuePhrases.maxLength())) != null) {
                 return true;
             }
         }
