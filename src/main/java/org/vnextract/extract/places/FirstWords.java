@@ -80,7 +80,11 @@ final class FirstWords {
     boolean mayStart(TokenView t, int i) {
         String text = t.text();
         int to = t.end(i);
-        boolean abbreviation = t.kind(i) == TokenKind.ABBREVIATION;
+        TokenKind kind = t.kind(i);
+        if (kind == TokenKind.PUNCT) {
+            return true; // the view keeps punctuation as written
+        }
+        boolean abbreviation = kind == TokenKind.ABBREVIATION;
         Node n = root;
         boolean any = false;
         for (int k = t.start(i); k < to; k++) {

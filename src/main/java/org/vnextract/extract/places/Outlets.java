@@ -11,13 +11,18 @@ import org.vnextract.pipeline.ModelSource;
  * radio-television and portals, any host under one of their domains included
  * ("xasontan.sontay.quangngai.gov.vn" is Quảng Ngãi's).
  *
- * <p>Immutable after construction; thread-safe.
+ * <p>Thread-safe: the table is read only after construction; the outlet of each host asked is kept
+ * (a bounded concurrent map, the same value whichever thread computes it first).
  */
 public final class Outlets {
     /** One row: the outlet's domain, kind, and province (pre-reform name and GSO code). */
     public record Outlet(String domain, String kind, String province, String code) {}
 
     private final Map<String, Outlet> byDomain = new HashMap<>();
+    /** Host → its outlet, or {@link #NONE}: a corpus has few hosts, each asked for every article. */
+    private final Map<String, Outlet> byHost = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_HOSTS = 4096;
+    private static final Outlet NONE = new Outlet("", "", "", "");
 
     public Outlets(ModelSource models) {
         Validate.notNull(models, "models");
@@ -37,6 +42,22 @@ public final class Outlets {
     /** The outlet of an address (a URL or a bare host), or null for a national paper, an aggregator or no address. */
     public Outlet of(String address) {
         String host = host(address);
+        if (host == null || host.isEmpty()) {
+            return null;
+        }
+        Outlet known = byHost.get(host);
+        if (known == null) {
+            known = ofHost(host);
+            if (byHost.size() < MAX_HOSTS) {
+                byHost.put(host, known == null ? NONE : known);
+            }
+        } else if (known == NONE) {
+            known = null;
+        }
+        return known;
+    }
+
+    private Outlet ofHost(String host) {
         while (host != null && !host.isEmpty()) {
             Outlet o = byDomain.get(host);
             if (o != null) {
