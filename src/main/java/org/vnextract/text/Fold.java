@@ -224,6 +224,29 @@ public final class Fold {
         return out.toString();
     }
 
+    /**
+     * The char {@code c} folds to inside a word, without its tone ({@link #fold} appends the tones
+     * after the word's base chars), or 0 when the tables cannot tell, and for white space and the
+     * chars folding strips at a word's ends.
+     */
+    public static char foldedBase(char c) {
+        return c < LIMIT ? WORD_BASE[c] : 0;
+    }
+
+    /** {@link #foldedBase} of each char below {@link #LIMIT}, one read instead of three. */
+    private static final char[] WORD_BASE = new char[LIMIT];
+
+    static {
+        for (int c = 0; c < LIMIT; c++) {
+            WORD_BASE[c] = TABLED[c] && !EDGE[c] ? BASE[c] : 0;
+        }
+    }
+
+    /** Whether {@code c} is one of the tone marks {@link #fold} appends after a word's base chars. */
+    public static boolean isToneMark(char c) {
+        return isTone(c);
+    }
+
     private static boolean isTone(char c) {
         return c == '\u0300' || c == '\u0301' || c == '\u0303' || c == '\u0309' || c == '\u0323';
     }

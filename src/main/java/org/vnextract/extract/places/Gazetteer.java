@@ -66,7 +66,7 @@ public final class Gazetteer {
         }
         byKey.forEach((k, v) -> entries.putIfAbsent(k, new Entry(v, false)));
         int cap = Integer.highestOneBit(Math.max(entries.size(), 1) * 2) * 2;
-        slots = new long[cap];
+        slots = new long[2 * cap];
         slotNames = new Name[cap];
         tableBits = Integer.numberOfTrailingZeros(cap);
         StringBuilder pool = new StringBuilder(entries.size() * 12 + 1).append('\0'); // offset 0: no key
@@ -74,14 +74,17 @@ public final class Gazetteer {
             int m = cap - 1;
             int h = k.hashCode();
             int slot = slot(h);
-            while (slots[slot] != 0) {
+            while (slots[2 * slot] != 0) {
                 slot = (slot + 1) & m;
             }
             int offset = pool.length();
             Validate.isTrue(offset < OFFSET_MASK && k.length() < Character.MAX_VALUE, "models", "places gazetteer too large");
             pool.append((char) k.length()).append(k);
-            slots[slot] = ((long) h << 32) | (e.units().isEmpty() ? 0 : HAS_UNITS) | (e.prefix() ? PREFIX : 0) | offset;
-            slotNames[slot] = name(e);
+            Name name = name(e);
+            slots[2 * slot] = ((long) h << 32) | (e.units().isEmpty() ? 0 : HAS_UNITS) | (e.prefix() ? PREFIX : 0)
+                    | (name.bareNone() ? BARE_NONE : 0) | offset;
+            slots[2 * slot + 1] = packed(k);
+            slotNames[slot] = name;
         });
         keyPool = pool.toString().toCharArray();
         for (List<Unit> us : byKey.values()) {
@@ -166,7 +169,8 @@ public final class Gazetteer {
         return !units.isEmpty() && isPersonName(key(units.get(0).name())) && units.stream().noneMatch(u -> u.has("typed"));
     }
 
-    // the entries again, in an open-addressing table read by a Cursor without allocating and, for a
+    // the entries again, in an open-addressing table (each slot two longs in one cache line: the
+    // second holds the key itself when it is short, so most probes read no key pool) read by a Cursor without allocating and, for a
     // name that is no key, with one memory read (no filter before it: in the pipeline the other
     // stages push both out of the cache between articles, so a filter read costs a miss as the
     // table's does, and a key that is in the table paid both): a slot is a long (the key's String#hashCode, whether
@@ -174,8 +178,37 @@ public final class Gazetteer {
     // chars), the keys one char array; the Name is read only for the name a scan keeps
     private static final long HAS_UNITS = 1L << 31;
     private static final long PREFIX = 1L << 30;
-    private static final int OFFSET_MASK = (1 << 30) - 1;
+    private static final long BARE_NONE = 1L << 29;
+    private static final int OFFSET_MASK = (1 << 29) - 1;
     private final long[] slots;
+
+    /** The most chars of a key {@link #packed} holds. */
+    private static final int PACKED_CHARS = 10;
+
+    /** The 6-bit code of a key char in a packed key (a-z 1-26, 0-9 27-36), or 0 for another char. */
+    private static long packCode(char c) {
+        return c >= 'a' && c <= 'z' ? c - 'a' + 1 : c >= '0' && c <= '9' ? c - '0' + 27 : 0;
+    }
+
+    /**
+     * A key of at most {@link #PACKED_CHARS} chars of a-z and 0-9 as one long (its chars' codes, its
+     * length in the top four bits), never 0; 0 for any other key. Two packable keys are equal when
+     * their packed forms are, so the slot compares it with the cursor's without reading the key pool.
+     */
+    private static long packed(String key) {
+        if (key.isEmpty() || key.length() > PACKED_CHARS) {
+            return 0;
+        }
+        long p = 0;
+        for (int i = 0; i < key.length(); i++) {
+            long code = packCode(key.charAt(i));
+            if (code == 0) {
+                return 0;
+            }
+            p |= code << (6 * i);
+        }
+        return p | (long) key.length() << 60;
+    }
     private final Name[] slotNames;
     private final char[] keyPool;
     private final int tableBits;
@@ -193,7 +226,12 @@ public final class Gazetteer {
      * @param bareUnits   the units a bare name may be when no unit is a country (provinces; districts
      *                    when no unit is a province), in order; null when some unit is a country
      */
-    record Name(Entry entry, boolean barePerson, boolean anyProvince, List<Unit> bareUnits) {}
+    record Name(Entry entry, boolean barePerson, boolean anyProvince, List<Unit> bareUnits) {
+        /** Written without a type word, the name is no place: a person's, or a name of communes only. */
+        boolean bareNone() {
+            return barePerson || bareUnits != null && bareUnits.isEmpty();
+        }
+    }
 
     /** A cursor for building name keys syllable by syllable; one per article. */
     Cursor cursor() {
@@ -208,10 +246,13 @@ public final class Gazetteer {
         private char[] buf = new char[64];
         private int len;
         private int hash;
+        /** The key so far as {@link #packed} packs it, without its length; -1 once it cannot be packed. */
+        private long pack;
 
         void reset() {
             len = 0;
             hash = 0;
+            pack = 0;
         }
 
         /** Appends the name key of s[from, to). */
@@ -232,6 +273,10 @@ public final class Gazetteer {
                 if (len == buf.length) {
                     buf = java.util.Arrays.copyOf(buf, 2 * len);
                 }
+                if (pack >= 0) {
+                    long code = len < PACKED_CHARS ? packCode(b) : 0;
+                    pack = code == 0 ? -1 : pack | code << (6 * len);
+                }
                 buf[len++] = b;
                 hash = 31 * hash + b;
             }
@@ -240,14 +285,18 @@ public final class Gazetteer {
         /** The slot of the key built so far, or -1 when no name is or starts with it. */
         int find() {
             long[] t = slots;
-            int m = t.length - 1;
+            int m = (t.length >> 1) - 1;
+            long want = pack > 0 ? pack | (long) len << 60 : 0; // 0: the key pool decides
             for (int k = slot(hash); ; k = (k + 1) & m) {
-                long v = t[k];
+                long v = t[2 * k];
                 if (v == 0) {
                     return -1;
                 }
-                if ((int) (v >>> 32) == hash && same((int) v & OFFSET_MASK)) {
-                    return k;
+                if ((int) (v >>> 32) == hash) {
+                    long p = t[2 * k + 1];
+                    if (want != 0 ? p == want : p == 0 && same((int) v & OFFSET_MASK)) {
+                        return k;
+                    }
                 }
             }
         }
@@ -274,12 +323,17 @@ public final class Gazetteer {
 
     /** Whether the key of slot {@code k} ({@link Cursor#find}) names units. */
     boolean hasUnits(int k) {
-        return (slots[k] & HAS_UNITS) != 0;
+        return (slots[2 * k] & HAS_UNITS) != 0;
     }
 
     /** Whether a longer name starts with the key of slot {@code k}. */
     boolean isPrefix(int k) {
-        return (slots[k] & PREFIX) != 0;
+        return (slots[2 * k] & PREFIX) != 0;
+    }
+
+    /** Whether the key of slot {@code k}, written without a type word, is no place ({@link Name#bareNone}). */
+    boolean isBareNone(int k) {
+        return (slots[2 * k] & BARE_NONE) != 0;
     }
 
     /** The entry of slot {@code k}. */

@@ -18,7 +18,8 @@ import org.vnextract.pipeline.ModelSource;
  * province's district or the province itself ({@code host_labels.tsv}: "c0binhminh.vinhthuan.edu.vn" is
  * a Kiên Giang school's) is a local outlet of kind {@code local-site}.
  *
- * <p>Immutable after construction; thread-safe.
+ * <p>Thread-safe: the table is read only after construction; the outlet of each host asked is kept
+ * (a bounded concurrent map, the same value whichever thread computes it first).
  */
 public final class Outlets {
     /** One row: the outlet's domain, kind, and province (pre-reform name and GSO code). */
@@ -33,6 +34,10 @@ public final class Outlets {
     private final Map<String, Outlet> byLabel = new HashMap<>();
     private final List<String> prefixes = new ArrayList<>();
     private final Set<String> suffixes = new HashSet<>();
+    /** Host → its outlet, or {@link #NONE}: a corpus has few hosts, each asked for every article. */
+    private final Map<String, Outlet> byHost = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_HOSTS = 4096;
+    private static final Outlet NONE = new Outlet("", "", "", "");
 
     public Outlets(ModelSource models) {
         Validate.notNull(models, "models");
@@ -99,6 +104,23 @@ public final class Outlets {
     /** The outlet of an address (a URL or a bare host), or null for a national paper, an aggregator or no address. */
     public Outlet of(String address) {
         String host = host(address);
+        if (host == null || host.isEmpty()) {
+            return null;
+        }
+        Outlet known = byHost.get(host);
+        if (known == null) {
+            known = ofHost(host);
+            if (byHost.size() < MAX_HOSTS) {
+                byHost.put(host, known == null ? NONE : known);
+            }
+        } else if (known == NONE) {
+            known = null;
+        }
+        return known;
+    }
+
+    private Outlet ofHost(String whole) {
+        String host = whole;
         while (host != null && !host.isEmpty()) {
             Outlet o = byDomain.get(host);
             if (o != null) {
@@ -107,7 +129,7 @@ public final class Outlets {
             int dot = host.indexOf('.');
             host = dot < 0 ? null : host.substring(dot + 1);
         }
-        return byHostLabel(host(address));
+        return byHostLabel(whole);
     }
 
     /** The local site a label of the host names, nearest the domain first, or null. */

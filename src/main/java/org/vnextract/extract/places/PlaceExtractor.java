@@ -64,9 +64,15 @@ public final class PlaceExtractor implements Stage {
     private final Outlets outlets;
     /** Type words and heads; the phrase sets below are matched on the shared {@link TokenView} too. */
     private final PhraseTrie<Context> contexts = new PhraseTrie<>();
+    /** The first words of {@link #contexts}: a gate read before the trie on every token of the text. */
+    private final FirstWords contextStarts;
     private final PhraseTrie<Boolean> notHeads = new PhraseTrie<>();
     private final PhraseTrie<Boolean> countryCues = new PhraseTrie<>();
     private final PhraseTrie<Boolean> venueWords = new PhraseTrie<>();
+    /** The first words of {@link #notHeads}, {@link #countryCues} and {@link #venueWords}, as {@link #contextStarts}. */
+    private final FirstWords notHeadStarts;
+    private final FirstWords countryCueStarts;
+    private final FirstWords venueStarts;
     private final List<String> biographyCues = new ArrayList<>();
     /** Phrases that hold a biography cue and tell no origin when no name follows ("!" lines of biography_cues.txt). */
     private final PhraseTrie<Boolean> biographyExceptions = new PhraseTrie<>();
@@ -78,7 +84,11 @@ public final class PlaceExtractor implements Stage {
     private final List<String> nationalCues = new ArrayList<>();
     /** Names that hold a national cue but make no article national ("Đại hội đại biểu toàn quốc"). */
     private final List<java.util.regex.Pattern> nationalNames = new ArrayList<>();
+    /** Per national name, the words it must hold (its parts, each after a space): the pattern runs only on a head that holds them all. */
+    private final List<List<String>> nationalNameParts = new ArrayList<>();
     private final PhraseTrie<Boolean> localCuePhrases = new PhraseTrie<>();
+    /** The first words of {@link #localCuePhrases}, as {@link #contextStarts}. */
+    private final FirstWords localCueStarts;
     private final Set<String> localIssuers = new HashSet<>();
     /** The segmenter's surnames: a name inside a segmenter word that begins with one is a person's. */
     private final Set<String> surnames = new HashSet<>();
@@ -88,9 +98,10 @@ public final class PlaceExtractor implements Stage {
         this.gazetteer = new Gazetteer(models);
         this.outlets = new Outlets(models);
         Map<String, String> kindOf = new HashMap<>();
+        Set<String> contextFirst = new HashSet<>();
         for (String l : models.lines("places/kinds.tsv")) {
             String[] f = l.split("\t", -1);
-            addPhrase(contexts, f[0], new Context(Set.of(f[2].split(",")), f[1], true));
+            addPhrase(contexts, f[0], new Context(Set.of(f[2].split(",")), f[1], true), contextFirst);
             kindOf.put(Fold.fold(f[0]), f[1]);
         }
         for (String l : models.lines("places/heads.tsv")) {
@@ -102,17 +113,20 @@ public final class PlaceExtractor implements Stage {
                     kind = k.getValue();
                 }
             }
-            addPhrase(contexts, f[0], new Context(Set.of(f[1].split(",")), kind, false));
+            addPhrase(contexts, f[0], new Context(Set.of(f[1].split(",")), kind, false), contextFirst);
         }
+        this.contextStarts = new FirstWords(contextFirst);
+        Set<String> notHeadFirst = new HashSet<>();
         for (String l : models.lines("places/not_heads.txt")) {
             boolean exception = l.startsWith("!");
-            addPhrase(notHeads, exception ? l.substring(1) : l, !exception);
+            addPhrase(notHeads, exception ? l.substring(1) : l, !exception, notHeadFirst);
         }
-        addPhrases(venueWords, models.lines("places/venue_words.txt"));
+        this.notHeadStarts = new FirstWords(notHeadFirst);
+        this.venueStarts = new FirstWords(addPhrases(venueWords, models.lines("places/venue_words.txt")));
         List<int[]> cueKeys = new ArrayList<>();
         for (String l : models.lines("places/biography_cues.txt")) {
             if (l.startsWith("!")) { // a phrase that holds a cue and tells no origin ("quê hương": homeland)
-                addPhrase(biographyExceptions, l.substring(1), Boolean.TRUE);
+                addPhrase(biographyExceptions, l.substring(1), Boolean.TRUE, new HashSet<>());
                 continue;
             }
             String w = words(l);
@@ -139,7 +153,7 @@ public final class PlaceExtractor implements Stage {
         for (String l : models.lines("places/caption_cues.txt")) {
             captionCues.add(l.strip().toLowerCase(Locale.ROOT));
         }
-        addPhrases(countryCues, models.lines("places/country_cues.txt"));
+        this.countryCueStarts = new FirstWords(addPhrases(countryCues, models.lines("places/country_cues.txt")));
         for (String l : models.lines("places/national_cues.txt")) {
             nationalCues.add(" " + numbersAsNine(words(l)) + " ");
         }
@@ -147,16 +161,21 @@ public final class PlaceExtractor implements Stage {
             // "…" stands for one to four words of the name ("đại hội … toàn quốc"); bounded, so no backtracking runs away
             StringBuilder re = new StringBuilder(" ");
             String[] parts = l.split("…", -1);
+            List<String> literal = new ArrayList<>();
             for (int i = 0; i < parts.length; i++) {
                 if (i > 0) {
                     re.append("(?: [^ |¶]+){1,4}");
                 }
                 String part = numbersAsNine(words(parts[i])).strip();
+                if (!part.isEmpty()) {
+                    literal.add(" " + part);
+                }
                 re.append(i > 0 && !part.isEmpty() ? " " : "").append(java.util.regex.Pattern.quote(part));
             }
             nationalNames.add(java.util.regex.Pattern.compile(re.append(' ').toString()));
+            nationalNameParts.add(List.copyOf(literal));
         }
-        addPhrases(localCuePhrases, models.lines("places/local_cues.txt"));
+        this.localCueStarts = new FirstWords(addPhrases(localCuePhrases, models.lines("places/local_cues.txt")));
         for (String l : models.lines("segment/surnames.txt")) {
             surnames.add(Fold.fold(l.split("\t")[0]));
         }
@@ -169,17 +188,23 @@ public final class PlaceExtractor implements Stage {
      * Adds a phrase of a rules file (its first tab-separated field), folded word by word as
      * {@link TokenView#fold} folds the article's tokens ("TP." = "tp", "Huyện uỷ" = "huyện ủy").
      */
-    private static <V> void addPhrase(PhraseTrie<V> trie, String phrase, V value) {
+    /** As {@link #addPhrase(PhraseTrie, String, Object)}, adding the phrase's first folded word to {@code firstWords}. */
+    private static <V> void addPhrase(PhraseTrie<V> trie, String phrase, V value, Set<String> firstWords) {
         String f = Fold.fold(phrase);
         if (!f.isEmpty()) {
-            trie.put(List.of(f.split(" ")), value);
+            String[] ws = f.split(" ");
+            trie.put(List.of(ws), value);
+            firstWords.add(ws[0]);
         }
     }
 
-    private static void addPhrases(PhraseTrie<Boolean> trie, List<String> lines) {
+    /** Adds the phrases of a rules file; gives their first folded words. */
+    private static Set<String> addPhrases(PhraseTrie<Boolean> trie, List<String> lines) {
+        Set<String> first = new HashSet<>();
         for (String l : lines) {
-            addPhrase(trie, l.split("\t", -1)[0], Boolean.TRUE);
+            addPhrase(trie, l.split("\t", -1)[0], Boolean.TRUE, first);
         }
+        return first;
     }
 
     /** The value of a matched phrase: the one added last when a phrase is written twice ("tp", "tp."). */
@@ -271,7 +296,8 @@ public final class PlaceExtractor implements Stage {
         int i = 0;
         while (i < n) {
             // a type word or an organisation head: the name after it may be of its level
-            PhraseTrie.Match<Context> cm = t.isLetters(i) ? contexts.longest(t, i, phraseLimit(t, i, contexts.maxLength())) : null;
+            PhraseTrie.Match<Context> cm = t.isLetters(i) && contextStarts.mayStart(t, i)
+                    ? contexts.longest(t, i, phraseLimit(t, i, contexts.maxLength())) : null;
             if (cm != null) {
                 ctx = last(cm);
                 ctxEnd = cm.end();
@@ -345,6 +371,10 @@ public final class PlaceExtractor implements Stage {
                 continue;
             }
             boolean typed = i == ctxEnd;
+            if (!typed && gazetteer.isBareNone(bestSlot)) {
+                i++; // bareCandidates would give none, read from the slot without the entry
+                continue;
+            }
             if (!onWordBoundaries(t, i, best, typed)) {
                 i++;
                 continue;
@@ -549,10 +579,10 @@ public final class PlaceExtractor implements Stage {
     }
 
     private List<Unit> bareCandidates(TokenView t, int first, Gazetteer.Name name, int lastCountryEnd) {
-        if (name.barePerson() || name.bareUnits() != null && name.bareUnits().isEmpty()) {
+        if (name.bareNone()) {
             return List.of();
         }
-        if (phraseBefore(t, first, notHeads)) {
+        if (phraseBefore(t, first, notHeads, notHeadStarts)) {
             return List.of();
         }
         if (name.bareUnits() != null) {
@@ -566,7 +596,7 @@ public final class PlaceExtractor implements Stage {
                 continue; // a bare name of a province and its capital is the province
             }
             if (u.isCountry()) {
-                if (!u.has("cue") || lastCountryEnd >= first - 2 || phraseBefore(t, first, countryCues)) {
+                if (!u.has("cue") || lastCountryEnd >= first - 2 || phraseBefore(t, first, countryCues, countryCueStarts)) {
                     out.add(u);
                 }
             } else if (u.isProvince() || u.level().equals("district")) {
@@ -577,7 +607,7 @@ public final class PlaceExtractor implements Stage {
     }
 
     /** The value of the longest phrase of {@code set} that ends right before token {@code first}; false when none. */
-    private static boolean phraseBefore(TokenView t, int first, PhraseTrie<Boolean> set) {
+    private static boolean phraseBefore(TokenView t, int first, PhraseTrie<Boolean> set, FirstWords starts) {
         int from = 0;
         if (t.hasSplits()) {
             for (int k = first - 1; k >= 0 && k >= first - set.maxLength(); k--) {
@@ -587,8 +617,14 @@ public final class PlaceExtractor implements Stage {
                 }
             }
         }
-        PhraseTrie.Match<Boolean> m = set.endingAt(t, first, from);
-        return m != null && last(m);
+        // the trie from the first token that may start a phrase on: those before it start none
+        for (int s = Math.max(from, first - set.maxLength()); s < first; s++) {
+            if (starts.mayStart(t, s)) {
+                PhraseTrie.Match<Boolean> m = set.endingAt(t, first, s);
+                return m != null && last(m);
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- resolving
@@ -945,7 +981,7 @@ public final class PlaceExtractor implements Stage {
             }
             String k = gazetteer.links(prov).key();
             provinceOf.putIfAbsent(k, prov);
-            if (f.bare && f.unit.isProvince() && phraseBefore(tv, f.firstToken, venueWords)) {
+            if (f.bare && f.unit.isProvince() && phraseBefore(tv, f.firstToken, venueWords, venueStarts)) {
                 w = w / 2; // "họp tại Hà Nội": the venue alone makes no place
             } else {
                 named.add(k);
@@ -989,8 +1025,10 @@ public final class PlaceExtractor implements Stage {
         // a national article has no place: read last, only when the text would give one
         String head = paras.isEmpty() ? "" : " " + numbersAsNine(words(t.text().substring(paras.get(0).start(),
                 paras.get(Math.min(1, paras.size() - 1)).end()))) + " ";
-        for (java.util.regex.Pattern name : nationalNames) {
-            head = name.matcher(head).replaceAll(" "); // the national congress a province prepares is not the article's scope
+        for (int k = 0; k < nationalNames.size(); k++) {
+            if (containsAll(head, nationalNameParts.get(k))) { // else the pattern cannot match
+                head = nationalNames.get(k).matcher(head).replaceAll(" "); // the national congress a province prepares is not the article's scope
+            }
         }
         for (String cue : nationalCues) {
             if (head.contains(cue)) {
@@ -1000,6 +1038,15 @@ public final class PlaceExtractor implements Stage {
         Unit prov = provinceOf.get(top);
         Unit after = "post".equals(prov.era()) ? prov : prov.after() == null ? null : gazetteer.unit("post", "province", prov.after());
         return new ArticlePlace(prov.name(), prov.code(), after == null ? null : after.name(), after == null ? null : after.code());
+    }
+
+    private static boolean containsAll(String s, List<String> parts) {
+        for (String p : parts) {
+            if (!s.contains(p)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -1233,7 +1280,7 @@ public final class PlaceExtractor implements Stage {
     private boolean hasLocalCue(TokenView t) {
         int n = t.size();
         for (int i = 0; i < n; i++) {
-            if (t.isLetters(i) && localCuePhrases.longest(t, i, phraseLimit(t, i, localCuePhrases.maxLength())) != null) {
+            if (t.isLetters(i) && localCueStarts.mayStart(t, i) && localCuePhrases.longest(t, i, phraseLimit(t, i, localCuePhrases.maxLength())) != null) {
                 return true;
             }
         }
