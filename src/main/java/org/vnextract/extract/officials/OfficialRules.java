@@ -469,6 +469,12 @@ public final class OfficialRules {
             return r;
         }
 
+        /** A place of two or more tokens starts at {@code k}: "Bà Rịa - Vũng Tàu" opens with an honorific. */
+        boolean placeOfSeveralWordsAt(int k, int limit) {
+            PhraseTrie.Match<Place> pl = lex.places.longest(t, k, limit);
+            return pl != null && pl.end() > k + 1;
+        }
+
         /** Whether a role starts at {@code i}, after prefixes ("Phó", "nguyên") if any. */
         boolean roleAt(int i, int b) {
             int k = i;
@@ -728,7 +734,7 @@ public final class OfficialRules {
                     continue;
                 }
                 if (t.isCapWord(k) && k > start && !open && (lex.opensSentence(t.text(), t.start(k), t.end(k))
-                        || lex.honorifics.longest(t, k, limit) != null)) {
+                        || lex.honorifics.longest(t, k, limit) != null && !placeOfSeveralWordsAt(k, limit))) {
                     break; // a line run into the next: "… Tỉnh ủy Yên Bái Sáng 8/2", "… Trung ương Ông Nguyễn Văn Bình"
                 }
                 if (t.isCapWord(k)) {
