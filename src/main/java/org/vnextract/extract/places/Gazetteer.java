@@ -411,6 +411,20 @@ public final class Gazetteer {
         return prefixes.contains(key);
     }
 
+    /**
+     * The units of units.tsv of an era ("pre" or "post") and a level (province, district, commune), in no
+     * particular order; read at construction by those that derive their own tables from the gazetteer.
+     */
+    public List<Unit> units(String era, String level) {
+        List<Unit> out = new ArrayList<>();
+        for (Unit u : byEraCode.values()) {
+            if (era.equals(u.era()) && level.equals(u.level())) {
+                out.add(u);
+            }
+        }
+        return out;
+    }
+
     /** The unit of an era ("pre" or "post") and level with this GSO code, or null. */
     public Unit unit(String era, String level, String code) {
         return byEraCode.get(era + ":" + level + ":" + code);

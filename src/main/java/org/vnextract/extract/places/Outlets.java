@@ -1,6 +1,5 @@
 package org.vnextract.extract.places;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,8 +38,13 @@ public final class Outlets {
     private static final int MAX_HOSTS = 4096;
     private static final Outlet NONE = new Outlet("", "", "", "");
 
-    public Outlets(ModelSource models) {
+    /**
+     * @param models    where outlets.tsv and host_labels.tsv are read
+     * @param gazetteer the units whose names a host's labels may carry (its pre-reform provinces and districts)
+     */
+    public Outlets(ModelSource models, Gazetteer gazetteer) {
         Validate.notNull(models, "models");
+        Validate.notNull(gazetteer, "gazetteer");
         for (String l : models.lines("places/outlets.tsv")) {
             String[] f = l.split("\t", -1);
             if (f.length < 4) {
@@ -53,48 +57,29 @@ public final class Outlets {
             if (f.length != 2 || !(f[0].equals("prefix") || f[0].equals("suffix"))) {
                 throw new IllegalArgumentException("places/host_labels.tsv: not 'prefix|suffix <TAB> label': " + l);
             }
-            (f[0].equals("prefix") ? prefixes : suffixes).add(label(f[1]));
+            (f[0].equals("prefix") ? prefixes : suffixes).add(Gazetteer.key(f[1]));
         }
         prefixes.sort((a, b) -> b.length() - a.length()); // the longest prefix first: "pgddt" before "pgd"
-        Map<String, String> provinceNames = new HashMap<>();
-        Map<String, Set<String>> districtProvinces = new HashMap<>();
-        for (String l : models.lines("places/units.tsv")) {
-            String[] f = l.split("\t", -1);
-            if (f.length < 6 || !f[0].equals("pre")) {
-                continue;
-            }
-            if (f[1].equals("province")) {
-                provinceNames.put(f[2], f[3]);
-            } else if (f[1].equals("district")) {
-                districtProvinces.computeIfAbsent(label(f[3]), k -> new HashSet<>()).add(f[5]);
-            }
+        // a name as a host writes it is its gazetteer key: lower-case letters and digits ("Thủ Đức" → "thuduc")
+        Map<String, Outlet> provinces = new HashMap<>();
+        for (Unit p : gazetteer.units("pre", "province")) {
+            Outlet o = new Outlet("", LOCAL_SITE, p.name(), p.code());
+            provinces.put(p.code(), o);
+            byLabel.put(Gazetteer.key(p.name()), o);
         }
-        for (Map.Entry<String, String> p : provinceNames.entrySet()) {
-            byLabel.put(label(p.getValue()), new Outlet("", LOCAL_SITE, p.getValue(), p.getKey()));
+        Map<String, Set<String>> districtProvinces = new HashMap<>();
+        for (Unit d : gazetteer.units("pre", "district")) {
+            districtProvinces.computeIfAbsent(Gazetteer.key(d.name()), k -> new HashSet<>()).add(d.province());
         }
         for (Map.Entry<String, Set<String>> d : districtProvinces.entrySet()) {
-            String code = d.getValue().size() == 1 ? d.getValue().iterator().next() : null;
-            if (code == null || d.getKey().length() < MIN_LABEL) {
+            if (d.getValue().size() != 1 || d.getKey().length() < MIN_LABEL) {
                 continue; // "Sơn Tây" is a district of Hà Nội and of Quảng Ngãi: no evidence
             }
-            String name = provinceNames.get(code);
-            if (name != null) {
-                byLabel.putIfAbsent(d.getKey(), new Outlet("", LOCAL_SITE, name, code)); // a province's own name wins
+            Outlet province = provinces.get(d.getValue().iterator().next());
+            if (province != null) {
+                byLabel.putIfAbsent(d.getKey(), province); // a province's own name wins
             }
         }
-    }
-
-    /** A name as a host writes it: lower-case ASCII letters and digits only ("Thủ Đức" → "thuduc"). */
-    static String label(String name) {
-        String d = Normalizer.normalize(name.toLowerCase(Locale.ROOT).replace('đ', 'd'), Normalizer.Form.NFD);
-        StringBuilder b = new StringBuilder(d.length());
-        for (int i = 0; i < d.length(); i++) {
-            char c = d.charAt(i);
-            if (c < 128 && Character.isLetterOrDigit(c)) {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 
     public Map<String, Outlet> all() {

@@ -96,7 +96,7 @@ public final class PlaceExtractor implements Stage {
     public PlaceExtractor(ModelSource models) {
         Validate.notNull(models, "models");
         this.gazetteer = new Gazetteer(models);
-        this.outlets = new Outlets(models);
+        this.outlets = new Outlets(models, gazetteer);
         Map<String, String> kindOf = new HashMap<>();
         Set<String> contextFirst = new HashSet<>();
         for (String l : models.lines("places/kinds.tsv")) {

@@ -1107,7 +1107,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             Word w = words.get(q);
             if (titleRunEnd(words, q, cited.get(0).first()) > 0) {
                 q = cited.get(0).first();
-            } else if (rules.tail.contains(w.w()) || w.capital() || rules.attach.contains(w.w()) && !w.w().equals(",")
+            } else if (rules.tail.contains(w.w()) || actorWord(w)
                     || rules.named.contains(w.w()) && cited.get(0).first() - q <= MAX_NAMED) {
                 q++;
             } else {
@@ -1217,23 +1217,18 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         if (!aboutOnly(words, from, words.size())) {
             return;
         }
-        Sentence next = next(art.t, s);
+        TokenView v = art.v;
+        int[] next = actorSentence(art, s);
         if (next == null) {
             return;
         }
-        TokenView v = art.v;
-        int base = v.tokenAtOrAfter(next.start(), 0);
-        int end = v.tokenAtOrAfter(next.end(), base);
+        int base = next[0];
+        int end = next[1];
         for (int p = base + 1; p < end && p - base <= MAX_ACTOR; p++) {
-            Word w = word(v, p - 1);
-            if (!(w.capital() || rules.attach.contains(w.w()) && !w.w().equals(",")) || !word(v, base).capital()) {
+            if (!actorWord(word(v, p - 1))) {
                 return;
             }
-            List<Word> rest = new ArrayList<>(Math.min(end - p, MAX_DIRECTS_WORDS));
-            for (int k = p; k < end && k - p < MAX_DIRECTS_WORDS; k++) {
-                rest.add(word(v, k));
-            }
-            if (matchAt(rules.directs, rest, 0) > 0) {
+            if (matchAt(rules.directs, wordsFrom(v, p, end), 0) > 0) {
                 for (Cited to : carriedOut) {
                     add(out, art.t.text(), art.self.id(), "implements", to.id(), startOfSentence(art.t, carriedOut.get(0)),
                             to.end());
@@ -1253,26 +1248,18 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         if (!aboutOnly(words, carriedOut.get(carriedOut.size() - 1).after(), words.size())) {
             return;
         }
-        Sentence next = next(art.t, s);
+        TokenView v = art.v;
+        int[] next = actorSentence(art, s);
         if (next == null) {
             return;
         }
-        TokenView v = art.v;
-        int base = v.tokenAtOrAfter(next.start(), 0);
-        int end = v.tokenAtOrAfter(next.end(), base);
-        if (base >= end || !word(v, base).capital()) {
-            return;
-        }
+        int base = next[0];
+        int end = next[1];
         for (int p = base + 1; p < end && p - base <= MAX_ACTOR; p++) {
-            Word w = word(v, p - 1);
-            if (!(w.capital() || rules.attach.contains(w.w()) && !w.w().equals(","))) {
+            if (!actorWord(word(v, p - 1))) {
                 return;
             }
-            List<Word> rest = new ArrayList<>(Math.min(end - p, MAX_DIRECTS_WORDS));
-            for (int k = p; k < end && k - p < MAX_DIRECTS_WORDS; k++) {
-                rest.add(word(v, k));
-            }
-            int afterIssue = matchAt(rules.issue, rest, 0);
+            int afterIssue = matchAt(rules.issue, wordsFrom(v, p, end), 0);
             if (afterIssue > 0) {
                 DocumentReference issued = art.mentionAt(v.start(p + afterIssue));
                 if (issued != null) {
@@ -1288,6 +1275,34 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
 
     /** The most words of a `directs` phrase. */
     private static final int MAX_DIRECTS_WORDS = 8;
+
+    /**
+     * The tokens [start, end) of the sentence after {@code s} when it opens with a capitalised word, the
+     * first of an actor's name ("Ban Thường vụ Huyện ủy …"); else null.
+     */
+    private int[] actorSentence(Article art, Sentence s) {
+        Sentence next = next(art.t, s);
+        if (next == null) {
+            return null;
+        }
+        int base = art.v.tokenAtOrAfter(next.start(), 0);
+        int end = art.v.tokenAtOrAfter(next.end(), base);
+        return base < end && word(art.v, base).capital() ? new int[] {base, end} : null;
+    }
+
+    /** A word an actor's or issuer's name is made of: a capitalised one, or one that attaches names ("của"), not a comma. */
+    private boolean actorWord(Word w) {
+        return w.capital() || rules.attach.contains(w.w()) && !w.w().equals(",");
+    }
+
+    /** Up to {@link #MAX_DIRECTS_WORDS} words from token {@code p}, before {@code end}: where a phrase is matched. */
+    private List<Word> wordsFrom(TokenView v, int p, int end) {
+        List<Word> rest = new ArrayList<>(Math.min(end - p, MAX_DIRECTS_WORDS));
+        for (int k = p; k < end && k - p < MAX_DIRECTS_WORDS; k++) {
+            rest.add(word(v, k));
+        }
+        return rest;
+    }
 
     /**
      * The words {@code [from, to)} after a document are only its date and issuer, "về" and what it is

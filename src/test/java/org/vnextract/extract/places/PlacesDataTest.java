@@ -55,7 +55,7 @@ class PlacesDataTest {
     @Test
     void everyOutletRowNamesAPreReformProvince() {
         Gazetteer g = new Gazetteer(MODELS);
-        Outlets outlets = new Outlets(MODELS);
+        Outlets outlets = new Outlets(MODELS, new Gazetteer(MODELS));
         Map<String, Set<String>> kindsByProvince = new HashMap<>();
         Set<String> kinds = Set.of("newspaper", "radio-tv", "portal", "party-portal");
         for (Outlets.Outlet o : outlets.all().values()) {
@@ -85,7 +85,7 @@ class PlacesDataTest {
 
     @Test
     void outletsMatchTheirSubdomainsAndNotOthers() {
-        Outlets outlets = new Outlets(MODELS);
+        Outlets outlets = new Outlets(MODELS, new Gazetteer(MODELS));
         assertThat(outlets.of("https://baogialai.com.vn/nang-cao.html").province()).isEqualTo("Gia Lai");
         assertThat(outlets.of("https://xasontan.sontay.quangngai.gov.vn/tin").province()).isEqualTo("Quảng Ngãi");
         assertThat(outlets.of("http://www.baodaknong.org.vn/x").province()).isEqualTo("Đắk Nông");
@@ -98,7 +98,7 @@ class PlacesDataTest {
 
     @Test
     void aSiteOutsideTheTableIsLocalWhenAHostLabelNamesOneProvincesUnit() {
-        Outlets outlets = new Outlets(MODELS);
+        Outlets outlets = new Outlets(MODELS, new Gazetteer(MODELS));
         Outlets.Outlet school = outlets.of("http://c0binhminh.vinhthuan.edu.vn/le-ket-nap-dang.html");
         assertThat(school.province()).isEqualTo("Kiên Giang");
         assertThat(school.kind()).isEqualTo(Outlets.LOCAL_SITE);
