@@ -10,6 +10,7 @@ import org.vnextract.segment.Words;
 import org.vnextract.text.AnalyzedText;
 import org.vnextract.text.Fold;
 import org.vnextract.text.Sentence;
+import org.vnextract.text.SymbolShape;
 import org.vnextract.text.Token;
 import org.vnextract.text.TokenKind;
 import org.vnextract.text.Tokenizer;
@@ -255,6 +256,16 @@ public final class TokenView {
     public boolean startsWithDigit(int i) {
         char c = first(i);
         return c >= '0' && c <= '9';
+    }
+
+    /**
+     * The written shape of the document symbol that may start at token {@code i} ({@link
+     * SymbolShape#at}: its number, then its separators and codes with where each lies), read on
+     * demand; null when the token does not start with a number of at most {@link
+     * SymbolShape#MAX_NUMBER_DIGITS} digits.
+     */
+    public SymbolShape symbolShape(int i) {
+        return startsWithDigit(i) ? SymbolShape.at(text, start[i]) : null;
     }
 
     /** A syllable of letters ({@link TokenKind#WORD}). */

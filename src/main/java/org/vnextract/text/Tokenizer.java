@@ -13,7 +13,9 @@ import org.vnextract.pipeline.ModelSource;
  * title ("Tuấn-Phó Bí thư") is a token of its own. Abbreviations keep their dots: all-capital
  * runs joined by dots ("TP.HCM", "PGS.TS") and, when the run is listed in {@code
  * models/text/abbreviations.txt}, the final dot too ("TP.", "PGS.TS.", "v.v."), so a sentence
- * never ends there.
+ * never ends there. The written shape of a symbol that starts at a number token, variants the
+ * tokens do not keep whole included (a line break after its slash, "19-2017/NQ-CP", "Kết luận số 21
+ * KL/TW"), is read from that token by {@link SymbolShape}.
  *
  * <p>Immutable; thread-safe.
  */

@@ -13,7 +13,7 @@ import org.vnextract.extract.Mention;
 import org.vnextract.extract.PhraseTrie.Match;
 import org.vnextract.extract.TokenView;
 import org.vnextract.extract.documents.IssuingDates.DateAt;
-import org.vnextract.extract.documents.SymbolScanner.Symbol;
+import org.vnextract.extract.documents.SymbolReader.Symbol;
 import org.vnextract.internal.Validate;
 import org.vnextract.pipeline.Analysis;
 import org.vnextract.pipeline.Key;
@@ -21,13 +21,17 @@ import org.vnextract.pipeline.ModelSource;
 import org.vnextract.segment.Words;
 import org.vnextract.text.AnalyzedText;
 import org.vnextract.text.Fold;
+import org.vnextract.text.NumberParts;
+import org.vnextract.text.SymbolShape;
+import org.vnextract.text.SymbolShape.Part;
+import org.vnextract.text.TokenKind;
 
 /**
  * Finds the party and state documents an article cites (RECORD.md "Documents"):
  *
  * <ol>
- *   <li>every symbol ("21-KL/TW", "03- CT/HU", "100/2019/NĐ-CP"), read by {@link SymbolScanner}
- *       at each token that starts with a digit, with the type word before it ("Kết luận số");</li>
+ *   <li>every symbol ("21-KL/TW", "03- CT/HU", "100/2019/NĐ-CP"), read by {@link SymbolReader}
+ *       from the shape the token view gives at each token that starts with a digit, with the type word before it ("Kết luận số");</li>
  *   <li>every bare number after a type word ("Kế hoạch số 213", "Đề án 03");</li>
  *   <li>around each, the issuing date (", ngày 28-6-2021"), the issuer ("của Ban Thường vụ Tỉnh
  *       ủy", or the subject of "… đã ban hành"), and the subject ("về …", a quoted title);</li>
@@ -69,12 +73,12 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
     private static final String NAM = Fold.fold("năm");
 
     private final DocumentLexicon lexicon;
-    private final SymbolScanner scanner;
+    private final SymbolReader symbols;
 
     public DocumentExtractor(ModelSource models) {
         Validate.notNull(models, "models");
         this.lexicon = new DocumentLexicon(models);
-        this.scanner = new SymbolScanner(lexicon);
+        this.symbols = new SymbolReader(lexicon);
     }
 
     @Override
@@ -158,7 +162,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
             boolean gluedSo = i > 0 && v.is(i - 1, SO) && v.end(i - 1) == v.start(i);
             // a header's "Số:" names the page's own document as a type word would ("Số: 278/PGD&ĐT-THCS")
             boolean header = tw == null && isHeader(v, i);
-            Symbol s = scanner.scan(v.text(), v.start(i), tw != null || header, gluedSo);
+            Symbol s = symbols.read(v.symbolShape(i), tw != null || header, gluedSo);
             if (s != null && s.party() && lexicon.typeName(s.type()) == null
                     && (tw == null || tw.code.equals(DocumentLexicon.ANY_TYPE))) {
                 s = null; // a code outside the tables needs a type word naming the document ("Văn bản 12-XY/TU")
@@ -225,14 +229,14 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                     || !v.startsWithDigit(next)) {
                 return -1;
             }
-            Symbol s = scanner.scan(v.text(), v.start(next), true);
+            Symbol s = symbols.read(v.symbolShape(next), true);
             if (s != null) {
                 String tail = s.id().substring(s.number().length());
                 String wt = tw.code.equals(DocumentLexicon.ANY_TYPE) ? null : tw.code;
                 for (int m = 0; m < count; m++) {
                     int t = numbers[m];
                     String number = v.text().substring(v.start(t), v.end(t));
-                    Symbol shared = new Symbol(v.start(t), v.end(t), number + tail, SymbolScanner.key(number, tail),
+                    Symbol shared = new Symbol(v.start(t), v.end(t), number + tail, SymbolReader.key(number, tail),
                             s.type(), number, s.issuerCode(), s.party());
                     int first = m == 0 ? tw.start : t;
                     refs.add(new Ref(v.start(first), v.end(t), first, t + 1, shared, wt, number, tw.so, false));
@@ -254,30 +258,27 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
      * after the code, or -1. A slash or a letter after the code means another symbol ("18-NQ/XYZ").
      */
     private int typeAfterNumber(TokenView v, int i) {
-        String t = v.text();
-        int limit = Math.min(t.length(), v.end(i) + 12);
-        int k = v.end(i);
-        if (k < limit && t.charAt(k) == ' ') {
-            k++;
-        }
-        if (k >= limit || !SymbolScanner.isDash(t.charAt(k))) {
+        SymbolShape s = v.symbolShape(i);
+        // one plain space at most around the dash, the letters of the code ending before the 12th character
+        if (s == null || s.hasLetter() || s.kind(0) != Part.DASH || !oneSpace(s, 0) || s.kind(1) != Part.CODE
+                || !oneSpace(s, 1)) {
             return -1;
         }
-        k++;
-        if (k < limit && t.charAt(k) == ' ') {
-            k++;
-        }
-        int e = k;
-        while (e < limit && Character.isLetter(t.charAt(e))) {
-            e++;
-        }
-        if (e == k || e >= limit && limit < t.length() || lexicon.typeCode(t.substring(k, e), true) == null) {
+        int e = s.lettersEnd(1);
+        int limit = v.end(i) + 12;
+        if (e >= limit && limit < v.text().length() || lexicon.typeCode(s.written(s.start(1), e), true) == null) {
             return -1;
         }
-        if (e < t.length() && (t.charAt(e) == '/' || Character.isLetterOrDigit(t.charAt(e)))) {
+        if (e == s.end(1) && (s.adjacent(2, Part.SLASH) || s.continues(1))
+                || e < s.end(1) && v.text().charAt(e) != '&') {
             return -1;
         }
         return e;
+    }
+
+    /** No white space, or one plain space, before part {@code k} of {@code s}. */
+    private static boolean oneSpace(SymbolShape s, int k) {
+        return s.gap(k) == 0 || s.gap(k) == 1 && s.plainGap(k);
     }
 
     /** "5 năm", "3 tháng", "15 ngày": a counted word follows; "12 ngày 3/4/2023" is a dated document. */
@@ -334,7 +335,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
             return false;
         }
         return j == 0 || v.newlineBefore(j)
-                || colon && v.start(j) <= HEADER_OPENING && Character.isUpperCase(v.text().charAt(v.start(j)));
+                || colon && v.start(j) <= HEADER_OPENING && Character.isUpperCase(v.first(j));
     }
 
     /** "Nghị quyết số: 653/2019/UBTVQH14" opening a paragraph: a header naming the type too. */
@@ -346,17 +347,12 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
     private static boolean numberOfYear(TokenView v, int i) {
         int s = v.start(i);
         int e = v.end(i);
-        if (e - s < 6 || e - s > 9 || v.text().charAt(e - 5) != '/') {
+        if (e - s < 6 || e - s > 9) {
             return false; // checked on the token alone: a search past it would make the pass quadratic
         }
-        int slash = e - 5;
-        for (int k = s; k < e; k++) {
-            if (k != slash && !SymbolScanner.isDigit(v.text().charAt(k))) {
-                return false;
-            }
-        }
-        int year = Integer.parseInt(v.text(), slash + 1, e, 10);
-        return year >= 1945 && year <= 2099;
+        NumberParts p = NumberParts.of(v.text(), s, e);
+        return p.groups() == 2 && p.separator(0) == '/' && p.length(1) == 4 && p.value(1) >= 1945
+                && p.value(1) <= 2099;
     }
 
     /** Token {@code i} is a year (1945–2099) and nothing more. */
@@ -368,17 +364,10 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         return year >= 1945 && year <= 2099;
     }
 
+    /** Token {@code i} is digits alone, at most five ("213", "03"). */
     private static boolean bareNumber(TokenView v, int i) {
-        int len = v.end(i) - v.start(i);
-        if (len > 5) {
-            return false;
-        }
-        for (int k = v.start(i); k < v.end(i); k++) {
-            if (!SymbolScanner.isDigit(v.text().charAt(k))) {
-                return false;
-            }
-        }
-        return true;
+        return v.kind(i) == TokenKind.NUMBER && v.end(i) - v.start(i) <= 5
+                && NumberParts.of(v.text(), v.start(i), v.end(i)).groups() == 1;
     }
 
     // ---------------------------------------------------------------- context
@@ -635,7 +624,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
             } else if (v.startsWithDigit(e)) {
                 more = e > k && v.is(e - 1, THU);
             } else {
-                more = e > k && SymbolScanner.isDash(v.first(e)) && v.end(e) - v.start(e) == 1
+                more = e > k && SymbolShape.isDash(v.first(e)) && v.end(e) - v.start(e) == 1
                         && v.capitalized(e - 1) && e + 1 < limit && v.capitalized(e + 1);
             }
             if (!more) {
@@ -868,7 +857,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
             if (d == null) {
                 d = make.get();
                 byKey.put(key, d);
-                List<Doc> same = byNumber.computeIfAbsent(SymbolScanner.key(d.number, ""), k -> new ArrayList<>(2));
+                List<Doc> same = byNumber.computeIfAbsent(SymbolReader.key(d.number, ""), k -> new ArrayList<>(2));
                 if (same.size() < MAX_SAME_NUMBER) {
                     same.add(d); // a hostile page citing thousands of "1-KL/…" cannot make resolution quadratic
                 }
@@ -898,7 +887,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                 String state = stateIssuerAfter(v, r.afterTok);
                 if (state != null) {
                     String tail = "/" + r.wordType + "-" + state;
-                    docs.get(SymbolScanner.key(r.number, tail),
+                    docs.get(SymbolReader.key(r.number, tail),
                             () -> new Doc(r.number + tail, r.wordType, r.number, state, false, r.start)).add(r);
                 }
                 continue;
@@ -913,7 +902,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
             }
             if (d == null) {
                 String tail = "-" + r.wordType + "/" + code;
-                d = docs.get(SymbolScanner.key(r.number, tail),
+                d = docs.get(SymbolReader.key(r.number, tail),
                         () -> new Doc(r.number + tail, r.wordType, r.number, code, false, r.start));
             }
             d.add(r);
@@ -929,7 +918,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                     continue; // "Chỉ thị 03" with nothing to resolve it to: too weak to be listed
                 }
                 String tail = "-" + r.wordType;
-                d = docs.get(SymbolScanner.key(r.number, tail),
+                d = docs.get(SymbolReader.key(r.number, tail),
                         () -> new Doc(r.number + tail, r.wordType, r.number, null, false, r.start));
             }
             d.add(r);
@@ -957,7 +946,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
 
     /** The document of the reference's type and number (and issuer, when given), nearest first. */
     private static Doc match(Docs docs, Ref r, String issuerCode) {
-        List<Doc> same = docs.byNumber.get(SymbolScanner.key(r.number, ""));
+        List<Doc> same = docs.byNumber.get(SymbolReader.key(r.number, ""));
         if (same == null) {
             return null;
         }
