@@ -13,8 +13,9 @@ package org.vnextract.text;
  *
  * <p>The shape knows no lexicon: which code is a type or an issuer, and so whether the shape is
  * read as a party symbol ({@code number-TYPE/ISSUER}) or a state one ({@code number/[year/]CODE-CODE}),
- * is for the documents extractor to say. Items and separators alternate (an item right after the
- * number too); the parts end at the first character that breaks that ({@link Part#OTHER}), at white space longer than {@link
+ * is for the documents extractor to say. Items and separators alternate (right after the number an
+ * item only when it is a code written with a capital after white space, a space written for the
+ * dash); the parts end at the first character that breaks that ({@link Part#OTHER}), at white space longer than {@link
  * #MAX_GAP} or holding two line breaks, after {@link #MAX_PARTS} parts, or {@link #MAX_LENGTH}
  * characters from the number's start, so a shape costs O(1) per token whatever the text holds.
  *
@@ -53,12 +54,11 @@ public final class SymbolShape {
     private final boolean joined;
     private int n;
     private final Part[] kind = new Part[MAX_PARTS];
-    private final int[] from = new int[MAX_PARTS];
-    private final int[] to = new int[MAX_PARTS];
-    private final int[] lettersEnd = new int[MAX_PARTS];
-    private final byte[] gap = new byte[MAX_PARTS];
-    private final byte[] newlines = new byte[MAX_PARTS];
-    private final boolean[] plain = new boolean[MAX_PARTS];
+    /** Per part: where it starts, where it ends, where the letters opening a code end. */
+    private final int[] at = new int[3 * MAX_PARTS];
+    /** Per part: the white space before it, its length and its line breaks (plain spaces only: {@link #PLAIN} set). */
+    private final byte[] space = new byte[2 * MAX_PARTS];
+    private static final byte PLAIN = 4;
 
     private SymbolShape(String text, int start, int numberEnd, boolean letter) {
         this.text = text;
@@ -122,7 +122,7 @@ public final class SymbolShape {
                 while (e < limit && Tokenizer.isDigit(text.charAt(e))) {
                     e++;
                 }
-            } else if (Character.isLetter(c)) {
+            } else if (Character.isLetter(c) && (n > 0 || g > p && Character.isUpperCase(c))) {
                 k = Part.CODE;
                 e = g + 1;
                 while (e < limit) {
@@ -136,17 +136,16 @@ public final class SymbolShape {
                 while (l < e && Character.isLetter(text.charAt(l))) {
                     l++;
                 }
-                lettersEnd[n] = l;
+                at[3 * n + 2] = l;
             } else {
                 k = Part.OTHER;
                 e = g + 1;
             }
             kind[n] = k;
-            from[n] = g;
-            to[n] = e;
-            gap[n] = (byte) (g - p);
-            newlines[n] = (byte) nl;
-            plain[n] = onlySpaces;
+            at[3 * n] = g;
+            at[3 * n + 1] = e;
+            space[2 * n] = (byte) (g - p);
+            space[2 * n + 1] = (byte) (onlySpaces ? nl | PLAIN : nl);
             n++;
             if (k == Part.OTHER) {
                 return;
@@ -191,16 +190,16 @@ public final class SymbolShape {
     }
 
     public int start(int k) {
-        return from[k];
+        return at[3 * k];
     }
 
     public int end(int k) {
-        return to[k];
+        return at[3 * k + 1];
     }
 
     /** Part {@code k} as written. */
     public String written(int k) {
-        return text.substring(from[k], to[k]);
+        return text.substring(start(k), end(k));
     }
 
     /** The written text of {@code [from, to)} inside the symbol (a code cut short, "UBND" of "UBNDỦY"). */
@@ -210,32 +209,32 @@ public final class SymbolShape {
 
     /** Part {@code k} is a code of at most {@link #MAX_CODE} characters. */
     public boolean isCode(int k) {
-        return k < n && kind[k] == Part.CODE && to[k] - from[k] <= MAX_CODE;
+        return k < n && kind[k] == Part.CODE && end(k) - start(k) <= MAX_CODE;
     }
 
     /** The end of the letters that open code {@code k} ("QH" of "QH13", "BGD" of "BGD&amp;ĐT"). */
     public int lettersEnd(int k) {
-        return lettersEnd[k];
+        return at[3 * k + 2];
     }
 
     /** Part {@code k} exists and starts with a capital. */
     public boolean upper(int k) {
-        return k < n && Character.isUpperCase(text.charAt(from[k]));
+        return k < n && Character.isUpperCase(text.charAt(start(k)));
     }
 
     /** Part {@code k} is a hyphen ('-'), not a dash of another kind. */
     public boolean isHyphen(int k) {
-        return k < n && kind[k] == Part.DASH && text.charAt(from[k]) == '-';
+        return k < n && kind[k] == Part.DASH && text.charAt(start(k)) == '-';
     }
 
     /** How many white-space characters stand before part {@code k}. */
     public int gap(int k) {
-        return gap[k];
+        return space[2 * k];
     }
 
     /** Whether the white space before part {@code k} is plain spaces (no tab, no-break space or line break). */
     public boolean plainGap(int k) {
-        return plain[k];
+        return (space[2 * k + 1] & PLAIN) != 0;
     }
 
     /**
@@ -243,17 +242,18 @@ public final class SymbolShape {
      * break among them only when {@code newline}.
      */
     public boolean near(int k, int max, boolean newline) {
-        return k < n && gap[k] <= max && newlines[k] <= (newline ? 1 : 0);
+        return k < n && space[2 * k] <= max && (space[2 * k + 1] & ~PLAIN) <= (newline ? 1 : 0);
     }
 
     /** Part {@code k} exists, of kind {@code p}, with no white space before it. */
     public boolean adjacent(int k, Part p) {
-        return k < n && kind[k] == p && gap[k] == 0;
+        return k < n && kind[k] == p && space[2 * k] == 0;
     }
 
     /** A letter or digit goes on right after part {@code k}: the part is the start of a longer word. */
     public boolean continues(int k) {
-        return to[k] < text.length() && Character.isLetterOrDigit(text.charAt(to[k]));
+        int e = end(k);
+        return e < text.length() && Character.isLetterOrDigit(text.charAt(e));
     }
 
     /** A hyphen or a dash of another kind. */
