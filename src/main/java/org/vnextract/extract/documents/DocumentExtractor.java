@@ -176,11 +176,11 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                 i = after - 1;
                 continue;
             }
-            if (tw != null && tw.so && !tw.code.equals(DocumentLexicon.ANY_TYPE) && numberOfYear(v, i)) {
+            if (tw != null && !tw.code.equals(DocumentLexicon.ANY_TYPE) && numberOfYear(v, i)) {
                 // "Nghị quyết số 35/2016 của Chính phủ": a state document by number and year, its
                 // symbol inferred below when a state issuer follows
                 refs.add(new Ref(v.start(tw.start), v.end(i), tw.start, i + 1, null, tw.code,
-                        v.text().substring(v.start(i), v.end(i)), true, false));
+                        v.text().substring(v.start(i), v.end(i)), tw.so, false));
                 continue;
             }
             if (tw == null || tw.code.equals(DocumentLexicon.ANY_TYPE) || !bareNumber(v, i)) {
@@ -374,7 +374,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
 
     /** What the text says around a reference. */
     private record Context(String date, String issuerName, String issuerCode, boolean issuerFromSubject,
-                           String subject) {}
+                           String subject, String year) {}
 
     private record Issuer(String name, String code, int end) {}
 
@@ -384,6 +384,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         int n = v.size();
         int k = r.afterTok;
         String date = null;
+        String year = null; // "Chỉ thị số 35 năm 2019": the year written after a bare number
         Issuer issuer = null;
         int glue = k > 0 ? v.end(k - 1) - r.end : 0;
         if (glue >= 4 && glue <= 8 && Fold.fold(v.text().substring(r.end, r.end + glue)).equals(NGAY)) {
@@ -399,6 +400,10 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
             }
             if (v.isChar(k, ',') || (v.isChar(k, '(') && v.is(k + 1, NGAY)) || (v.isChar(k, ')') && date != null)) {
                 k++; // "…, ngày …", "… (ngày 5/5/2022) …"
+                continue;
+            }
+            if (issuer != null && v.isChar(k, '(') && v.is(k + 1, KHOA) && v.isChar(k + 3, ')')) {
+                k += 4; // "của Bộ Chính trị (khóa XII) ngày 30/5/2019": the term of the issuer in brackets
                 continue;
             }
             String f = v.fold(k);
@@ -418,6 +423,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                 date = on.iso();
                 k = on.end();
             } else if (k == r.afterTok && r.symbol == null && f.equals(NAM) && yearAt(v, k + 1)) {
+                year = v.text().substring(v.start(k + 1), v.end(k + 1));
                 k += 2; // "Nghị quyết số 08 năm 2017 của Bộ Chính trị": the year of a bare number
             } else if (f.equals(BAN) && v.is(k + 1, HANH)) {
                 k += 2;
@@ -435,6 +441,9 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         boolean fromSubject = false;
         if (date == null) {
             date = rowDate(v, r.firstTok);
+        }
+        if (date == null) {
+            date = bracketDate(v, r.firstTok);
         }
         if (date == null && r.header) {
             date = headerDate(v, r.afterTok);
@@ -462,7 +471,7 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
             }
         }
         return new Context(date, issuer == null ? null : issuer.name, issuer == null ? null : issuer.code,
-                fromSubject, subject);
+                fromSubject, subject, date != null ? date.substring(0, 4) : year);
     }
 
     /**
@@ -506,7 +515,9 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
             int limit = Math.min(n, j + MAX_AGENT_TOKENS);
             Match<String> verb = null;
             for (; j < limit && verb == null; j++) {
-                if (v.newlineBefore(j) || isClauseBreak(v, j) || v.startsWithDigit(j)
+                boolean nameComma = v.isChar(j, ',') && j > m.end() && j + 1 < n && v.capitalized(j + 1)
+                        && !v.newlineBefore(j + 1); // "do Chủ tịch UBND tỉnh Thái Bình, Nguyễn Hồng Diên ký ngày …"
+                if (v.newlineBefore(j) || (isClauseBreak(v, j) && !nameComma) || v.startsWithDigit(j)
                         || lexicon.typeWords.longest(v, j, n) != null) {
                     return null; // the clause is over, or another document is named ("được sửa đổi tại Quyết định …")
                 }
@@ -543,6 +554,35 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         }
         DateAt at = IssuingDates.read(v, d);
         return at != null && at.end() == label.start() ? at.iso() : null;
+    }
+
+    /**
+     * "… được Chính phủ ban hành ngày 12/02/2020 (Nghị định số 19/2020/NĐ-CP)": a reference opening a bracket
+     * right after an issuing verb and its full date (issued_on.tsv: verb, then "vào" at most, then "ngày")
+     * names the document that clause issued, and that date is its issuing date. Reads at most ten tokens back.
+     */
+    private String bracketDate(TokenView v, int first) {
+        int open = first - 1;
+        if (!v.isChar(open, '(') || v.newlineBefore(first)) {
+            return null;
+        }
+        for (int q = Math.max(0, open - 8); q < open - 1; q++) {
+            if (!v.is(q, NGAY)) {
+                continue;
+            }
+            DateAt d = IssuingDates.read(v, q + 1);
+            if (d == null || d.end() != open) {
+                continue;
+            }
+            int e = q;
+            Match<String> at = lexicon.issuedOn.endingAt(v, e);
+            if (at != null && at.values().contains("at")) {
+                e = at.start();
+            }
+            Match<String> verb = lexicon.issuedOn.endingAt(v, e);
+            return verb != null && verb.values().contains("verb") ? d.iso() : null;
+        }
+        return null;
     }
 
     /** "Số: 2074/QĐ-UBND / Quảng Ngãi, ngày 20 tháng 12 năm 2021": the date line under the number. */
@@ -757,15 +797,16 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         String date = null;
         int comma = clauseStart - 1;
         for (int hops = 0; hops <= MAX_NAME_COMMAS && date == null && v.isChar(comma, ','); hops++) {
-            for (int q = Math.max(0, comma - 8); q < comma - 1 && date == null; q++) {
+            for (int q = Math.max(0, comma - 10); q < comma - 1 && date == null; q++) {
                 if (v.is(q, NGAY)) {
                     DateAt d = IssuingDates.read(v, q + 1);
-                    if (d != null && d.end() == comma) {
-                        date = d.iso();
+                    if (d != null && (d.end() == comma || !v.newlineBefore(d.end())
+                            && endsAt(lexicon.dateTails.longest(v, d.end(), comma), comma))) {
+                        date = d.iso(); // "Ngày 14/6/2024 vừa qua, Bộ Chính trị đã ban hành …" (date_tails.tsv)
                     }
                 }
             }
-            if (date != null || comma + 1 >= v.size() || !Character.isUpperCase(v.first(comma + 1))) {
+            if (date != null || comma + 1 >= v.size()) {
                 break;
             }
             int prev = comma - 1;
@@ -774,6 +815,17 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
             }
             if (prev < 0 || j - prev >= MAX_CLAUSE_TOKENS || !v.isChar(prev, ',')) {
                 break;
+            }
+            // ", thay mặt Bộ Chính trị, đồng chí đã ký ban hành …": a clause naming on whose behalf the signer acts
+            // is skipped whatever follows it, and the body it names is the issuer when the subject names none
+            Match<String> behalf = lexicon.onBehalf.longest(v, prev + 1, comma);
+            if (behalf == null && !Character.isUpperCase(v.first(comma + 1))) {
+                break;
+            }
+            for (int p = behalf == null ? comma : behalf.end(); p < comma && issuer == null; p++) {
+                if (issuerCode(v, p) != null) {
+                    issuer = readIssuer(v, p, false, comma);
+                }
             }
             comma = prev;
         }
@@ -801,6 +853,10 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
             }
         }
         return null;
+    }
+
+    private static boolean endsAt(Match<String> m, int end) {
+        return m != null && m.end() == end;
     }
 
     private static boolean isClauseBreak(TokenView v, int i) {
@@ -927,12 +983,56 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         for (Doc d : list) {
             d.refs.sort(Comparator.comparingInt(r -> r.start));
         }
-        list.sort(Comparator.comparingInt(d -> d.refs.get(0).start));
-        List<DocumentReference> out = new ArrayList<>(list.size());
+        List<Cited> cited = new ArrayList<>(list.size());
         for (Doc d : list) {
-            out.add(toReference(v, d));
+            for (List<Ref> group : byYear(d)) {
+                cited.add(new Cited(d, group));
+            }
+        }
+        cited.sort(Comparator.comparingInt(c -> c.refs().get(0).start));
+        List<DocumentReference> out = new ArrayList<>(cited.size());
+        for (Cited c : cited) {
+            out.add(toReference(v, c.doc(), c.refs()));
         }
         return out;
+    }
+
+    /** One document of the output: a symbol's references, or those of one issuing year ({@link #byYear}). */
+    private record Cited(Doc doc, List<Ref> refs) {}
+
+    /**
+     * The references of {@code d} split by issuing year: one symbol cited with full issuing dates of two
+     * different years is two documents ("Chỉ thị số 35-CT/TW, ngày 30/5/2019 … ngày 14/6/2024, Bộ Chính
+     * trị đã ban hành Chỉ thị số 35-CT/TW": party numbers start again with each term). A short reference
+     * with its year ("Chỉ thị số 35 năm 2019") goes with the document of that year; one without a date goes
+     * with the last dated one before it (the first document when none is). Explicit symbols only; one
+     * group (all the references) otherwise.
+     */
+    private static List<List<Ref>> byYear(Doc d) {
+        List<String> years = new ArrayList<>(2);
+        for (Ref r : d.refs) {
+            String date = r.context.date();
+            if (d.explicit && date != null && !years.contains(date.substring(0, 4))) {
+                years.add(date.substring(0, 4));
+            }
+        }
+        if (years.size() < 2) {
+            return List.of(d.refs);
+        }
+        List<List<Ref>> groups = new ArrayList<>(years.size());
+        for (int i = 0; i < years.size(); i++) {
+            groups.add(new ArrayList<>());
+        }
+        int g = 0;
+        for (Ref r : d.refs) {
+            int y = r.context.year() == null ? -1 : years.indexOf(r.context.year());
+            if (r.context.date() != null) {
+                g = y;
+            }
+            groups.get(y >= 0 ? y : g).add(r);
+        }
+        groups.sort(Comparator.comparingInt(x -> x.get(0).start));
+        return groups;
     }
 
     /** The code of the state body named by "của …" at token {@code k} ("của Chính phủ" → CP), or null. */
@@ -971,19 +1071,19 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         return best;
     }
 
-    private DocumentReference toReference(TokenView v, Doc d) {
+    private DocumentReference toReference(TokenView v, Doc d, List<Ref> refs) {
         String date = null;
         String issuer = null;
         String subject = null;
-        for (Ref r : d.refs) {
+        for (Ref r : refs) {
             Context c = r.context;
             date = date != null ? date : c.date();
             issuer = issuer != null ? issuer : c.issuerName();
             subject = subject != null ? subject : c.subject();
         }
         String type = d.wordTypes.isEmpty() ? d.symbolType : d.wordTypes.iterator().next();
-        List<Mention> mentions = new ArrayList<>(d.refs.size());
-        for (Ref r : d.refs) {
+        List<Mention> mentions = new ArrayList<>(refs.size());
+        for (Ref r : refs) {
             mentions.add(Mention.of(v.text(), r.start, r.end));
         }
         return new DocumentReference(d.id, type, lexicon.typeName(type), d.number, d.issuerCode,

@@ -44,6 +44,8 @@ final class DocumentLexicon {
     final PhraseTrie<String> earlierIssueVerbs = new PhraseTrie<>(); // earlier_issue_verbs.tsv
     final PhraseTrie<String> issuedOn = new PhraseTrie<>(); // issued_on.tsv: by | verb | at
     final PhraseTrie<String> issueRows = new PhraseTrie<>(); // issue_rows.tsv
+    final PhraseTrie<String> dateTails = new PhraseTrie<>(); // date_tails.tsv: "vừa qua" after an opening date
+    final PhraseTrie<String> onBehalf = new PhraseTrie<>(); // on_behalf.tsv: "thay mặt" Bộ Chính trị
 
     /** The spelling of Vietnamese syllables: a code glued to the next word ends where the word begins. */
     private final org.vnextract.ingest.VietnameseSyllables spelling;
@@ -111,6 +113,12 @@ final class DocumentLexicon {
         }
         for (String[] c : rows(models, "documents/issue_rows.tsv", 1)) {
             issueRows.add(c[0], "row");
+        }
+        for (String[] c : rows(models, "documents/date_tails.tsv", 1)) {
+            dateTails.add(c[0], "tail");
+        }
+        for (String[] c : rows(models, "documents/on_behalf.tsv", 1)) {
+            onBehalf.add(c[0], "behalf");
         }
         for (String[] c : rows(models, "documents/not_after_number.tsv", 1)) {
             notAfterNumber.add(Fold.fold(c[0]).isEmpty() ? c[0] : Fold.fold(c[0]));
