@@ -195,6 +195,16 @@ public final class PhraseTrie<V> {
         return node < 0 || wordEnds[node];
     }
 
+    /**
+     * False when no phrase's first word starts with the folded base of {@code c}: then
+     * {@link #firstWordAt} is false for a token of letters ({@link TokenKind#WORD}) whose first char
+     * is {@code c}, told from that char alone.
+     */
+    public boolean firstWordMayStartWith(char c) {
+        char b = Fold.foldedBase(c);
+        return b == 0 || b < firstNode.length && firstNode[b] != 0;
+    }
+
     /** Whether some phrase starts with the folded token {@code folded}. */
     public boolean startsWith(String folded) {
         return root.next.containsKey(folded);

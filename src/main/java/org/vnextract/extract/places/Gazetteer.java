@@ -90,7 +90,7 @@ public final class Gazetteer {
         keyPool = pool.toString().toCharArray();
         for (List<Unit> us : byKey.values()) {
             for (Unit u : us) {
-                links.put(u, linksOf(u));
+                u.links = linksOf(u);
             }
         }
     }
@@ -110,12 +110,9 @@ public final class Gazetteer {
     record Links(String provinceKey, String key, String afterKey, Unit province, Unit provinceInPre,
                  Unit provinceInPost, String id) {}
 
-    /** Unit → links, by identity: every unit of the gazetteer. */
-    private final Map<Unit, Links> links = new java.util.IdentityHashMap<>();
-
-    /** The links of a unit: computed at load for the gazetteer's, now for another (an unlisted name). */
+    /** The links of a unit: computed at load for the gazetteer's (held by the unit), now for another (an unlisted name). */
     Links links(Unit u) {
-        Links l = links.get(u);
+        Links l = u.links;
         return l != null ? l : linksOf(u);
     }
 

@@ -287,6 +287,23 @@ public final class PlaceExtractor implements Stage {
         Gazetteer.Cursor key = gazetteer.cursor();
         int i = 0;
         while (i < n) {
+            if (i != ctxEnd) {
+                // most tokens are neither a type word's or head's first word nor a name's start, told
+                // by their kind and first char before either is read: no name starts at a token of
+                // another kind without a type word before it, nor at one of letters in lower case
+                TokenKind kind = t.kind(i);
+                if (kind != TokenKind.WORD && kind != TokenKind.ABBREVIATION) {
+                    i++;
+                    continue;
+                }
+                if (kind == TokenKind.WORD) {
+                    char c = t.first(i);
+                    if (!Character.isUpperCase(c) && !contexts.firstWordMayStartWith(c)) {
+                        i++;
+                        continue;
+                    }
+                }
+            }
             // a type word or an organisation head: the name after it may be of its level
             PhraseTrie.Match<Context> cm = t.isLetters(i) && contexts.firstWordAt(t, i)
                     ? contexts.longest(t, i, phraseLimit(t, i, contexts.maxLength())) : null;
