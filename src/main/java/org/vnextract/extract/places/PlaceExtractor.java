@@ -584,6 +584,9 @@ public final class PlaceExtractor implements Stage {
             if (u.isCountry() || !(ctx.levels().contains(u.level()) || u.code() == null)) {
                 continue;
             }
+            if (ctx.kind() != null && !ctx.kind().equalsIgnoreCase(u.kind()) && isNumber(u.name())) {
+                continue; // a unit named by a number only after its own type word: "thành phố 4 triệu dân" is no Quận 4
+            }
             ofLevel.add(u);
             if (ctx.kind() == null || ctx.kind().equals(u.kind())) {
                 ofKind.add(u);
@@ -814,21 +817,6 @@ public final class PlaceExtractor implements Stage {
 
     // ---------------------------------------------------------------- output
 
-    /** For a unit named by a number, the type word written is its own ("phường 4" is a phường). */
-    private static boolean numberedKindAgrees(Found f) {
-        List<Unit> units = f.unit != null ? List.of(f.unit) : f.candidates;
-        boolean numbered = false;
-        for (Unit u : units) {
-            if (isNumber(u.name())) {
-                numbered = true;
-                if (f.kind.equalsIgnoreCase(u.kind())) {
-                    return true;
-                }
-            }
-        }
-        return !numbered;
-    }
-
     private static boolean isNumber(String s) {
         if (s.isEmpty()) {
             return false;
@@ -851,9 +839,6 @@ public final class PlaceExtractor implements Stage {
         Map<String, List<Mention>> mentions = new LinkedHashMap<>();
         for (Found f : found) {
             Unit u = f.unit;
-            if (f.kind != null && !numberedKindAgrees(f)) {
-                continue; // "thành phố 4 triệu dân", "xã 1 triệu": a number after another type word is no numbered unit
-            }
             String level;
             String id;
             String name;
