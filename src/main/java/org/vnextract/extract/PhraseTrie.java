@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.vnextract.internal.Validate;
 import org.vnextract.text.Fold;
+import org.vnextract.text.TokenKind;
 
 /**
  * Phrases of folded tokens ({@link TokenView#fold}) mapped to values, matched at a token position of
@@ -15,7 +16,9 @@ import org.vnextract.text.Fold;
  * scanning a text with it is linear in the number of tokens. A token is first tested by the first
  * char of its fold, read from the text through {@link Fold#foldedFirst}: most tokens start no phrase
  * and are ruled out without reading their folded form (a string per token, seldom still in the cache
- * when a later extractor reads it).
+ * when a later extractor reads it). A reader that asks on every token of a text can ask more
+ * ({@link #firstWordAt}): whether the token's chars spell one of the phrases' first words, read down
+ * a table of the words' chars.
  *
  * <p>Built once, then read only: thread-safe after construction.
  *
@@ -32,6 +35,17 @@ public final class PhraseTrie<V> {
     /** The first chars of the phrases' first folded tokens, by char; {@link #anyFirst} for one past the table. */
     private final boolean[] firstChars = new boolean[0x2070];
     private boolean anyFirst;
+    /**
+     * The phrases' first folded words as a trie of their chars' bases ({@link Fold#foldedBase}, tone
+     * marks left out; node 0 the root), for {@link #firstWordAt}: the node after the first char, by
+     * char (0: none); the node after a node and a char, in an open-addressing table (a key
+     * {@code node << 16 | char} and its node in one long, 0 an empty slot); whether a word ends at a node.
+     */
+    private int[] firstNode = new int[0];
+    private long[] edges = new long[16];
+    private int edgeCount;
+    private int nodes = 1;
+    private boolean[] wordEnds = new boolean[16];
 
     /** Adds a phrase of text, folded token by token like article text ({@link TokenView#foldPhrase}). */
     public void add(String phrase, V value) {
@@ -50,12 +64,87 @@ public final class PhraseTrie<V> {
         } else {
             anyFirst = true;
         }
+        addFirstWord(first);
         Node<V> n = root;
         for (String f : folded) {
             n = n.next.computeIfAbsent(f, k -> new Node<>());
         }
         n.values.add(value);
         maxLength = Math.max(maxLength, folded.size());
+    }
+
+    /** Adds a first word's chars' bases to the tables of {@link #firstWordAt}; a word of tone marks only adds none. */
+    private void addFirstWord(String word) {
+        int node = 0;
+        boolean any = false;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (Fold.isToneMark(c)) {
+                continue;
+            }
+            int next = any ? edge(node, c) : c < firstNode.length ? firstNode[c] : 0;
+            if (next == 0) {
+                Validate.isTrue(nodes < 1 << 16, "folded", "first words too long for the first-word tables");
+                next = nodes++;
+                if (next == wordEnds.length) {
+                    wordEnds = java.util.Arrays.copyOf(wordEnds, 2 * next);
+                }
+                if (any) {
+                    putEdge(node, c, next);
+                } else {
+                    if (c >= firstNode.length) {
+                        firstNode = java.util.Arrays.copyOf(firstNode, c + 1);
+                    }
+                    firstNode[c] = next;
+                }
+            }
+            any = true;
+            node = next;
+        }
+        if (any) {
+            wordEnds[node] = true;
+        }
+    }
+
+    private static long edgeKey(int node, char c) {
+        return (long) node << 16 | c;
+    }
+
+    /** The node after {@code node} and {@code c}, or 0. */
+    private int edge(int node, char c) {
+        long key = edgeKey(node, c);
+        long[] t = edges;
+        int m = t.length - 1;
+        for (int k = Long.hashCode(key * 0x9E3779B97F4A7C15L) & m; ; k = (k + 1) & m) {
+            long v = t[k];
+            if (v == 0) {
+                return 0;
+            }
+            if (v >>> 32 == key) {
+                return (int) v;
+            }
+        }
+    }
+
+    private void putEdge(int node, char c, int next) {
+        if (2 * (edgeCount + 1) > edges.length) {
+            long[] old = edges;
+            edges = new long[2 * old.length];
+            edgeCount = 0;
+            for (long v : old) {
+                if (v != 0) {
+                    putEdge((int) (v >>> 48), (char) (v >>> 32), (int) v);
+                }
+            }
+        }
+        long key = edgeKey(node, c);
+        int m = edges.length - 1;
+        int k = Long.hashCode(key * 0x9E3779B97F4A7C15L) & m;
+        while (edges[k] != 0) {
+            k = (k + 1) & m;
+        }
+        edges[k] = key << 32 | next;
+        edgeCount++;
     }
 
     /** The most tokens of a phrase. */
@@ -70,6 +159,50 @@ public final class PhraseTrie<V> {
     public boolean mayStartAt(TokenView t, int i) {
         char c = Fold.foldedFirst(t.text(), t.start(i), t.end(i));
         return c == 0 || anyFirst || c < firstChars.length && firstChars[c];
+    }
+
+    /**
+     * False when token {@code i} folds ({@link TokenView#fold}) to none of the phrases' first words,
+     * told from its chars without reading or making its folded form: each char is read as its folded
+     * base down the tables of the words' bases, and most tokens leave them after a char or two. True
+     * when it may, or when the tables cannot tell (a char outside them, or one that folding strips at
+     * a word's ends: the fold is then read as {@link #longest} reads it). A token whose fold is one
+     * of the words has that word's bases, so a token ruled out starts no phrase.
+     */
+    public boolean firstWordAt(TokenView t, int i) {
+        TokenKind kind = t.kind(i);
+        if (kind == TokenKind.PUNCT) {
+            return true; // the view keeps punctuation as written
+        }
+        String text = t.text();
+        int to = t.end(i);
+        boolean abbreviation = kind == TokenKind.ABBREVIATION;
+        int node = -1;
+        for (int k = t.start(i); k < to; k++) {
+            char c = text.charAt(k);
+            if (abbreviation && c == '.') {
+                continue; // the view drops an abbreviation's dots
+            }
+            char b = Fold.foldedBase(c);
+            if (b == 0) {
+                return true;
+            }
+            node = node < 0 ? (b < firstNode.length ? firstNode[b] : 0) : edge(node, b);
+            if (node == 0) {
+                return false;
+            }
+        }
+        return node < 0 || wordEnds[node];
+    }
+
+    /**
+     * False when no phrase's first word starts with the folded base of {@code c}: then
+     * {@link #firstWordAt} is false for a token of letters ({@link TokenKind#WORD}) whose first char
+     * is {@code c}, told from that char alone.
+     */
+    public boolean firstWordMayStartWith(char c) {
+        char b = Fold.foldedBase(c);
+        return b == 0 || b < firstNode.length && firstNode[b] != 0;
     }
 
     /** Whether some phrase starts with the folded token {@code folded}. */
@@ -146,6 +279,12 @@ public final class PhraseTrie<V> {
             }
         }
         return null;
+    }
+
+    /** The phrase that is exactly tokens {@code [s, end)}, on one line, or null. */
+    public Match<V> exactly(TokenView t, int s, int end) {
+        Node<V> n = exact(t, s, end);
+        return n != null && !n.values.isEmpty() ? new Match<>(s, end, n.values) : null;
     }
 
     /** The node of tokens {@code [s, end)} on one line, or null. */

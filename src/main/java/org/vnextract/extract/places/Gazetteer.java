@@ -38,7 +38,8 @@ public final class Gazetteer {
                 f[i] = f[i] == null ? "" : f[i];
             }
             String after = f[7].isEmpty() ? null : f[7].split(":")[0];
-            Unit u = new Unit(f[0], f[1], f[2], f[3], f[4], f[5], nullIfEmpty(f[6]), after, "");
+            Unit u = new Unit(intern(f[0]), intern(f[1]), intern(f[2]), f[3], intern(f[4]), intern(f[5]),
+                    intern(nullIfEmpty(f[6])), intern(after), "");
             add(u.name(), u);
             byEraCode.put(u.era() + ":" + u.level() + ":" + u.code(), u);
         }
@@ -47,7 +48,7 @@ public final class Gazetteer {
         }
         for (String l : models.lines("places/countries.tsv")) {
             String[] f = l.split("\t", -1);
-            add(f[0], new Unit(null, "country", f[1], f[0], null, null, null, null, f.length > 2 ? f[2] : ""));
+            add(f[0], new Unit(null, "country", intern(f[1]), f[0], null, null, null, null, f.length > 2 ? intern(f[2]) : ""));
         }
         for (String l : models.lines("places/aliases.tsv")) {
             String[] f = l.split("\t", -1);
@@ -57,8 +58,8 @@ public final class Gazetteer {
             String code = f.length > 4 && !f[4].isEmpty() ? f[4] : null;
             Unit target = code == null ? null : byEraCode.get("pre:" + f[2] + ":" + code);
             String after = target != null ? target.after() : null;
-            add(f[0], new Unit(code == null ? null : "pre", f[2], code, f[1], f[3], code, null, after,
-                    f.length > 5 ? f[5] : ""));
+            add(f[0], new Unit(code == null ? null : "pre", intern(f[2]), intern(code), f[1], intern(f[3]), intern(code), null,
+                    intern(after), f.length > 5 ? intern(f[5]) : ""));
         }
         byKey.replaceAll((k, v) -> List.copyOf(v));
         for (String k : prefixes) {
@@ -89,7 +90,7 @@ public final class Gazetteer {
         keyPool = pool.toString().toCharArray();
         for (List<Unit> us : byKey.values()) {
             for (Unit u : us) {
-                links.put(u, linksOf(u));
+                u.links = linksOf(u);
             }
         }
     }
@@ -109,20 +110,26 @@ public final class Gazetteer {
     record Links(String provinceKey, String key, String afterKey, Unit province, Unit provinceInPre,
                  Unit provinceInPost, String id) {}
 
-    /** Unit → links, by identity: every unit of the gazetteer. */
-    private final Map<Unit, Links> links = new java.util.IdentityHashMap<>();
-
-    /** The links of a unit: computed at load for the gazetteer's, now for another (an unlisted name). */
+    /** The links of a unit: computed at load for the gazetteer's (held by the unit), now for another (an unlisted name). */
     Links links(Unit u) {
-        Links l = links.get(u);
+        Links l = u.links;
         return l != null ? l : linksOf(u);
     }
 
     private Links linksOf(Unit u) {
-        return new Links(u.era() + ":" + u.province(), u.era() + ":" + u.code(),
-                u.after() == null ? null : "post:" + u.after(), unit(u.era(), "province", u.province()),
+        return new Links(intern(u.era() + ":" + u.province()), intern(u.era() + ":" + u.code()),
+                u.after() == null ? null : intern("post:" + u.after()), unit(u.era(), "province", u.province()),
                 provinceIn(u, "pre"), provinceIn(u, "post"),
-                u.code() != null ? u.level() + ":" + u.era() + u.code() : null);
+                u.code() != null ? intern(u.level() + ":" + u.era() + u.code()) : null);
+    }
+
+    /**
+     * The one copy of a field's value that many units share (an era, level, kind, code or key): a
+     * comparison with it is then mostly one of references, and the scan reads no string of its own per
+     * unit (each a cache miss). Null stays null.
+     */
+    private static String intern(String s) {
+        return s == null ? null : s.intern();
     }
 
     /**

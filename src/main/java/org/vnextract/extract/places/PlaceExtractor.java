@@ -62,17 +62,14 @@ public final class PlaceExtractor implements Stage {
 
     private final Gazetteer gazetteer;
     private final Outlets outlets;
-    /** Type words and heads; the phrase sets below are matched on the shared {@link TokenView} too. */
+    /**
+     * Type words and heads; the phrase sets below are matched on the shared {@link TokenView} too,
+     * each token asked first whether it is a phrase's first word ({@link PhraseTrie#firstWordAt}).
+     */
     private final PhraseTrie<Context> contexts = new PhraseTrie<>();
-    /** The first words of {@link #contexts}: a gate read before the trie on every token of the text. */
-    private final FirstWords contextStarts;
     private final PhraseTrie<Boolean> notHeads = new PhraseTrie<>();
     private final PhraseTrie<Boolean> countryCues = new PhraseTrie<>();
     private final PhraseTrie<Boolean> venueWords = new PhraseTrie<>();
-    /** The first words of {@link #notHeads}, {@link #countryCues} and {@link #venueWords}, as {@link #contextStarts}. */
-    private final FirstWords notHeadStarts;
-    private final FirstWords countryCueStarts;
-    private final FirstWords venueStarts;
     private final List<String> biographyCues = new ArrayList<>();
     /** Phrases that hold a biography cue and tell no origin when no name follows ("!" lines of biography_cues.txt). */
     private final PhraseTrie<Boolean> biographyExceptions = new PhraseTrie<>();
@@ -80,6 +77,11 @@ public final class PlaceExtractor implements Stage {
     private final int[][] biographyKeys;
     /** The last words' hashes of {@link #biographyKeys}, as a one-hash filter read before the cues. */
     private final boolean[] biographyLastKeys = new boolean[1 << 10];
+    /**
+     * The biography cues as phrases, asked only for their first words ({@link PhraseTrie#firstWordAt}):
+     * a sentence none of whose tokens may be one holds no cue, told before its chars are read.
+     */
+    private final PhraseTrie<Boolean> biographyStarts = new PhraseTrie<>();
     private final List<String> captionCues = new ArrayList<>();
     private final List<String> nationalCues = new ArrayList<>();
     /** Names that hold a national cue but make no article national ("Đại hội đại biểu toàn quốc"). */
@@ -87,8 +89,6 @@ public final class PlaceExtractor implements Stage {
     /** Per national name, the words it must hold (its parts, each after a space): the pattern runs only on a head that holds them all. */
     private final List<List<String>> nationalNameParts = new ArrayList<>();
     private final PhraseTrie<Boolean> localCuePhrases = new PhraseTrie<>();
-    /** The first words of {@link #localCuePhrases}, as {@link #contextStarts}. */
-    private final FirstWords localCueStarts;
     private final Set<String> localIssuers = new HashSet<>();
     /** The segmenter's surnames: a name inside a segmenter word that begins with one is a person's. */
     private final Set<String> surnames = new HashSet<>();
@@ -98,10 +98,9 @@ public final class PlaceExtractor implements Stage {
         this.gazetteer = new Gazetteer(models);
         this.outlets = new Outlets(models, gazetteer);
         Map<String, String> kindOf = new HashMap<>();
-        Set<String> contextFirst = new HashSet<>();
         for (String l : models.lines("places/kinds.tsv")) {
             String[] f = l.split("\t", -1);
-            addPhrase(contexts, f[0], new Context(Set.of(f[2].split(",")), f[1], true), contextFirst);
+            addPhrase(contexts, f[0], new Context(Set.of(f[2].split(",")), f[1], true));
             kindOf.put(Fold.fold(f[0]), f[1]);
         }
         for (String l : models.lines("places/heads.tsv")) {
@@ -113,24 +112,22 @@ public final class PlaceExtractor implements Stage {
                     kind = k.getValue();
                 }
             }
-            addPhrase(contexts, f[0], new Context(Set.of(f[1].split(",")), kind, false), contextFirst);
+            addPhrase(contexts, f[0], new Context(Set.of(f[1].split(",")), kind, false));
         }
-        this.contextStarts = new FirstWords(contextFirst);
-        Set<String> notHeadFirst = new HashSet<>();
         for (String l : models.lines("places/not_heads.txt")) {
             boolean exception = l.startsWith("!");
-            addPhrase(notHeads, exception ? l.substring(1) : l, !exception, notHeadFirst);
+            addPhrase(notHeads, exception ? l.substring(1) : l, !exception);
         }
-        this.notHeadStarts = new FirstWords(notHeadFirst);
-        this.venueStarts = new FirstWords(addPhrases(venueWords, models.lines("places/venue_words.txt")));
+        addPhrases(venueWords, models.lines("places/venue_words.txt"));
         List<int[]> cueKeys = new ArrayList<>();
         for (String l : models.lines("places/biography_cues.txt")) {
             if (l.startsWith("!")) { // a phrase that holds a cue and tells no origin ("quê hương": homeland)
-                addPhrase(biographyExceptions, l.substring(1), Boolean.TRUE, new HashSet<>());
+                addPhrase(biographyExceptions, l.substring(1), Boolean.TRUE);
                 continue;
             }
             String w = words(l);
             biographyCues.add(" " + w + " ");
+            addPhrase(biographyStarts, w, Boolean.TRUE);
             String[] ws = w.split(" ");
             int[] k = new int[ws.length];
             for (int x = 0; x < ws.length; x++) {
@@ -153,7 +150,7 @@ public final class PlaceExtractor implements Stage {
         for (String l : models.lines("places/caption_cues.txt")) {
             captionCues.add(l.strip().toLowerCase(Locale.ROOT));
         }
-        this.countryCueStarts = new FirstWords(addPhrases(countryCues, models.lines("places/country_cues.txt")));
+        addPhrases(countryCues, models.lines("places/country_cues.txt"));
         for (String l : models.lines("places/national_cues.txt")) {
             nationalCues.add(" " + numbersAsNine(words(l)) + " ");
         }
@@ -175,7 +172,7 @@ public final class PlaceExtractor implements Stage {
             nationalNames.add(java.util.regex.Pattern.compile(re.append(' ').toString()));
             nationalNameParts.add(List.copyOf(literal));
         }
-        this.localCueStarts = new FirstWords(addPhrases(localCuePhrases, models.lines("places/local_cues.txt")));
+        addPhrases(localCuePhrases, models.lines("places/local_cues.txt"));
         for (String l : models.lines("segment/surnames.txt")) {
             surnames.add(Fold.fold(l.split("\t")[0]));
         }
@@ -188,23 +185,18 @@ public final class PlaceExtractor implements Stage {
      * Adds a phrase of a rules file (its first tab-separated field), folded word by word as
      * {@link TokenView#fold} folds the article's tokens ("TP." = "tp", "Huyện uỷ" = "huyện ủy").
      */
-    /** As {@link #addPhrase(PhraseTrie, String, Object)}, adding the phrase's first folded word to {@code firstWords}. */
-    private static <V> void addPhrase(PhraseTrie<V> trie, String phrase, V value, Set<String> firstWords) {
+    private static <V> void addPhrase(PhraseTrie<V> trie, String phrase, V value) {
         String f = Fold.fold(phrase);
         if (!f.isEmpty()) {
-            String[] ws = f.split(" ");
-            trie.put(List.of(ws), value);
-            firstWords.add(ws[0]);
+            trie.put(List.of(f.split(" ")), value);
         }
     }
 
-    /** Adds the phrases of a rules file; gives their first folded words. */
-    private static Set<String> addPhrases(PhraseTrie<Boolean> trie, List<String> lines) {
-        Set<String> first = new HashSet<>();
+    /** Adds the phrases of a rules file. */
+    private static void addPhrases(PhraseTrie<Boolean> trie, List<String> lines) {
         for (String l : lines) {
-            addPhrase(trie, l.split("\t", -1)[0], Boolean.TRUE, first);
+            addPhrase(trie, l.split("\t", -1)[0], Boolean.TRUE);
         }
-        return first;
     }
 
     /** The value of a matched phrase: the one added last when a phrase is written twice ("tp", "tp."). */
@@ -295,8 +287,25 @@ public final class PlaceExtractor implements Stage {
         Gazetteer.Cursor key = gazetteer.cursor();
         int i = 0;
         while (i < n) {
+            if (i != ctxEnd) {
+                // most tokens are neither a type word's or head's first word nor a name's start, told
+                // by their kind and first char before either is read: no name starts at a token of
+                // another kind without a type word before it, nor at one of letters in lower case
+                TokenKind kind = t.kind(i);
+                if (kind != TokenKind.WORD && kind != TokenKind.ABBREVIATION) {
+                    i++;
+                    continue;
+                }
+                if (kind == TokenKind.WORD) {
+                    char c = t.first(i);
+                    if (!Character.isUpperCase(c) && !contexts.firstWordMayStartWith(c)) {
+                        i++;
+                        continue;
+                    }
+                }
+            }
             // a type word or an organisation head: the name after it may be of its level
-            PhraseTrie.Match<Context> cm = t.isLetters(i) && contextStarts.mayStart(t, i)
+            PhraseTrie.Match<Context> cm = t.isLetters(i) && contexts.firstWordAt(t, i)
                     ? contexts.longest(t, i, phraseLimit(t, i, contexts.maxLength())) : null;
             if (cm != null) {
                 ctx = last(cm);
@@ -447,8 +456,13 @@ public final class PlaceExtractor implements Stage {
 
     /** A line break in text[from, to): read only between the two tokens, never to the end of the text. */
     private static boolean hasNewline(String text, int from, int to) {
+        return hasChar(text, from, to, '\n');
+    }
+
+    /** Whether text[from, to) holds {@code c}. */
+    private static boolean hasChar(String text, int from, int to, char c) {
         for (int k = from; k < to; k++) {
-            if (text.charAt(k) == '\n') {
+            if (text.charAt(k) == c) {
                 return true;
             }
         }
@@ -570,6 +584,9 @@ public final class PlaceExtractor implements Stage {
             if (u.isCountry() || !(ctx.levels().contains(u.level()) || u.code() == null)) {
                 continue;
             }
+            if (ctx.kind() != null && !ctx.kind().equalsIgnoreCase(u.kind()) && isNumber(u.name())) {
+                continue; // a unit named by a number only after its own type word: "thành phố 4 triệu dân" is no Quận 4
+            }
             ofLevel.add(u);
             if (ctx.kind() == null || ctx.kind().equals(u.kind())) {
                 ofKind.add(u);
@@ -582,7 +599,7 @@ public final class PlaceExtractor implements Stage {
         if (name.bareNone()) {
             return List.of();
         }
-        if (phraseBefore(t, first, notHeads, notHeadStarts)) {
+        if (phraseBefore(t, first, notHeads)) {
             return List.of();
         }
         if (name.bareUnits() != null) {
@@ -596,7 +613,7 @@ public final class PlaceExtractor implements Stage {
                 continue; // a bare name of a province and its capital is the province
             }
             if (u.isCountry()) {
-                if (!u.has("cue") || lastCountryEnd >= first - 2 || phraseBefore(t, first, countryCues, countryCueStarts)) {
+                if (!u.has("cue") || lastCountryEnd >= first - 2 || phraseBefore(t, first, countryCues)) {
                     out.add(u);
                 }
             } else if (u.isProvince() || u.level().equals("district")) {
@@ -607,7 +624,7 @@ public final class PlaceExtractor implements Stage {
     }
 
     /** The value of the longest phrase of {@code set} that ends right before token {@code first}; false when none. */
-    private static boolean phraseBefore(TokenView t, int first, PhraseTrie<Boolean> set, FirstWords starts) {
+    private static boolean phraseBefore(TokenView t, int first, PhraseTrie<Boolean> set) {
         int from = 0;
         if (t.hasSplits()) {
             for (int k = first - 1; k >= 0 && k >= first - set.maxLength(); k--) {
@@ -617,11 +634,13 @@ public final class PlaceExtractor implements Stage {
                 }
             }
         }
-        // the trie from the first token that may start a phrase on: those before it start none
+        // longest first; only a token that may be a phrase's first word is looked up in the trie
         for (int s = Math.max(from, first - set.maxLength()); s < first; s++) {
-            if (starts.mayStart(t, s)) {
-                PhraseTrie.Match<Boolean> m = set.endingAt(t, first, s);
-                return m != null && last(m);
+            if (set.firstWordAt(t, s)) {
+                PhraseTrie.Match<Boolean> m = set.exactly(t, s, first);
+                if (m != null) {
+                    return last(m);
+                }
             }
         }
         return false;
@@ -798,21 +817,6 @@ public final class PlaceExtractor implements Stage {
 
     // ---------------------------------------------------------------- output
 
-    /** For a unit named by a number, the type word written is its own ("phường 4" is a phường). */
-    private static boolean numberedKindAgrees(Found f) {
-        List<Unit> units = f.unit != null ? List.of(f.unit) : f.candidates;
-        boolean numbered = false;
-        for (Unit u : units) {
-            if (isNumber(u.name())) {
-                numbered = true;
-                if (f.kind.equalsIgnoreCase(u.kind())) {
-                    return true;
-                }
-            }
-        }
-        return !numbered;
-    }
-
     private static boolean isNumber(String s) {
         if (s.isEmpty()) {
             return false;
@@ -835,9 +839,6 @@ public final class PlaceExtractor implements Stage {
         Map<String, List<Mention>> mentions = new LinkedHashMap<>();
         for (Found f : found) {
             Unit u = f.unit;
-            if (f.kind != null && !numberedKindAgrees(f)) {
-                continue; // "thành phố 4 triệu dân", "xã 1 triệu": a number after another type word is no numbered unit
-            }
             String level;
             String id;
             String name;
@@ -981,7 +982,7 @@ public final class PlaceExtractor implements Stage {
             }
             String k = gazetteer.links(prov).key();
             provinceOf.putIfAbsent(k, prov);
-            if (f.bare && f.unit.isProvince() && phraseBefore(tv, f.firstToken, venueWords, venueStarts)) {
+            if (f.bare && f.unit.isProvince() && phraseBefore(tv, f.firstToken, venueWords)) {
                 w = w / 2; // "họp tại Hà Nội": the venue alone makes no place
             } else {
                 named.add(k);
@@ -1131,12 +1132,44 @@ public final class PlaceExtractor implements Stage {
     }
 
     private boolean inBiography(TokenView tv, org.vnextract.text.Sentence s) {
-        if (s == null || biographyKeys != null && !mayHaveCue(tv.text(), s.start(), s.end(), biographyKeys, biographyLastKeys)) {
+        if (s == null || biographyKeys != null && (!mayStartCue(tv, s)
+                || !mayHaveCue(tv.text(), s.start(), s.end(), biographyKeys, biographyLastKeys))) {
             return false;
         }
         String f = " " + words(withoutExceptions(tv, s)) + " ";
         for (String cue : biographyCues) {
             if (f.contains(cue)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * False when no token of the sentence may be a biography cue's first word as {@link #words} reads
+     * the sentence (only when every cue is words of letters and digits, {@link #biographyKeys}): a
+     * token of one run of word chars is asked of {@link #biographyStarts} by its chars; a token a run
+     * may cross or leave part of (a piece of a split word, an abbreviation with dots, punctuation
+     * holding a word char) says it may; any other char that is no letter the gate itself lets through.
+     */
+    private boolean mayStartCue(TokenView tv, org.vnextract.text.Sentence s) {
+        int from = tv.tokenAtOrAfter(s.start(), 0);
+        int to = tv.tokenAtOrAfter(s.end(), from);
+        String text = tv.text();
+        for (int k = from; k < to; k++) {
+            TokenKind kind = tv.kind(k);
+            if (kind == TokenKind.PUNCT) {
+                for (int c = tv.start(k); c < tv.end(k); c++) {
+                    if (isWordChar(text.charAt(c))) {
+                        return true;
+                    }
+                }
+                continue;
+            }
+            if (isPiece(tv, k) || kind == TokenKind.ABBREVIATION && hasChar(text, tv.start(k), tv.end(k), '.')) {
+                return true;
+            }
+            if (biographyStarts.firstWordAt(tv, k)) {
                 return true;
             }
         }
@@ -1280,7 +1313,7 @@ public final class PlaceExtractor implements Stage {
     private boolean hasLocalCue(TokenView t) {
         int n = t.size();
         for (int i = 0; i < n; i++) {
-            if (t.isLetters(i) && localCueStarts.mayStart(t, i) && localCuePhrases.longest(t, i, phraseLimit(t, i, localCuePhrases.maxLength())) != null) {
+            if (t.isLetters(i) && localCuePhrases.firstWordAt(t, i) && localCuePhrases.longest(t, i, phraseLimit(t, i, localCuePhrases.maxLength())) != null) {
                 return true;
             }
         }
