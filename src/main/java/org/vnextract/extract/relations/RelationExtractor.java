@@ -1052,6 +1052,14 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             while (next < words.size() && !words.get(next).w().equals(";")) {
                 next++;
             }
+            // "…; thực hiện Kế hoạch số 12-KH/TU …; Ban Thường vụ Huyện ủy ban hành Kế hoạch số 45-KH/HU": the clause
+            // after the next semicolon issues the document that carries those of this clause out
+            if (next < words.size() && issuesAt(words, next + 1) > 0) {
+                next++;
+                while (next < words.size() && !words.get(next).w().equals(";")) {
+                    next++;
+                }
+            }
             while (c0 < cited.size() && cited.get(c0).first() <= k) {
                 c0++;
             }
@@ -1249,28 +1257,99 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             return;
         }
         TokenView v = art.v;
-        int[] next = actorSentence(art, s);
-        if (next == null) {
-            return;
-        }
-        int base = next[0];
-        int end = next[1];
-        for (int p = base + 1; p < end && p - base <= MAX_ACTOR; p++) {
-            if (!actorWord(word(v, p - 1))) {
+        Sentence at = s;
+        for (int skipped = 0; skipped <= MAX_PREAMBLE_ITEMS; skipped++) {
+            at = next(art.t, at);
+            if (at == null) {
                 return;
             }
-            int afterIssue = matchAt(rules.issue, wordsFrom(v, p, end), 0);
+            int base = v.tokenAtOrAfter(at.start(), 0);
+            int end = v.tokenAtOrAfter(at.end(), base);
+            List<Word> next = wordsFrom(v, base, end, MAX_ISSUING);
+            int afterIssue = issuesAt(next, 0);
             if (afterIssue > 0) {
-                DocumentReference issued = art.mentionAt(v.start(p + afterIssue));
+                DocumentReference issued = art.mentionAt(v.start(base + afterIssue));
+                if (issued == null && bareSelf(art, next, afterIssue)) {
+                    issued = art.self; // "…; Ban Thường vụ Huyện ủy ban hành Kế hoạch thực hiện như sau:"
+                }
                 if (issued != null) {
                     for (Cited to : carriedOut) {
                         add(out, art.t.text(), issued.id(), "implements", to.id(), startOfSentence(art.t, carriedOut.get(0)),
-                                v.end(p + afterIssue));
+                                v.end(base + afterIssue));
                     }
                 }
                 return;
             }
+            // "Thực hiện Kế hoạch số 12-KH/TU …;\nCăn cứ tình hình thực tế;\nBan Thường vụ …": another item of the
+            // preamble's list, a basis or a document carried out, ending in a semicolon, may stand between
+            if (next.isEmpty() || !preambleItem(next) || !";".equals(v.fold(end - 1))) {
+                return;
+            }
         }
+    }
+
+    /** The most items of a preamble's list (each a line ending in a semicolon) between a fronted one and its issuing line. */
+    private static final int MAX_PREAMBLE_ITEMS = 4;
+    /** The most words read at the start of a sentence for the document it issues: a lead, the actor, manner words and the verb. */
+    private static final int MAX_ISSUING = 2 * MAX_ACTOR + 8;
+    /** The most `manner` phrases between an actor and its `issue` phrase ("đã kịp thời"). */
+    private static final int MAX_MANNER = 3;
+
+    /**
+     * The words from {@code p} open a clause that issues a document: an optional `lead` ("Ngày 10/1/2024,",
+     * "Trên cơ sở đó,"), the actor's capitalised (or attachable) words, optional `manner` words ("đã kịp thời") and
+     * an `issue` phrase ("Ban Thường vụ Huyện ủy đã kịp thời ban hành …"); the index right after the phrase, else -1.
+     */
+    private int issuesAt(List<Word> words, int p) {
+        int q = p;
+        int afterLead = matchAt(rules.lead, words, q);
+        if (afterLead > q) {
+            q = afterLead;
+        }
+        if (q >= words.size() || !words.get(q).capital()) {
+            return -1;
+        }
+        for (int k = q + 1; k < words.size() && k - q <= MAX_ACTOR; k++) {
+            int m = k;
+            for (int r = 0; r < MAX_MANNER; r++) {
+                int a = matchAt(rules.manner, words, m);
+                if (a <= m) {
+                    break;
+                }
+                m = a;
+            }
+            int afterIssue = matchAt(rules.issue, words, m);
+            if (afterIssue > m) {
+                return afterIssue;
+            }
+            if (!actorWord(words.get(k))) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** An item of a preamble's list: it opens with "căn cứ" or a `fronted` phrase (after a bullet). */
+    private boolean preambleItem(List<Word> words) {
+        int p = 0;
+        while (p < words.size() && p < 3 && !is(words, p, "#") && !Character.isLetter(words.get(p).w().codePointAt(0))) {
+            p++;
+        }
+        return is(words, p, can) && is(words, p + 1, cu) || matchAt(rules.fronted, words, p) > p;
+    }
+
+    /**
+     * The page's own document's type name stands bare at {@code i} (no number or name of its own after it):
+     * "ban hành Kế hoạch thực hiện như sau" issues the page's Kế hoạch.
+     */
+    private boolean bareSelf(Article art, List<Word> words, int i) {
+        if (art.self == null) {
+            return false;
+        }
+        List<String> type = typeOf(art, art.self);
+        int after = i + type.size();
+        return !type.isEmpty() && after <= words.size() && matchesWords(type, words, i)
+                && (after == words.size() || !(words.get(after).w().equals("#") || rules.named.contains(words.get(after).w())));
     }
 
     /** The most words of a `directs` phrase. */
@@ -1297,8 +1376,13 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
 
     /** Up to {@link #MAX_DIRECTS_WORDS} words from token {@code p}, before {@code end}: where a phrase is matched. */
     private List<Word> wordsFrom(TokenView v, int p, int end) {
-        List<Word> rest = new ArrayList<>(Math.min(end - p, MAX_DIRECTS_WORDS));
-        for (int k = p; k < end && k - p < MAX_DIRECTS_WORDS; k++) {
+        return wordsFrom(v, p, end, MAX_DIRECTS_WORDS);
+    }
+
+    /** Up to {@code max} words from token {@code p}, before {@code end}. */
+    private List<Word> wordsFrom(TokenView v, int p, int end, int max) {
+        List<Word> rest = new ArrayList<>(Math.max(0, Math.min(end - p, max)));
+        for (int k = p; k < end && k - p < max; k++) {
             rest.add(word(v, k));
         }
         return rest;
