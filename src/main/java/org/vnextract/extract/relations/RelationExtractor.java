@@ -79,6 +79,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     private final String duoc;
     private final String can;
     private final String va;
+    private final String cua;
     /** The words of a date written out after its day: "20 tháng 10 năm 2022". */
     private final List<String> dateUnits;
     private final String cu;
@@ -100,6 +101,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         duoc = key("được");
         can = key("căn");
         va = key("và");
+        cua = key("của");
         dateUnits = List.of(key("tháng"), key("năm"));
         cu = key("cứ");
         ban = key("ban");
@@ -2030,6 +2032,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             return false;
         }
         boolean actor = false; // a comma not before the date: what follows may be the sentence's actor
+        boolean named = false; // inside an issuer's name: after its capitalised head, or "của", and its words since
         for (int i = from; i < to; i++) {
             Word w = words.get(i);
             if (w.w().equals(",") && !is(words, i + 1, ngay)) {
@@ -2050,6 +2053,13 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                     || w.w().equals(va) && i > from + 1 && words.get(i - 2).capital()) && Character.isLetter(w.w().codePointAt(0))
                     // "và" inside the name, between two of its capitalised words: "Bộ Giáo dục và Đào tạo"
                     && (!w.w().equals(va) || i + 1 < to && words.get(i + 1).capital());
+            // the issuer's name written on in lower case after its capitalised head or "của": "của Sở giáo dục và đào
+            // tạo", "của Ban chỉ đạo thi hành án dân sự tỉnh", "của ban quản lý khu công nghiệp"
+            if (!actor && named && (rules.issuerWords.contains(w.w())
+                    || w.w().equals(va) && i + 1 < to && rules.issuerWords.contains(words.get(i + 1).w()))) {
+                issuerSyllable = true;
+            }
+            named = !actor && (w.capital() || w.w().equals(cua) || named && (issuerSyllable || rules.attach.contains(w.w())));
             if (!(w.capital() || w.w().equals("#") || rules.attach.contains(w.w()) || issuerSyllable)) {
                 return false;
             }

@@ -48,6 +48,7 @@ final class RelationRules {
     final Set<String> join = new HashSet<>();
     final Set<String> named = new HashSet<>();
     final Set<String> self = new HashSet<>();
+    final Set<String> issuerWords = new HashSet<>();
 
     RelationRules(ModelSource models) {
         Validate.notNull(models, "models");
@@ -92,6 +93,7 @@ final class RelationRules {
                 case "join" -> join.add(single(words, lineNo));
                 case "named" -> named.add(single(words, lineNo));
                 case "this" -> self.add(single(words, lineNo));
+                case "issuer" -> issuerWords.add(single(words, lineNo));
                 default -> throw new PipelineException(FILE + ":" + lineNo + ": unknown kind '" + c[0] + "'");
             }
         }
@@ -112,7 +114,7 @@ final class RelationRules {
         }
         history.addAll(o.history.stream().map(p -> new Phrase(p.words().stream().map(RelationRules::stripTones).toList(), p.relation())).toList());
         historyHead.addAll(o.historyHead.stream().map(p -> new Phrase(p.words().stream().map(RelationRules::stripTones).toList(), null)).toList());
-        for (var pair : List.of(List.of(o.tail, tail), List.of(o.attach, attach), List.of(o.join, join), List.of(o.named, named), List.of(o.self, self))) {
+        for (var pair : List.of(List.of(o.tail, tail), List.of(o.attach, attach), List.of(o.join, join), List.of(o.named, named), List.of(o.self, self), List.of(o.issuerWords, issuerWords))) {
             pair.get(0).forEach(w -> pair.get(1).add(stripTones(w)));
         }
     }
