@@ -833,6 +833,10 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                     // "Để triển khai thực hiện Nghị quyết, Tỉnh ủy …": the last document of the type named before
                     target = lastOfTypeBefore(art, type, art.v.start(base + i));
                     end = after;
+                } else if (words.get(i).capital() && opensAfterLead(words, i) && linkFollows(words, after)) {
+                    // "… đã ban hành Kế hoạch số 30-KH/TU. Kế hoạch nhằm triển khai thực hiện Nghị quyết số 57-NQ/TW": a bare
+                    // type name opening the sentence (after a `lead`) before a phrase is the one of its type named last
+                    target = lastOfTypeBefore(art, type, art.v.start(base + i));
                 } else if (words.get(i).capital() && opens(words, i) && after < n && matchClause(words, after) > after) {
                     // "… ban hành Quyết định số 10/2019/QĐ-UBND …. Quyết định có hiệu lực kể từ ngày 26/6/2019 và
                     // thay thế …": a bare type name opening the sentence before a `clause` is the one just named
@@ -919,6 +923,27 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             int start = i - ph.words().size();
             if (ph.relation().equals("implements") && start >= 0 && matches(ph.words(), words, start)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** Only bullets, numbers and punctuation, or a `lead` ("Theo đó,"), stand before word {@code i} of the sentence. */
+    private boolean opensAfterLead(List<Word> words, int i) {
+        return opens(words, i) || matchAt(rules.lead, words, 0) == i;
+    }
+
+    /**
+     * A `forward` phrase follows from word {@code at}, after at most {@link #MAX_TAIL} attachable words but a comma
+     * ("nhằm", "được ban hành nhằm", "để"): "Kế hoạch nhằm triển khai thực hiện Nghị quyết …".
+     */
+    private boolean linkFollows(List<Word> words, int at) {
+        for (int k = at; k < words.size() && k - at <= MAX_TAIL; k++) {
+            if (matchAt(rules.forward, words, k) > k) {
+                return true;
+            }
+            if (!rules.attach.contains(words.get(k).w()) || words.get(k).w().equals(",")) {
+                return false;
             }
         }
         return false;
