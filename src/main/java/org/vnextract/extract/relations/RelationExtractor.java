@@ -2057,7 +2057,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             return false;
         }
         boolean actor = false; // a comma not before the date: what follows may be the sentence's actor
-        boolean named = false; // inside an issuer's name: after its capitalised head, or "của", and its words since
+        boolean named = false; // inside an issuer's name: after "của" or a capitalised word, and only `issuer` words since
         for (int i = from; i < to; i++) {
             Word w = words.get(i);
             if (w.w().equals(",") && !is(words, i + 1, ngay)) {
@@ -2084,7 +2084,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                     || w.w().equals(va) && i + 1 < to && rules.issuerWords.contains(words.get(i + 1).w()))) {
                 issuerSyllable = true;
             }
-            named = !actor && (w.capital() || w.w().equals(cua) || named && (issuerSyllable || rules.attach.contains(w.w())));
+            named = !actor && (w.capital() || w.w().equals(cua) || named && issuerSyllable);
             if (!(w.capital() || w.w().equals("#") || rules.attach.contains(w.w()) || issuerSyllable)) {
                 return false;
             }
