@@ -83,6 +83,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     /** The words of a date written out after its day: "20 tháng 10 năm 2022". */
     private final List<String> dateUnits;
     private final String cu;
+    private final String dieu;
     private final String ban;
     private final String hanh;
     private final String so;
@@ -104,6 +105,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         cua = key("của");
         dateUnits = List.of(key("tháng"), key("năm"));
         cu = key("cứ");
+        dieu = key("điều");
         ban = key("ban");
         hanh = key("hành");
         so = key("số");
@@ -637,6 +639,21 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         while (p < words.size() && p < 3 && !is(words, p, "#") && !Character.isLetter(words.get(p).w().codePointAt(0))) {
             p++; // a bullet
         }
+        // "Điều 1. Sửa đổi, bổ sung …": an article of the page's own document (its "Số:" header) opens the sentence
+        boolean article = false;
+        if (art.self != null && is(words, p, dieu) && is(words, p + 1, "#") && p + 2 < words.size()
+                && (is(words, p + 2, ".") || is(words, p + 2, ":"))) {
+            p += 3;
+            article = true;
+        } else if (art.self != null && p == 0) {
+            Sentence prev = previous(art.t, s); // "Điều 1." read as a sentence of its own
+            if (prev != null) {
+                int base = art.v.tokenAtOrAfter(prev.start(), 0);
+                int end = art.v.tokenAtOrAfter(prev.end(), base);
+                article = end - base == 3 && word(art.v, base).w().equals(dieu) && word(art.v, base + 1).w().equals("#")
+                        && (word(art.v, base + 2).w().equals(".") || word(art.v, base + 2).w().equals(":"));
+            }
+        }
         if (p >= words.size() || !words.get(p).capital()) {
             return;
         }
@@ -651,15 +668,19 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             return;
         }
         Cited first = cited.get(0);
+        int afterPhrase = q;
         while (q < first.first() && q - p <= MAX_TAIL + MAX_NAMED
                 && (rules.tail.contains(words.get(q).w()) || words.get(q).capital() || rules.named.contains(words.get(q).w()))) {
             q++;
         }
-        if (q != first.first()) {
+        if (q != first.first() && !(article && tailThenRegulation(words, afterPhrase, first.first()))) {
             return;
         }
         DocumentReference from = subjectOfPrevious(art, s);
-        if (from == null) {
+        if (from == null && article) {
+            from = art.self;
+        }
+        if (from == null || from.id().equals(first.id())) {
             return;
         }
         int k = 0;
@@ -675,6 +696,23 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
      * 68/2008/QĐ-BLĐTBXH có hiệu lực …") or by its bare type name, capitalised ("Quyết định được đăng Công báo
      * …", "Quyết định này có hiệu lực …": the last of that type named before, or the page's own); else null.
      */
+    /**
+     * The words {@code [from, to)} are `tail` words, then a regulation named by its title and the `carrier` of the
+     * document at {@code to}: "một số điều của Quy chế làm việc ban hành kèm theo" (Quyết định số 72/2014/QĐ-UBND).
+     */
+    private boolean tailThenRegulation(List<Word> words, int from, int to) {
+        int title = carriedRegulation(words, from - 1, to);
+        if (title < from) {
+            return false;
+        }
+        for (int k = from; k < title; k++) {
+            if (!rules.tail.contains(words.get(k).w())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private DocumentReference subjectOfPrevious(Article art, Sentence s) {
         Sentence prev = previous(art.t, s);
         if (prev == null) {
