@@ -541,6 +541,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             pending.clear();
         }
         subjectless(art, s, words, cited, out);
+        expiredNext(art, s, words, cited, out);
         if (cited.size() < 2) {
             if (cited.size() == 1) {
                 // the page's own document may carry it out ("…; Ủy ban nhân dân huyện có ý kiến như sau:"), or the one
@@ -696,6 +697,69 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
      * 68/2008/QĐ-BLĐTBXH có hiệu lực …") or by its bare type name, capitalised ("Quyết định được đăng Công báo
      * …", "Quyết định này có hiệu lực …": the last of that type named before, or the page's own); else null.
      */
+    /**
+     * A sentence that opens with documents (after one `tail` word: "Các Quyết định số …") that an `expire` phrase
+     * ends after their date and issuer, right after a sentence whose subject is a document that takes effect (an
+     * `effective` phrase after it): "Quyết định này có hiệu lực kể từ ngày ký. Quyết định số 72/2014/QĐ-UBND … hết
+     * hiệu lực." That document amends each one.
+     */
+    private void expiredNext(Article art, Sentence s, List<Word> words, List<Cited> cited, Map<String, Found> out) {
+        if (cited.isEmpty() || cited.get(0).pointer()) {
+            return;
+        }
+        int p = 0;
+        while (p < words.size() && p < 3 && !is(words, p, "#") && !Character.isLetter(words.get(p).w().codePointAt(0))) {
+            p++; // a bullet
+        }
+        if (p < words.size() && cited.get(0).first() == p + 1 && rules.tail.contains(words.get(p).w())) {
+            p++;
+        }
+        if (cited.get(0).first() != p) {
+            return;
+        }
+        int k = 0;
+        while (k + 1 < cited.size() && !cited.get(k + 1).pointer() && joined(words, cited.get(k).after(), cited.get(k + 1).first())) {
+            k++;
+        }
+        Cited last = cited.get(k);
+        boolean expires = false;
+        for (int q = last.after(); q < words.size() && q - last.after() <= MAX_ATTACHED; q++) {
+            if (matchAt(rules.expire, words, q) > q) {
+                expires = attached(words, last.after(), q);
+                break;
+            }
+        }
+        if (!expires) {
+            return;
+        }
+        DocumentReference from = subjectOfPrevious(art, s);
+        if (from == null || !takesEffect(art, previous(art.t, s))) {
+            return;
+        }
+        for (int c = 0; c <= k; c++) {
+            if (!cited.get(c).id().equals(from.id())) {
+                add(out, art.t.text(), from.id(), "amends", cited.get(c).id(), s.start(), cited.get(c).end());
+            }
+        }
+    }
+
+    /** The most words between a sentence's opening document and its `effective` phrase ("này", its date and issuer). */
+    private static final int MAX_EFFECT_REACH = 12;
+
+    /** Sentence {@code prev} states that its opening document takes effect: an `effective` phrase among its first words. */
+    private boolean takesEffect(Article art, Sentence prev) {
+        TokenView v = art.v;
+        int base = v.tokenAtOrAfter(prev.start(), 0);
+        int end = v.tokenAtOrAfter(prev.end(), base);
+        List<Word> words = wordsFrom(v, base, end, MAX_EFFECT_REACH + MAX_NAMED);
+        for (int q = 1; q < words.size(); q++) {
+            if (matchAt(rules.effective, words, q) > q) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The words {@code [from, to)} are `tail` words, then a regulation named by its title and the `carrier` of the
      * document at {@code to}: "một số điều của Quy chế làm việc ban hành kèm theo" (Quyết định số 72/2014/QĐ-UBND).

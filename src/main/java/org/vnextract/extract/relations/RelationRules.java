@@ -43,6 +43,7 @@ final class RelationRules {
     final List<Phrase> regulation = new ArrayList<>();
     final List<Phrase> lead = new ArrayList<>();
     final List<Phrase> manner = new ArrayList<>();
+    final List<Phrase> effective = new ArrayList<>();
     final Set<String> tail = new HashSet<>();
     final Set<String> attach = new HashSet<>();
     final Set<String> join = new HashSet<>();
@@ -88,6 +89,7 @@ final class RelationRules {
                 case "regulation" -> regulation.add(new Phrase(words, null));
                 case "lead" -> lead.add(new Phrase(words, null));
                 case "manner" -> manner.add(new Phrase(words, null));
+                case "effective" -> effective.add(new Phrase(words, null));
                 case "tail" -> tail.add(single(words, lineNo));
                 case "attach" -> attach.add(single(words, lineNo));
                 case "join" -> join.add(single(words, lineNo));
@@ -122,7 +124,7 @@ final class RelationRules {
     /** The lists of phrases matched longest first. */
     private List<List<Phrase>> lists() {
         return List.of(forward, reverse, fronted, issue, opener, block, subject, clause, alias, title, means, effect, expire,
-                issued, source, directs, carrier, regulation, lead, manner);
+                issued, source, directs, carrier, regulation, lead, manner, effective);
     }
 
     /**
