@@ -1963,7 +1963,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                     }
                     if (start >= from
                             && (attached(words, from, start) || reverse && described(words, from, start)
-                                    || (heads || reverse) && subjectBefore(words, from, start)
+                                    || (heads || reverse) && subjectBefore(words, from, start, ph.relation().equals("amends"))
                                     || "(".equals(ph.words().get(0)) && note(words, from, start))) {
                         boolean described = false; // "Kết luận số 118-KL/TW, … về việc điều chỉnh …": what the document is about
                         for (int k = from; k < start && !described; k++) {
@@ -2098,8 +2098,10 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
      * viên vi phạm thay thế …", "Nghị quyết Ban hành Kế hoạch … của Chính phủ thực hiện …"). A comma
      * before the lead may only precede the date, so an actor after a comma ("Căn cứ Quyết định X, Sở
      * ban hành Kế hoạch thực hiện …") is no subject.
+     * {@code events}: the subject may name an event ("Chỉ thị số 45-CT/TW … về đại hội đảng bộ các cấp … thay thế Chỉ
+     * thị số 35-CT/TW"), as it may before an `amends` phrase: no event amends a document, so the phrase is the document's own.
      */
-    private boolean subjectBefore(List<Word> words, int from, int to) {
+    private boolean subjectBefore(List<Word> words, int from, int to, boolean events) {
         for (int p = from; p < to && p - from <= MAX_ATTACHED; p++) {
             String w = words.get(p).w();
             if (w.equals(",") && !is(words, p + 1, ngay)) {
@@ -2108,7 +2110,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             int afterLead = matchAt(rules.subject, words, p);
             // "được ban hành cùng lúc với …": the document was issued, what follows is no subject of it
             if (afterLead > p && afterLead < to && !(p > from && is(words, p - 1, duoc)) && attached(words, from, p)) {
-                return about(words, afterLead, to, true);
+                return about(words, afterLead, to, true, events);
             }
         }
         return false;
@@ -2128,6 +2130,11 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
      * "Kế hoạch số 10-KH/TU về tuyên truyền, triển khai thực hiện …").
      */
     private boolean about(List<Word> words, int from, int to, boolean commaLast) {
+        return about(words, from, to, commaLast, false);
+    }
+
+    /** {@link #about(List, int, int, boolean)}; {@code events}: `block` phrases (events) may stand in the subject. */
+    private boolean about(List<Word> words, int from, int to, boolean commaLast, boolean events) {
         if (!subject(words, from, to, MAX_SUBJECT)) {
             return false;
         }
@@ -2140,7 +2147,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             } else if (!w.w().equals("#") && !Character.isLetter(w.w().codePointAt(0)) && !w.w().equals("-")) {
                 return false;
             }
-            for (RelationRules.Phrase b : rules.block) {
+            for (RelationRules.Phrase b : events ? List.<RelationRules.Phrase>of() : rules.block) {
                 if (i + b.words().size() <= to && matches(b.words(), words, i)) {
                     return false;
                 }
