@@ -79,9 +79,11 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     private final String duoc;
     private final String can;
     private final String va;
+    private final String cua;
     /** The words of a date written out after its day: "20 tháng 10 năm 2022". */
     private final List<String> dateUnits;
     private final String cu;
+    private final String dieu;
     private final String ban;
     private final String hanh;
     private final String so;
@@ -100,8 +102,10 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         duoc = key("được");
         can = key("căn");
         va = key("và");
+        cua = key("của");
         dateUnits = List.of(key("tháng"), key("năm"));
         cu = key("cứ");
+        dieu = key("điều");
         ban = key("ban");
         hanh = key("hành");
         so = key("số");
@@ -537,6 +541,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             pending.clear();
         }
         subjectless(art, s, words, cited, out);
+        expiredNext(art, s, words, cited, out);
         if (cited.size() < 2) {
             if (cited.size() == 1) {
                 // the page's own document may carry it out ("…; Ủy ban nhân dân huyện có ý kiến như sau:"), or the one
@@ -635,6 +640,21 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         while (p < words.size() && p < 3 && !is(words, p, "#") && !Character.isLetter(words.get(p).w().codePointAt(0))) {
             p++; // a bullet
         }
+        // "Điều 1. Sửa đổi, bổ sung …": an article of the page's own document (its "Số:" header) opens the sentence
+        boolean article = false;
+        if (art.self != null && is(words, p, dieu) && is(words, p + 1, "#") && p + 2 < words.size()
+                && (is(words, p + 2, ".") || is(words, p + 2, ":"))) {
+            p += 3;
+            article = true;
+        } else if (art.self != null && p == 0) {
+            Sentence prev = previous(art.t, s); // "Điều 1." read as a sentence of its own
+            if (prev != null) {
+                int base = art.v.tokenAtOrAfter(prev.start(), 0);
+                int end = art.v.tokenAtOrAfter(prev.end(), base);
+                article = end - base == 3 && word(art.v, base).w().equals(dieu) && word(art.v, base + 1).w().equals("#")
+                        && (word(art.v, base + 2).w().equals(".") || word(art.v, base + 2).w().equals(":"));
+            }
+        }
         if (p >= words.size() || !words.get(p).capital()) {
             return;
         }
@@ -649,15 +669,19 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             return;
         }
         Cited first = cited.get(0);
+        int afterPhrase = q;
         while (q < first.first() && q - p <= MAX_TAIL + MAX_NAMED
                 && (rules.tail.contains(words.get(q).w()) || words.get(q).capital() || rules.named.contains(words.get(q).w()))) {
             q++;
         }
-        if (q != first.first()) {
+        if (q != first.first() && !(article && tailThenRegulation(words, afterPhrase, first.first()))) {
             return;
         }
         DocumentReference from = subjectOfPrevious(art, s);
-        if (from == null) {
+        if (from == null && article) {
+            from = art.self;
+        }
+        if (from == null || from.id().equals(first.id())) {
             return;
         }
         int k = 0;
@@ -673,6 +697,86 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
      * 68/2008/QĐ-BLĐTBXH có hiệu lực …") or by its bare type name, capitalised ("Quyết định được đăng Công báo
      * …", "Quyết định này có hiệu lực …": the last of that type named before, or the page's own); else null.
      */
+    /**
+     * A sentence that opens with documents (after one `tail` word: "Các Quyết định số …") that an `expire` phrase
+     * ends after their date and issuer, right after a sentence whose subject is a document that takes effect (an
+     * `effective` phrase after it): "Quyết định này có hiệu lực kể từ ngày ký. Quyết định số 72/2014/QĐ-UBND … hết
+     * hiệu lực." That document amends each one.
+     */
+    private void expiredNext(Article art, Sentence s, List<Word> words, List<Cited> cited, Map<String, Found> out) {
+        if (cited.isEmpty() || cited.get(0).pointer()) {
+            return;
+        }
+        int p = 0;
+        while (p < words.size() && p < 3 && !is(words, p, "#") && !Character.isLetter(words.get(p).w().codePointAt(0))) {
+            p++; // a bullet
+        }
+        if (p < words.size() && cited.get(0).first() == p + 1 && rules.tail.contains(words.get(p).w())) {
+            p++;
+        }
+        if (cited.get(0).first() != p) {
+            return;
+        }
+        int k = 0;
+        while (k + 1 < cited.size() && !cited.get(k + 1).pointer() && joined(words, cited.get(k).after(), cited.get(k + 1).first())) {
+            k++;
+        }
+        Cited last = cited.get(k);
+        boolean expires = false;
+        for (int q = last.after(); q < words.size() && q - last.after() <= MAX_ATTACHED; q++) {
+            if (matchAt(rules.expire, words, q) > q) {
+                expires = attached(words, last.after(), q);
+                break;
+            }
+        }
+        if (!expires) {
+            return;
+        }
+        DocumentReference from = subjectOfPrevious(art, s);
+        if (from == null || !takesEffect(art, previous(art.t, s))) {
+            return;
+        }
+        for (int c = 0; c <= k; c++) {
+            if (!cited.get(c).id().equals(from.id())) {
+                add(out, art.t.text(), from.id(), "amends", cited.get(c).id(), s.start(), cited.get(c).end());
+            }
+        }
+    }
+
+    /** The most words between a sentence's opening document and its `effective` phrase ("này", its date and issuer). */
+    private static final int MAX_EFFECT_REACH = 12;
+
+    /** Sentence {@code prev} states that its opening document takes effect: an `effective` phrase among its first words. */
+    private boolean takesEffect(Article art, Sentence prev) {
+        TokenView v = art.v;
+        int base = v.tokenAtOrAfter(prev.start(), 0);
+        int end = v.tokenAtOrAfter(prev.end(), base);
+        List<Word> words = wordsFrom(v, base, end, MAX_EFFECT_REACH + MAX_NAMED);
+        for (int q = 1; q < words.size(); q++) {
+            if (matchAt(rules.effective, words, q) > q) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The words {@code [from, to)} are `tail` words, then a regulation named by its title and the `carrier` of the
+     * document at {@code to}: "một số điều của Quy chế làm việc ban hành kèm theo" (Quyết định số 72/2014/QĐ-UBND).
+     */
+    private boolean tailThenRegulation(List<Word> words, int from, int to) {
+        int title = carriedRegulation(words, from - 1, to);
+        if (title < from) {
+            return false;
+        }
+        for (int k = from; k < title; k++) {
+            if (!rules.tail.contains(words.get(k).w())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private DocumentReference subjectOfPrevious(Article art, Sentence s) {
         Sentence prev = previous(art.t, s);
         if (prev == null) {
@@ -831,6 +935,10 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                     // "Để triển khai thực hiện Nghị quyết, Tỉnh ủy …": the last document of the type named before
                     target = lastOfTypeBefore(art, type, art.v.start(base + i));
                     end = after;
+                } else if (words.get(i).capital() && opensAfterLead(words, i) && linkFollows(words, after)) {
+                    // "… đã ban hành Kế hoạch số 30-KH/TU. Kế hoạch nhằm triển khai thực hiện Nghị quyết số 57-NQ/TW": a bare
+                    // type name opening the sentence (after a `lead`) before a phrase is the one of its type named last
+                    target = lastOfTypeBefore(art, type, art.v.start(base + i));
                 } else if (words.get(i).capital() && opens(words, i) && after < n && matchClause(words, after) > after) {
                     // "… ban hành Quyết định số 10/2019/QĐ-UBND …. Quyết định có hiệu lực kể từ ngày 26/6/2019 và
                     // thay thế …": a bare type name opening the sentence before a `clause` is the one just named
@@ -917,6 +1025,27 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             int start = i - ph.words().size();
             if (ph.relation().equals("implements") && start >= 0 && matches(ph.words(), words, start)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** Only bullets, numbers and punctuation, or a `lead` ("Theo đó,"), stand before word {@code i} of the sentence. */
+    private boolean opensAfterLead(List<Word> words, int i) {
+        return opens(words, i) || matchAt(rules.lead, words, 0) == i;
+    }
+
+    /**
+     * A `forward` phrase follows from word {@code at}, after at most {@link #MAX_TAIL} attachable words but a comma
+     * ("nhằm", "được ban hành nhằm", "để"): "Kế hoạch nhằm triển khai thực hiện Nghị quyết …".
+     */
+    private boolean linkFollows(List<Word> words, int at) {
+        for (int k = at; k < words.size() && k - at <= MAX_TAIL; k++) {
+            if (matchAt(rules.forward, words, k) > k) {
+                return true;
+            }
+            if (!rules.attach.contains(words.get(k).w()) || words.get(k).w().equals(",")) {
+                return false;
             }
         }
         return false;
@@ -1051,6 +1180,14 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             int next = k + 1;
             while (next < words.size() && !words.get(next).w().equals(";")) {
                 next++;
+            }
+            // "…; thực hiện Kế hoạch số 12-KH/TU …; Ban Thường vụ Huyện ủy ban hành Kế hoạch số 45-KH/HU": the clause
+            // after the next semicolon issues the document that carries those of this clause out
+            if (next < words.size() && issuesAt(words, next + 1) > 0) {
+                next++;
+                while (next < words.size() && !words.get(next).w().equals(";")) {
+                    next++;
+                }
             }
             while (c0 < cited.size() && cited.get(c0).first() <= k) {
                 c0++;
@@ -1249,28 +1386,99 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             return;
         }
         TokenView v = art.v;
-        int[] next = actorSentence(art, s);
-        if (next == null) {
-            return;
-        }
-        int base = next[0];
-        int end = next[1];
-        for (int p = base + 1; p < end && p - base <= MAX_ACTOR; p++) {
-            if (!actorWord(word(v, p - 1))) {
+        Sentence at = s;
+        for (int skipped = 0; skipped <= MAX_PREAMBLE_ITEMS; skipped++) {
+            at = next(art.t, at);
+            if (at == null) {
                 return;
             }
-            int afterIssue = matchAt(rules.issue, wordsFrom(v, p, end), 0);
+            int base = v.tokenAtOrAfter(at.start(), 0);
+            int end = v.tokenAtOrAfter(at.end(), base);
+            List<Word> next = wordsFrom(v, base, end, MAX_ISSUING);
+            int afterIssue = issuesAt(next, 0);
             if (afterIssue > 0) {
-                DocumentReference issued = art.mentionAt(v.start(p + afterIssue));
+                DocumentReference issued = art.mentionAt(v.start(base + afterIssue));
+                if (issued == null && bareSelf(art, next, afterIssue)) {
+                    issued = art.self; // "…; Ban Thường vụ Huyện ủy ban hành Kế hoạch thực hiện như sau:"
+                }
                 if (issued != null) {
                     for (Cited to : carriedOut) {
                         add(out, art.t.text(), issued.id(), "implements", to.id(), startOfSentence(art.t, carriedOut.get(0)),
-                                v.end(p + afterIssue));
+                                v.end(base + afterIssue));
                     }
                 }
                 return;
             }
+            // "Thực hiện Kế hoạch số 12-KH/TU …;\nCăn cứ tình hình thực tế;\nBan Thường vụ …": another item of the
+            // preamble's list, a basis or a document carried out, ending in a semicolon, may stand between
+            if (next.isEmpty() || !preambleItem(next) || !";".equals(v.fold(end - 1))) {
+                return;
+            }
         }
+    }
+
+    /** The most items of a preamble's list (each a line ending in a semicolon) between a fronted one and its issuing line. */
+    private static final int MAX_PREAMBLE_ITEMS = 4;
+    /** The most words read at the start of a sentence for the document it issues: a lead, the actor, manner words and the verb. */
+    private static final int MAX_ISSUING = 2 * MAX_ACTOR + 8;
+    /** The most `manner` phrases between an actor and its `issue` phrase ("đã kịp thời"). */
+    private static final int MAX_MANNER = 3;
+
+    /**
+     * The words from {@code p} open a clause that issues a document: an optional `lead` ("Ngày 10/1/2024,",
+     * "Trên cơ sở đó,"), the actor's capitalised (or attachable) words, optional `manner` words ("đã kịp thời") and
+     * an `issue` phrase ("Ban Thường vụ Huyện ủy đã kịp thời ban hành …"); the index right after the phrase, else -1.
+     */
+    private int issuesAt(List<Word> words, int p) {
+        int q = p;
+        int afterLead = matchAt(rules.lead, words, q);
+        if (afterLead > q) {
+            q = afterLead;
+        }
+        if (q >= words.size() || !words.get(q).capital()) {
+            return -1;
+        }
+        for (int k = q + 1; k < words.size() && k - q <= MAX_ACTOR; k++) {
+            int m = k;
+            for (int r = 0; r < MAX_MANNER; r++) {
+                int a = matchAt(rules.manner, words, m);
+                if (a <= m) {
+                    break;
+                }
+                m = a;
+            }
+            int afterIssue = matchAt(rules.issue, words, m);
+            if (afterIssue > m) {
+                return afterIssue;
+            }
+            if (!actorWord(words.get(k))) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** An item of a preamble's list: it opens with "căn cứ" or a `fronted` phrase (after a bullet). */
+    private boolean preambleItem(List<Word> words) {
+        int p = 0;
+        while (p < words.size() && p < 3 && !is(words, p, "#") && !Character.isLetter(words.get(p).w().codePointAt(0))) {
+            p++;
+        }
+        return is(words, p, can) && is(words, p + 1, cu) || matchAt(rules.fronted, words, p) > p;
+    }
+
+    /**
+     * The page's own document's type name stands bare at {@code i} (no number or name of its own after it):
+     * "ban hành Kế hoạch thực hiện như sau" issues the page's Kế hoạch.
+     */
+    private boolean bareSelf(Article art, List<Word> words, int i) {
+        if (art.self == null) {
+            return false;
+        }
+        List<String> type = typeOf(art, art.self);
+        int after = i + type.size();
+        return !type.isEmpty() && after <= words.size() && matchesWords(type, words, i)
+                && (after == words.size() || !(words.get(after).w().equals("#") || rules.named.contains(words.get(after).w())));
     }
 
     /** The most words of a `directs` phrase. */
@@ -1297,8 +1505,13 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
 
     /** Up to {@link #MAX_DIRECTS_WORDS} words from token {@code p}, before {@code end}: where a phrase is matched. */
     private List<Word> wordsFrom(TokenView v, int p, int end) {
-        List<Word> rest = new ArrayList<>(Math.min(end - p, MAX_DIRECTS_WORDS));
-        for (int k = p; k < end && k - p < MAX_DIRECTS_WORDS; k++) {
+        return wordsFrom(v, p, end, MAX_DIRECTS_WORDS);
+    }
+
+    /** Up to {@code max} words from token {@code p}, before {@code end}. */
+    private List<Word> wordsFrom(TokenView v, int p, int end, int max) {
+        List<Word> rest = new ArrayList<>(Math.max(0, Math.min(end - p, max)));
+        for (int k = p; k < end && k - p < max; k++) {
             rest.add(word(v, k));
         }
         return rest;
@@ -1750,7 +1963,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                     }
                     if (start >= from
                             && (attached(words, from, start) || reverse && described(words, from, start)
-                                    || (heads || reverse) && subjectBefore(words, from, start)
+                                    || (heads || reverse) && subjectBefore(words, from, start, ph.relation().equals("amends"))
                                     || "(".equals(ph.words().get(0)) && note(words, from, start))) {
                         boolean described = false; // "Kết luận số 118-KL/TW, … về việc điều chỉnh …": what the document is about
                         for (int k = from; k < start && !described; k++) {
@@ -1885,8 +2098,10 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
      * viên vi phạm thay thế …", "Nghị quyết Ban hành Kế hoạch … của Chính phủ thực hiện …"). A comma
      * before the lead may only precede the date, so an actor after a comma ("Căn cứ Quyết định X, Sở
      * ban hành Kế hoạch thực hiện …") is no subject.
+     * {@code events}: the subject may name an event ("Chỉ thị số 45-CT/TW … về đại hội đảng bộ các cấp … thay thế Chỉ
+     * thị số 35-CT/TW"), as it may before an `amends` phrase: no event amends a document, so the phrase is the document's own.
      */
-    private boolean subjectBefore(List<Word> words, int from, int to) {
+    private boolean subjectBefore(List<Word> words, int from, int to, boolean events) {
         for (int p = from; p < to && p - from <= MAX_ATTACHED; p++) {
             String w = words.get(p).w();
             if (w.equals(",") && !is(words, p + 1, ngay)) {
@@ -1895,7 +2110,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             int afterLead = matchAt(rules.subject, words, p);
             // "được ban hành cùng lúc với …": the document was issued, what follows is no subject of it
             if (afterLead > p && afterLead < to && !(p > from && is(words, p - 1, duoc)) && attached(words, from, p)) {
-                return about(words, afterLead, to, true);
+                return about(words, afterLead, to, true, events);
             }
         }
         return false;
@@ -1915,6 +2130,11 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
      * "Kế hoạch số 10-KH/TU về tuyên truyền, triển khai thực hiện …").
      */
     private boolean about(List<Word> words, int from, int to, boolean commaLast) {
+        return about(words, from, to, commaLast, false);
+    }
+
+    /** {@link #about(List, int, int, boolean)}; {@code events}: `block` phrases (events) may stand in the subject. */
+    private boolean about(List<Word> words, int from, int to, boolean commaLast, boolean events) {
         if (!subject(words, from, to, MAX_SUBJECT)) {
             return false;
         }
@@ -1927,7 +2147,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             } else if (!w.w().equals("#") && !Character.isLetter(w.w().codePointAt(0)) && !w.w().equals("-")) {
                 return false;
             }
-            for (RelationRules.Phrase b : rules.block) {
+            for (RelationRules.Phrase b : events ? List.<RelationRules.Phrase>of() : rules.block) {
                 if (i + b.words().size() <= to && matches(b.words(), words, i)) {
                     return false;
                 }
@@ -1946,6 +2166,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             return false;
         }
         boolean actor = false; // a comma not before the date: what follows may be the sentence's actor
+        boolean named = false; // inside an issuer's name: after "của" or a capitalised word, and only `issuer` words since
         for (int i = from; i < to; i++) {
             Word w = words.get(i);
             if (w.w().equals(",") && !is(words, i + 1, ngay)) {
@@ -1966,6 +2187,13 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                     || w.w().equals(va) && i > from + 1 && words.get(i - 2).capital()) && Character.isLetter(w.w().codePointAt(0))
                     // "và" inside the name, between two of its capitalised words: "Bộ Giáo dục và Đào tạo"
                     && (!w.w().equals(va) || i + 1 < to && words.get(i + 1).capital());
+            // the issuer's name written on in lower case after its capitalised head or "của": "của Sở giáo dục và đào
+            // tạo", "của Ban chỉ đạo thi hành án dân sự tỉnh", "của ban quản lý khu công nghiệp"
+            if (!actor && named && (rules.issuerWords.contains(w.w())
+                    || w.w().equals(va) && i + 1 < to && rules.issuerWords.contains(words.get(i + 1).w()))) {
+                issuerSyllable = true;
+            }
+            named = !actor && (w.capital() || w.w().equals(cua) || named && issuerSyllable);
             if (!(w.capital() || w.w().equals("#") || rules.attach.contains(w.w()) || issuerSyllable)) {
                 return false;
             }

@@ -41,11 +41,15 @@ final class RelationRules {
     final List<Phrase> directs = new ArrayList<>();
     final List<Phrase> carrier = new ArrayList<>();
     final List<Phrase> regulation = new ArrayList<>();
+    final List<Phrase> lead = new ArrayList<>();
+    final List<Phrase> manner = new ArrayList<>();
+    final List<Phrase> effective = new ArrayList<>();
     final Set<String> tail = new HashSet<>();
     final Set<String> attach = new HashSet<>();
     final Set<String> join = new HashSet<>();
     final Set<String> named = new HashSet<>();
     final Set<String> self = new HashSet<>();
+    final Set<String> issuerWords = new HashSet<>();
 
     RelationRules(ModelSource models) {
         Validate.notNull(models, "models");
@@ -83,11 +87,15 @@ final class RelationRules {
                 case "directs" -> directs.add(new Phrase(words, null));
                 case "carrier" -> carrier.add(new Phrase(words, null));
                 case "regulation" -> regulation.add(new Phrase(words, null));
+                case "lead" -> lead.add(new Phrase(words, null));
+                case "manner" -> manner.add(new Phrase(words, null));
+                case "effective" -> effective.add(new Phrase(words, null));
                 case "tail" -> tail.add(single(words, lineNo));
                 case "attach" -> attach.add(single(words, lineNo));
                 case "join" -> join.add(single(words, lineNo));
                 case "named" -> named.add(single(words, lineNo));
                 case "this" -> self.add(single(words, lineNo));
+                case "issuer" -> issuerWords.add(single(words, lineNo));
                 default -> throw new PipelineException(FILE + ":" + lineNo + ": unknown kind '" + c[0] + "'");
             }
         }
@@ -108,7 +116,7 @@ final class RelationRules {
         }
         history.addAll(o.history.stream().map(p -> new Phrase(p.words().stream().map(RelationRules::stripTones).toList(), p.relation())).toList());
         historyHead.addAll(o.historyHead.stream().map(p -> new Phrase(p.words().stream().map(RelationRules::stripTones).toList(), null)).toList());
-        for (var pair : List.of(List.of(o.tail, tail), List.of(o.attach, attach), List.of(o.join, join), List.of(o.named, named), List.of(o.self, self))) {
+        for (var pair : List.of(List.of(o.tail, tail), List.of(o.attach, attach), List.of(o.join, join), List.of(o.named, named), List.of(o.self, self), List.of(o.issuerWords, issuerWords))) {
             pair.get(0).forEach(w -> pair.get(1).add(stripTones(w)));
         }
     }
@@ -116,7 +124,7 @@ final class RelationRules {
     /** The lists of phrases matched longest first. */
     private List<List<Phrase>> lists() {
         return List.of(forward, reverse, fronted, issue, opener, block, subject, clause, alias, title, means, effect, expire,
-                issued, source, directs, carrier, regulation);
+                issued, source, directs, carrier, regulation, lead, manner, effective);
     }
 
     /**
