@@ -493,8 +493,9 @@ public final class OfficialRules {
         /**
          * Whether a stop phrase of two words or more starts at {@code k} written with only its first
          * letter capitalised ("Chủ tịch UBND phường Báo cáo kết quả"): a verb, where a name would
-         * capitalise every word. Not in an organisation's name, whose words may be written so ("Vụ
-         * Chính quyền địa phương", "Phòng Văn hóa - Thông tin").
+         * capitalise every word. Read in titles only, and not in an organisation's name, whose words
+         * may be written so ("Vụ Chính quyền địa phương", "Phòng Văn hóa - Thông tin", "Sở Thông tin và
+         * Truyền thông").
          */
         boolean sentenceCaseStop(int k, int limit) {
             if (!t.isCapWord(k)) {
@@ -731,7 +732,7 @@ public final class OfficialRules {
                         continue;
                     }
                 }
-                if (!t.capitalized(k) && lex.stops.longest(t, k, limit) != null || k > start && (!orgName || k == cutRun) && sentenceCaseStop(k, limit)) {
+                if (!t.capitalized(k) && lex.stops.longest(t, k, limit) != null || k > start && lowerNames && (!orgName || k == cutRun) && sentenceCaseStop(k, limit)) {
                     break;
                 }
                 if (k > start && (t.isPunct(k - 1, '-') || t.isPunct(k - 1, '–'))) {
