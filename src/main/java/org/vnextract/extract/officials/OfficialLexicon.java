@@ -23,12 +23,12 @@ import org.vnextract.text.Fold;
 public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses {
     /** The kinds of {@code titles.tsv}. */
     enum Kind {
-        PREFIX, ROLE, TITLE, COMPANY_ROLE, MINISTER_ROLE, MODIFIER, BODY, OPEN_BODY, PORTFOLIO, COUNTRY, PLACE_KIND, NUMBERED_PLACE_KIND, WORD, JOINER,
+        PREFIX, ROLE, BOUND_ROLE, TITLE, COMPANY_ROLE, MINISTER_ROLE, MODIFIER, BODY, OPEN_BODY, PORTFOLIO, COUNTRY, PLACE_KIND, NUMBERED_PLACE_KIND, WORD, JOINER,
         TERM, BETWEEN, ASSIGN, LEAD, TAIL, LINK;
 
         /** Whether this kind starts a title (a position). */
         boolean isRole() {
-            return this == ROLE || this == TITLE || this == COMPANY_ROLE || this == MINISTER_ROLE;
+            return this == ROLE || this == BOUND_ROLE || this == TITLE || this == COMPANY_ROLE || this == MINISTER_ROLE;
         }
 
         /** Whether this kind stands between a title and its holder's name, part of neither. */
@@ -61,6 +61,8 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
     /** predicates.txt: a meeting verb written with a capital after a dash ends the title before it. */
     final PhraseTrie<String> predicates = new PhraseTrie<>();
     final PhraseTrie<String> triggers = new PhraseTrie<>();
+    /** The value of a trigger after which a title in lower case follows its holder's name (triggers.txt). */
+    static final String LOWER_TITLE = "lower-case";
     /** candidacy.txt: "để bầu" between a person and a trigger, the post is not held. */
     final PhraseTrie<String> candidacy = new PhraseTrie<>();
     final PhraseTrie<Honorific> honorifics = new PhraseTrie<>();
@@ -114,7 +116,11 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
             predicates.put(TokenView.foldPhrase(l.trim()), l.trim());
         }
         for (String l : models.lines("officials/triggers.txt")) {
-            triggers.put(TokenView.foldPhrase(l.trim()), l.trim());
+            String[] cols = l.trim().split("\t");
+            if (cols.length > 2 || cols.length == 2 && !LOWER_TITLE.equals(cols[1].trim())) {
+                throw new IllegalArgumentException("officials/triggers.txt: bad line: " + l);
+            }
+            triggers.put(TokenView.foldPhrase(cols[0].trim()), cols.length == 2 ? LOWER_TITLE : cols[0].trim());
         }
         for (String l : models.lines("officials/candidacy.txt")) {
             candidacy.put(TokenView.foldPhrase(l.trim()), l.trim());

@@ -90,6 +90,8 @@ public final class OfficialRules {
         boolean assign;
         /** A gap before a title that is no part of it ("tân"). */
         boolean lead;
+        /** A trigger right after its holder's name that may take a title in lower case ("A là giáo viên"). */
+        boolean lowerTitle;
 
         Seg(T type, int from, int to) {
             this.type = type;
@@ -201,6 +203,13 @@ public final class OfficialRules {
                     }
                     return j;
                 }
+                if ("comrade".equals(h.kind()) && j + 1 < b && t.isPunct(j, ':') && t.isCapWord(j + 1)
+                        && titleEnd(j + 1, b) < 0) {
+                    Seg ls = new Seg(T.LIST, i, j + 1); // "kết nạp 3 đồng chí: A, B và C": a list of comrades
+                    ls.honKind = h.kind();
+                    segs.add(ls);
+                    return j + 1;
+                }
                 int ne = honorificName(j, b);
                 Seg hs = new Seg(T.HON, i, j);
                 hs.honKind = h.kind();
@@ -254,8 +263,13 @@ public final class OfficialRules {
                     j++;
                 }
                 j = Math.max(j, leadEnd(j, b));
-                if (j < b && t.capitalized(j) && titleEnd(j, b) > 0) {
-                    segs.add(new Seg(T.TRIG, i, tm.end()));
+                // a title in lower case only right after its holder's name ("A, B và C là giáo viên trường X")
+                boolean afterName = OfficialLexicon.LOWER_TITLE.equals(tm.value()) && !segs.isEmpty()
+                        && segs.get(segs.size() - 1).type == T.NAME && segs.get(segs.size() - 1).to == i;
+                if (j < b && (t.capitalized(j) || afterName) && titleEnd(j, b) > 0) {
+                    Seg trig = new Seg(T.TRIG, i, tm.end());
+                    trig.lowerTitle = afterName;
+                    segs.add(trig);
                     return tm.end();
                 }
             }
@@ -418,7 +432,10 @@ public final class OfficialRules {
 
         /** After an honorific: a capitalised run of 1–5 syllables that does not open a title. */
         int honorificName(int j, int b) {
-            if (j >= b || !t.isCapWord(j)) {
+            if (j < b && !t.isCapWord(j)) {
+                return capitalsName(j, b);
+            }
+            if (j >= b) {
                 return -1;
             }
             if (t.end(j) - t.start(j) == 1 && (j + 1 >= b || !t.isCapWord(j + 1))) {
@@ -435,6 +452,65 @@ public final class OfficialRules {
                 return -1;
             }
             return r;
+        }
+
+        /**
+         * After an honorific, a personal name written all in capitals ("đồng chí PHAN VĂN PHỤNG,"):
+         * two to four one-syllable capital tokens, the first a surname, none a title word, and no
+         * capital token after them; the end, or -1. A heading in capitals runs on, so it is no name.
+         */
+        int capitalsName(int j, int b) {
+            if (modelOnly) {
+                return -1;
+            }
+            int k = j;
+            while (k < b && k - j <= MAX_NAME && allCapitals(k)) {
+                if (titleWordAt(k)) {
+                    return -1;
+                }
+                k++;
+            }
+            if (k - j < 2 || k - j > 4 || k < b && t.isLetters(k) && t.capitalized(k)) {
+                return -1;
+            }
+            return lex.surnameAt(t, j, k) > 0 ? k : -1;
+        }
+
+        /** A token of letters written all in capitals, without dots ("PHỤNG"). */
+        boolean allCapitals(int k) {
+            if (!t.isLetters(k)) {
+                return false;
+            }
+            for (int c = t.start(k); c < t.end(k); c++) {
+                char ch = t.text().charAt(c);
+                if (!Character.isUpperCase(ch) && Character.getType(ch) != Character.NON_SPACING_MARK) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Whether a stop phrase of two words or more starts at {@code k} written with only its first
+         * letter capitalised ("Chủ tịch UBND phường Báo cáo kết quả"): a verb, where a name would
+         * capitalise every word. Read in titles only, and not in an organisation's name, whose words
+         * may be written so ("Vụ Chính quyền địa phương", "Phòng Văn hóa - Thông tin", "Sở Thông tin và
+         * Truyền thông").
+         */
+        boolean sentenceCaseStop(int k, int limit) {
+            if (!t.isCapWord(k)) {
+                return false;
+            }
+            PhraseTrie.Match<String> stop = lex.stops.longest(t, k, limit);
+            if (stop == null || stop.end() - k < 2) {
+                return false;
+            }
+            for (int s = k + 1; s < stop.end(); s++) {
+                if (t.capitalized(s)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         boolean titleWordAt(int i) {
@@ -574,6 +650,15 @@ public final class OfficialRules {
             if (role == null) {
                 return -1;
             }
+            // a bound role is a title only with its body right after it ("giáo viên trường X", not
+            // "giáo viên", nor "giáo viên bộ môn", where the title would end at the role)
+            if (role.values().stream().allMatch(e -> e.kind() == Kind.BOUND_ROLE)) {
+                PhraseTrie.Match<Entry> body = lex.titles.longest(t, role.end(), b,
+                        e -> e.kind() == Kind.BODY || e.kind() == Kind.OPEN_BODY);
+                if (body == null || extend(i, role.end(), b, true, false, Kind.ROLE, true) <= role.end()) {
+                    return -1;
+                }
+            }
             // the role's last word may open a longer body: "Trưởng Ban" + "Ban Tổ chức Trung ương"
             for (int s = role.start() + 1; s < role.end(); s++) {
                 PhraseTrie.Match<Entry> body = nonRole(s, b);
@@ -619,6 +704,7 @@ public final class OfficialRules {
             boolean afterPlaceKind = false;
             boolean numberedPlace = false; // a level whose units may be numbered ("thôn 3", "Quận 1")
             boolean afterOrgHead = false; // "Bệnh viện": the capitalised name after it is the organisation's
+            int cutRun = -1; // where a capitalised run was cut before a stop phrase in sentence case
             // a head whose name may go on in lower case (named-heads.tsv): in titles only, where the
             // holder's predicate ends it; a body on its own is followed by any verb ("Vụ Pháp chế góp ý …")
             int named = lowerNames ? namedHeadEndingAt(k) : NO_HEAD;
@@ -646,7 +732,7 @@ public final class OfficialRules {
                         continue;
                     }
                 }
-                if (!t.capitalized(k) && lex.stops.longest(t, k, limit) != null) {
+                if (!t.capitalized(k) && lex.stops.longest(t, k, limit) != null || k > start && lowerNames && (!orgName || k == cutRun) && sentenceCaseStop(k, limit)) {
                     break;
                 }
                 if (k > start && (t.isPunct(k - 1, '-') || t.isPunct(k - 1, '–'))) {
@@ -739,6 +825,10 @@ public final class OfficialRules {
                 }
                 if (t.isCapWord(k)) {
                     int r = runEnd(k, limit);
+                    if (r - 1 > k && sentenceCaseStop(r - 1, limit)) {
+                        r--; // "Công ty Thiên An Phúc Yêu cầu bãi bỏ": the run ends before the verb
+                        cutRun = r;
+                    }
                     if (bare && surnameName(k, r)) {
                         break;
                     }
@@ -1051,13 +1141,19 @@ public final class OfficialRules {
             int size = segs.size();
             int group = -1;
             members.clear();
+            boolean comrades = false; // in the run of names right after "đồng chí:"
             for (Seg s : segs) {
                 if (s.type == T.LIST) {
                     group = groups++;
                     members.put(group, new ArrayList<>());
+                    comrades = "comrade".equals(s.honKind);
                 } else if (s.type == T.NAME && group >= 0) {
                     s.ref.group = group;
+                    s.ref.comrade |= comrades;
                     members.get(group).add(s.ref);
+                } else if (!(s.type == T.TITLE || s.type == T.HON || s.type == T.AND
+                        || s.type == T.SEP && (s.sep == ',' || s.sep == ';' || s.sep == '-'))) {
+                    comrades = false;
                 }
             }
             for (int x = 0; x + 3 < size; x++) {
@@ -1162,7 +1258,8 @@ public final class OfficialRules {
                     break;
                 }
                 if (y + 2 < segs.size() && (segs.get(y + 2).type == T.NAME || segs.get(y + 2).type == T.OTHER
-                        && t.isCapWord(segs.get(y + 2).from)) && segs.get(y + 2).from == title.to) {
+                        && t.isCapWord(segs.get(y + 2).from) && !sentenceCaseStop(segs.get(y + 2).from, t.size()))
+                        && segs.get(y + 2).from == title.to) {
                     break; // the title belongs to the next name ("…, Chủ tịch UBND tỉnh Nguyễn Văn A")
                 }
                 attach(name.ref, title);
@@ -1185,7 +1282,8 @@ public final class OfficialRules {
                 return false;
             }
             return !(y + 1 < segs.size() && segs.get(y + 1).from == title.to
-                    && (segs.get(y + 1).type == T.NAME || segs.get(y + 1).type == T.OTHER && t.isCapWord(segs.get(y + 1).from)));
+                    && (segs.get(y + 1).type == T.NAME || segs.get(y + 1).type == T.OTHER && t.isCapWord(segs.get(y + 1).from)
+                    && !sentenceCaseStop(segs.get(y + 1).from, t.size())));
         }
 
         /**
@@ -1199,6 +1297,9 @@ public final class OfficialRules {
                 Seg s = segs.get(y);
                 if (s.type == T.OTHER && lex.candidacy.longest(t, s.from, end) != null) {
                     return; // "giới thiệu X để bầu giữ chức danh t": put up for the post, not holding it
+                }
+                if (s.type == T.LIST) {
+                    return; // "A, t1; cùng các đồng chí là Ủy viên BCH": the unnamed group's post, not A's
                 }
                 if (s.type == T.NAME) {
                     if (s.ref.group >= 0) {
@@ -1230,9 +1331,10 @@ public final class OfficialRules {
                 y++; // "được bầu làm tân Chủ tịch"
             }
             boolean first = true;
+            boolean afterName = segs.get(x).lowerTitle;
             while (y < segs.size()) {
                 Seg title = segs.get(y);
-                if (title.type != T.TITLE || (first && !t.capitalized(title.from))) {
+                if (title.type != T.TITLE || (first && !t.capitalized(title.from) && !afterName)) {
                     break;
                 }
                 for (Ref r : targets) {
@@ -1319,7 +1421,8 @@ public final class OfficialRules {
         /**
          * Whether the title before {@code segs[z]} ends a clause of its own: nothing follows, or a
          * separator that does not lead to a name ("A, t1; t2; B, t3": t2 is A's; in "A, t1; t2, ông B"
-         * t2 may be B's). A title after a semicolon goes on the holder's list only so.
+         * t2 may be B's; in "A, t1; t2, các đồng chí t3" the clause lists others, so t2 is not A's).
+         * A title after a semicolon goes on the holder's list only so.
          */
         boolean titleClosesClause(List<Seg> segs, int z) {
             if (z >= segs.size()) {
@@ -1331,7 +1434,7 @@ public final class OfficialRules {
             }
             if (s.sep == ',' && z + 1 < segs.size()) {
                 T next = segs.get(z + 1).type;
-                return next != T.NAME && next != T.HON && next != T.TITLE;
+                return next != T.NAME && next != T.HON && next != T.TITLE && next != T.LIST;
             }
             return true;
         }
