@@ -636,10 +636,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         if (cited.isEmpty() || cited.get(0).pointer()) {
             return;
         }
-        int p = 0;
-        while (p < words.size() && p < 3 && !is(words, p, "#") && !Character.isLetter(words.get(p).w().codePointAt(0))) {
-            p++; // a bullet
-        }
+        int p = afterBullet(words, 0);
         // "Điều 1. Sửa đổi, bổ sung …": an article of the page's own document (its "Số:" header) opens the sentence
         boolean article = false;
         if (art.self != null && is(words, p, dieu) && is(words, p + 1, "#") && p + 2 < words.size()
@@ -693,11 +690,6 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     }
 
     /**
-     * The document the sentence before {@code s} is about: one that opens it, by its symbol ("Quyết định số
-     * 68/2008/QĐ-BLĐTBXH có hiệu lực …") or by its bare type name, capitalised ("Quyết định được đăng Công báo
-     * …", "Quyết định này có hiệu lực …": the last of that type named before, or the page's own); else null.
-     */
-    /**
      * A sentence that opens with documents (after one `tail` word: "Các Quyết định số …") that an `expire` phrase
      * ends after their date and issuer, right after a sentence whose subject is a document that takes effect (an
      * `effective` phrase after it): "Quyết định này có hiệu lực kể từ ngày ký. Quyết định số 72/2014/QĐ-UBND … hết
@@ -707,10 +699,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         if (cited.isEmpty() || cited.get(0).pointer()) {
             return;
         }
-        int p = 0;
-        while (p < words.size() && p < 3 && !is(words, p, "#") && !Character.isLetter(words.get(p).w().codePointAt(0))) {
-            p++; // a bullet
-        }
+        int p = afterBullet(words, 0);
         if (p < words.size() && cited.get(0).first() == p + 1 && rules.tail.contains(words.get(p).w())) {
             p++;
         }
@@ -777,6 +766,11 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         return true;
     }
 
+    /**
+     * The document the sentence before {@code s} is about: one that opens it, by its symbol ("Quyết định số
+     * 68/2008/QĐ-BLĐTBXH có hiệu lực …") or by its bare type name, capitalised ("Quyết định được đăng Công báo
+     * …", "Quyết định này có hiệu lực …": the last of that type named before, or the page's own); else null.
+     */
     private DocumentReference subjectOfPrevious(Article art, Sentence s) {
         Sentence prev = previous(art.t, s);
         if (prev == null) {
@@ -1204,11 +1198,7 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
 
     private void frontedAt(Article art, Sentence s, List<Word> words, List<Cited> cited, int clauseStart, Map<String, Found> out) {
         AnalyzedText t = art.t;
-        int p = clauseStart;
-        while (p < words.size() && p - clauseStart < 3 && !is(words, p, "#")
-                && !Character.isLetter(words.get(p).w().codePointAt(0))) {
-            p++; // a bullet: "- Thực hiện …"
-        }
+        int p = afterBullet(words, clauseStart); // "- Thực hiện …"
         if (clauseStart == 0) {
             p = afterOutletTag(words, p);
         }
@@ -1458,12 +1448,21 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         return -1;
     }
 
-    /** An item of a preamble's list: it opens with "căn cứ" or a `fronted` phrase (after a bullet). */
-    private boolean preambleItem(List<Word> words) {
-        int p = 0;
-        while (p < words.size() && p < 3 && !is(words, p, "#") && !Character.isLetter(words.get(p).w().codePointAt(0))) {
+    /**
+     * The first word at or after {@code from} that is no bullet: up to three marks ("-", "+", "•") that are
+     * neither letters nor a number ("#") are skipped.
+     */
+    private static int afterBullet(List<Word> words, int from) {
+        int p = from;
+        while (p < words.size() && p - from < 3 && !is(words, p, "#") && !Character.isLetter(words.get(p).w().codePointAt(0))) {
             p++;
         }
+        return p;
+    }
+
+    /** An item of a preamble's list: it opens with "căn cứ" or a `fronted` phrase (after a bullet). */
+    private boolean preambleItem(List<Word> words) {
+        int p = afterBullet(words, 0);
         return is(words, p, can) && is(words, p + 1, cu) || matchAt(rules.fronted, words, p) > p;
     }
 
