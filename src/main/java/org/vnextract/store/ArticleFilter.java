@@ -3,7 +3,6 @@ package org.vnextract.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,17 +86,7 @@ public record ArticleFilter(LocalDate since, LocalDate until, String site, Strin
         if (name == null) {
             return null;
         }
-        String d = Normalizer.normalize(name, Normalizer.Form.NFD);
-        StringBuilder out = new StringBuilder(d.length());
-        for (int i = 0; i < d.length(); i++) {
-            char ch = d.charAt(i);
-            if (ch == 'đ' || ch == 'Đ' || ch == '\u00D0' || ch == '\u00F0') {
-                out.append('d');
-            } else if (Character.isLetterOrDigit(ch)) {
-                out.append(Character.toLowerCase(ch));
-            }
-        }
-        String k = out.toString();
+        String k = org.vnextract.text.Fold.nameKey(name);
         for (String prefix : new String[] {"tinh", "thanhpho", "tp"}) {
             if (k.startsWith(prefix) && k.length() > prefix.length() + 2) {
                 return k.substring(prefix.length());

@@ -213,20 +213,7 @@ public final class RecordStore implements RecordSink {
      * ("Thừa Thiên - Huế" = "thua thien hue"), as the scorer compares place names; null for null.
      */
     public static String provinceKey(String name) {
-        if (name == null) {
-            return null;
-        }
-        String d = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD);
-        StringBuilder out = new StringBuilder(d.length());
-        for (int i = 0; i < d.length(); i++) {
-            char c = d.charAt(i);
-            if (c == 'đ' || c == 'Đ' || c == '\u00D0' || c == '\u00F0') {
-                out.append('d');
-            } else if (Character.isLetterOrDigit(c)) {
-                out.append(Character.toLowerCase(c));
-            }
-        }
-        return out.toString();
+        return org.vnextract.text.Fold.nameKey(name);
     }
 
     /**

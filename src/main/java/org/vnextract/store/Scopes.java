@@ -366,19 +366,6 @@ public final class Scopes {
      * "thuathienhue"), as the scorer compares place names; "" for null.
      */
     public static String placeKey(String name) {
-        if (name == null) {
-            return "";
-        }
-        String d = Normalizer.normalize(name, Normalizer.Form.NFD);
-        StringBuilder out = new StringBuilder(d.length());
-        for (int i = 0; i < d.length(); i++) {
-            char c = d.charAt(i);
-            if (c == 'đ' || c == 'Đ' || c == '\u00D0' || c == '\u00F0') {
-                out.append('d');
-            } else if (Character.isLetterOrDigit(c)) {
-                out.append(Character.toLowerCase(c));
-            }
-        }
-        return out.toString();
+        return name == null ? "" : Fold.nameKey(name);
     }
 }

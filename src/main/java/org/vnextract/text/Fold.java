@@ -56,6 +56,28 @@ public final class Fold {
         }
     }
 
+    /**
+     * The key a name is matched by where spelling varies most (place names across sources, as the
+     * scorer compares them): no case, no diacritics ("đ" → "d"), no spaces or punctuation, so "Thừa
+     * Thiên - Huế" = "thuathienhue"; null for null. Not for text a user reads.
+     */
+    public static String nameKey(String name) {
+        if (name == null) {
+            return null;
+        }
+        String d = Normalizer.normalize(name, Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(d.length());
+        for (int i = 0; i < d.length(); i++) {
+            char c = d.charAt(i);
+            if (c == 'đ' || c == 'Đ' || c == '\u00D0' || c == '\u00F0') {
+                out.append('d');
+            } else if (Character.isLetterOrDigit(c)) {
+                out.append(Character.toLowerCase(c));
+            }
+        }
+        return out.toString();
+    }
+
     public static String fold(String s) {
         if (s == null) {
             return "";

@@ -15,6 +15,16 @@ import org.junit.jupiter.api.Test;
 
 class FoldTest {
     @Test
+    void aNameKeyDropsCaseDiacriticsSpacesAndPunctuation() {
+        assertThat(Fold.nameKey("Thừa Thiên - Huế")).isEqualTo("thuathienhue");
+        assertThat(Fold.nameKey("ĐẮK LẮK")).isEqualTo(Fold.nameKey("Đăk Lăk")).isEqualTo("daklak");
+        assertThat(Fold.nameKey("Ia H’Drai")).isEqualTo(Fold.nameKey("Ia H' Drai"));
+        assertThat(Fold.nameKey(Normalizer.normalize("Hòa Bình", Normalizer.Form.NFD))).isEqualTo("hoabinh");
+        assertThat(Fold.nameKey("Hà Nam")).isNotEqualTo(Fold.nameKey("Hà Nội"));
+        assertThat(Fold.nameKey(null)).isNull();
+    }
+
+    @Test
     void tonePlacementCaseAndSpacesDoNotMatter() {
         assertThat(Fold.fold("Phó Bí thư Thường trực Tỉnh ủy")).isEqualTo(Fold.fold("phó  bí thư thường trực tỉnh uỷ"));
         assertThat(Fold.fold("hòa")).isEqualTo(Fold.fold("hoà"));

@@ -62,6 +62,7 @@ public final class PlaceExtractor implements Stage {
 
     private final Gazetteer gazetteer;
     private final Outlets outlets;
+    private final FormerNames formerNames;
     /**
      * Type words and heads; the phrase sets below are matched on the shared {@link TokenView} too,
      * each token asked first whether it is a phrase's first word ({@link PhraseTrie#firstWordAt}).
@@ -97,6 +98,7 @@ public final class PlaceExtractor implements Stage {
         Validate.notNull(models, "models");
         this.gazetteer = new Gazetteer(models);
         this.outlets = new Outlets(models, gazetteer);
+        this.formerNames = new FormerNames(models);
         Map<String, String> kindOf = new HashMap<>();
         for (String l : models.lines("places/kinds.tsv")) {
             String[] f = l.split("\t", -1);
@@ -266,7 +268,7 @@ public final class PlaceExtractor implements Stage {
         }
         resolve(tv, found, era, outlet);
         List<PlaceLocation> locations = locations(found);
-        ArticlePlace place = place(t, tv, found, era, outlet);
+        ArticlePlace place = formerNames.inTimeOf(place(t, tv, found, era, outlet), article.published());
         return new PlaceFindings(locations, place, localIssuers);
     }
 

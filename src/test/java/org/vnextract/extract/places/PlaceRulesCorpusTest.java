@@ -114,7 +114,8 @@ class PlaceRulesCorpusTest {
         for (String l : lines("place.positive.tsv")) {
             String[] f = l.split("\t");
             tests.add(DynamicTest.dynamicTest("place: " + f[1], () -> {
-                ArticlePlace p = run(f[0].equals("-") ? null : f[0], f[1], f[2], REFERENCE_DATE).place();
+                String date = f.length > 4 ? (f[4].strip().equals("none") ? null : f[4].strip()) : REFERENCE_DATE;
+                ArticlePlace p = run(f[0].equals("-") ? null : f[0], f[1], f[2], date).place();
                 assertThat(p).as("place").isNotNull();
                 assertThat(p.name()).isEqualTo(f[3].strip());
             }));

@@ -105,6 +105,12 @@ class PlacesDataTest {
         assertThat(outlets.of("http://mnmaivang.pgddtcamlam.edu.vn/tin").province()).isEqualTo("Khánh Hòa");
         assertThat(outlets.of("http://linhxuan.thuduc.truongdientu.vn/x").province()).isEqualTo("Hồ Chí Minh");
         assertThat(outlets.of("http://thpt.quangngai.edu.vn/x").province()).isEqualTo("Quảng Ngãi");
+        // a party committee's or its propaganda board's portal outside the PROVINCE.dcs.vn scheme
+        assertThat(outlets.of("https://tinhuyquangtri.vn/x").province()).isEqualTo("Quảng Trị");
+        assertThat(outlets.of("https://www.tuyengiaoangiang.vn/x").province()).isEqualTo("An Giang");
+        assertThat(outlets.of("http://huyenuyhiephoa.vn/x").province()).isEqualTo("Bắc Giang");
+        assertThat(outlets.of("https://tinhuyabc.vn/x")).isNull();
+        assertThat(outlets.of("https://thanhuyvn.vn/x")).isNull();
         // a district name of two provinces is no evidence; nor are national papers' own names
         assertThat(outlets.of("http://thcs.sontay.edu.vn/x")).isNull();
         assertThat(outlets.of("https://thanhnien.vn/x")).isNull();
