@@ -94,6 +94,9 @@ public final class PlaceExtractor implements Stage {
     private final Set<String> surnames = new HashSet<>();
     /** By char below U+2070: a capital, or a char that may start a type word's or head's first word ({@link #mayStartHere}). */
     private final boolean[] startChars = new boolean[0x2070];
+    /** {@link PhraseTrie#firstWordMayStartWith} of {@link #biographyStarts} and of {@link #localCuePhrases}, by char below U+2070. */
+    private final boolean[] biographyStartChars = new boolean[0x2070];
+    private final boolean[] localCueChars = new boolean[0x2070];
 
     public PlaceExtractor(ModelSource models) {
         Validate.notNull(models, "models");
@@ -183,6 +186,8 @@ public final class PlaceExtractor implements Stage {
         }
         for (char c = 0; c < startChars.length; c++) {
             startChars[c] = Character.isUpperCase(c) || contexts.firstWordMayStartWith(c);
+            biographyStartChars[c] = biographyStarts.firstWordMayStartWith(c);
+            localCueChars[c] = localCuePhrases.firstWordMayStartWith(c);
         }
     }
 
@@ -536,6 +541,11 @@ public final class PlaceExtractor implements Stage {
             return c < startChars.length ? startChars[c] : Character.isUpperCase(c) || contexts.firstWordMayStartWith(c);
         }
         return kind == TokenKind.ABBREVIATION;
+    }
+
+    /** {@link PhraseTrie#firstWordMayStartWith} of {@code trie}, by its table {@code chars} below the table's end. */
+    private static boolean startsWith(boolean[] chars, PhraseTrie<?> trie, char c) {
+        return c < chars.length ? chars[c] : trie.firstWordMayStartWith(c);
     }
 
     private static boolean startsName(TokenView t, int i, boolean typed) {
@@ -969,7 +979,7 @@ public final class PlaceExtractor implements Stage {
         Map<String, Double> score = new LinkedHashMap<>();
         Set<String> named = new HashSet<>(); // provinces with evidence other than a venue
         Map<String, Unit> provinceOf = new HashMap<>();
-        int[] opening = openingSentenceEnds(t);
+        int[] opening = null; // read at the first province found
         int p = 0;
         org.vnextract.text.Sentence lastSentence = null;
         boolean lastBiography = false;
@@ -982,6 +992,9 @@ public final class PlaceExtractor implements Stage {
             }
             while (p + 1 < paras.size() && paras.get(p).end() <= f.start) {
                 p++;
+            }
+            if (opening == null) {
+                opening = openingSentenceEnds(t);
             }
             double w = f.start < opening[0] ? 5 : f.start < opening[1] ? 3 : f.start < opening[2] ? 2 : 1;
             org.vnextract.text.Sentence sentence = t.sentenceAt(f.start);
@@ -1188,6 +1201,9 @@ public final class PlaceExtractor implements Stage {
             if (isPiece(tv, k) || kind == TokenKind.ABBREVIATION && hasChar(text, tv.start(k), tv.end(k), '.')) {
                 return true;
             }
+            if (kind == TokenKind.WORD && !startsWith(biographyStartChars, biographyStarts, tv.first(k))) {
+                continue; // firstWordAt would say no, told by the first char
+            }
             if (biographyStarts.firstWordAt(tv, k)) {
                 return true;
             }
@@ -1346,7 +1362,11 @@ public final class PlaceExtractor implements Stage {
     private boolean hasLocalCue(TokenView t) {
         int n = t.size();
         for (int i = 0; i < n; i++) {
-            if (t.isLetters(i) && localCuePhrases.firstWordAt(t, i) && localCuePhrases.longestByChars(t, i, phraseLimit(t, i, localCuePhrases.maxLength())) != null) {
+            TokenKind kind = t.kind(i);
+            if (kind == TokenKind.WORD ? !startsWith(localCueChars, localCuePhrases, t.first(i)) : kind != TokenKind.ABBREVIATION) {
+                continue; // firstWordAt would say no, told by the kind and first char
+            }
+            if (localCuePhrases.firstWordAt(t, i) && localCuePhrases.longestByChars(t, i, phraseLimit(t, i, localCuePhrases.maxLength())) != null) {
                 return true;
             }
         }
