@@ -255,6 +255,14 @@ public final class Fold {
         return c < LIMIT ? WORD_BASE[c] : 0;
     }
 
+    /**
+     * The tone mark {@link #fold} appends after the word for {@code c} (0 for none); meaningful only
+     * for a char whose {@link #foldedBase} is not 0.
+     */
+    public static char foldedTone(char c) {
+        return c < LIMIT ? TONE[c] : 0;
+    }
+
     /** {@link #foldedBase} of each char below {@link #LIMIT}, one read instead of three. */
     private static final char[] WORD_BASE = new char[LIMIT];
 

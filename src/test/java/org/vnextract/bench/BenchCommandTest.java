@@ -45,6 +45,22 @@ class BenchCommandTest {
     }
 
     @Test
+    void timesOneStageAloneAndPrintsTheMedian() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute("bench", "--corpus", "corpus/heldout", "--articles", "6", "--runs", "3",
+                "--warmup", "1", "--stage", "places");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("stage places alone, one thread, 6 articles: 1 warm-up passes, then 3 timed",
+                "pass 1:", "pass 3:").containsPattern("median: [0-9.]+ us per article");
+        assertThat(cl.execute("bench", "--corpus", "corpus/heldout", "--articles", "2", "--stage", "placez")).isEqualTo(2);
+        assertThat(err.toString()).contains("--stage: no stage 'placez'");
+    }
+
+    @Test
     void anUnknownExtractorToCompareIsAUsageError() {
         StringWriter err = new StringWriter();
         CommandLine cl = Main.commandLine();

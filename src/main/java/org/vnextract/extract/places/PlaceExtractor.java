@@ -93,6 +93,11 @@ public final class PlaceExtractor implements Stage {
     private final Set<String> localIssuers = new HashSet<>();
     /** The segmenter's surnames: a name inside a segmenter word that begins with one is a person's. */
     private final Set<String> surnames = new HashSet<>();
+    /** By char below U+2070: a capital, or a char that may start a type word's or head's first word ({@link #mayStartHere}). */
+    private final boolean[] startChars = new boolean[0x2070];
+    /** {@link PhraseTrie#firstWordMayStartWith} of {@link #biographyStarts} and of {@link #localCuePhrases}, by char below U+2070. */
+    private final boolean[] biographyStartChars = new boolean[0x2070];
+    private final boolean[] localCueChars = new boolean[0x2070];
 
     public PlaceExtractor(ModelSource models) {
         Validate.notNull(models, "models");
@@ -180,6 +185,11 @@ public final class PlaceExtractor implements Stage {
         }
         for (String l : models.lines("places/local_issuers.txt")) {
             localIssuers.add(l.strip().toUpperCase(Locale.ROOT));
+        }
+        for (char c = 0; c < startChars.length; c++) {
+            startChars[c] = Character.isUpperCase(c) || contexts.firstWordMayStartWith(c);
+            biographyStartChars[c] = biographyStarts.firstWordMayStartWith(c);
+            localCueChars[c] = localCuePhrases.firstWordMayStartWith(c);
         }
     }
 
@@ -292,23 +302,19 @@ public final class PlaceExtractor implements Stage {
             if (i != ctxEnd) {
                 // most tokens are neither a type word's or head's first word nor a name's start, told
                 // by their kind and first char before either is read: no name starts at a token of
-                // another kind without a type word before it, nor at one of letters in lower case
-                TokenKind kind = t.kind(i);
-                if (kind != TokenKind.WORD && kind != TokenKind.ABBREVIATION) {
+                // another kind without a type word before it, nor at one of letters in lower case.
+                // Skipped in one small loop, up to the end of a type word (read whatever it is)
+                int stop = ctxEnd > i ? ctxEnd : n;
+                while (i < stop && !mayStartHere(t, i)) {
                     i++;
-                    continue;
                 }
-                if (kind == TokenKind.WORD) {
-                    char c = t.first(i);
-                    if (!Character.isUpperCase(c) && !contexts.firstWordMayStartWith(c)) {
-                        i++;
-                        continue;
-                    }
+                if (i == stop) {
+                    continue; // the end of the text, or the token after a type word
                 }
             }
             // a type word or an organisation head: the name after it may be of its level
             PhraseTrie.Match<Context> cm = t.isLetters(i) && contexts.firstWordAt(t, i)
-                    ? contexts.longest(t, i, phraseLimit(t, i, contexts.maxLength())) : null;
+                    ? contexts.longestByChars(t, i, phraseLimit(t, i, contexts.maxLength())) : null;
             if (cm != null) {
                 ctx = last(cm);
                 ctxEnd = cm.end();
@@ -316,6 +322,10 @@ public final class PlaceExtractor implements Stage {
                 if (i < n && isPunct(t, i, ':')) {
                     ctxEnd = ++i;
                 }
+                continue;
+            }
+            if (i != ctxEnd && t.kind(i) == TokenKind.WORD && !isUpper(t.first(i))) {
+                i++; // a word in lower case starts a type word or no name (startsName, untyped)
                 continue;
             }
             if (i == ctxEnd && t.sentenceStart(t.sentence(i)) == i) {
@@ -521,6 +531,25 @@ public final class PlaceExtractor implements Stage {
         return t.kind(i) == TokenKind.PUNCT && t.first(i) == c;
     }
 
+    /**
+     * Token {@code i} may start a type word, a head or a name: an abbreviation, or a word whose first
+     * char is a capital or may start a type word's or head's first word
+     * ({@link PhraseTrie#firstWordMayStartWith}); by {@link #startChars} below its end.
+     */
+    private boolean mayStartHere(TokenView t, int i) {
+        TokenKind kind = t.kind(i);
+        if (kind == TokenKind.WORD) {
+            char c = t.first(i);
+            return c < startChars.length ? startChars[c] : Character.isUpperCase(c) || contexts.firstWordMayStartWith(c);
+        }
+        return kind == TokenKind.ABBREVIATION;
+    }
+
+    /** {@link PhraseTrie#firstWordMayStartWith} of {@code trie}, by its table {@code chars} below the table's end. */
+    private static boolean startsWith(boolean[] chars, PhraseTrie<?> trie, char c) {
+        return c < chars.length ? chars[c] : trie.firstWordMayStartWith(c);
+    }
+
     private static boolean startsName(TokenView t, int i, boolean typed) {
         if (t.joinsPrevious(i)) {
             return false; // inside a word of the text layer
@@ -639,7 +668,7 @@ public final class PlaceExtractor implements Stage {
         // longest first; only a token that may be a phrase's first word is looked up in the trie
         for (int s = Math.max(from, first - set.maxLength()); s < first; s++) {
             if (set.firstWordAt(t, s)) {
-                PhraseTrie.Match<Boolean> m = set.exactly(t, s, first);
+                PhraseTrie.Match<Boolean> m = set.exactlyByChars(t, s, first);
                 if (m != null) {
                     return last(m);
                 }
@@ -952,7 +981,7 @@ public final class PlaceExtractor implements Stage {
         Map<String, Double> score = new LinkedHashMap<>();
         Set<String> named = new HashSet<>(); // provinces with evidence other than a venue
         Map<String, Unit> provinceOf = new HashMap<>();
-        int[] opening = openingSentenceEnds(t);
+        int[] opening = null; // read at the first province found
         int p = 0;
         org.vnextract.text.Sentence lastSentence = null;
         boolean lastBiography = false;
@@ -965,6 +994,9 @@ public final class PlaceExtractor implements Stage {
             }
             while (p + 1 < paras.size() && paras.get(p).end() <= f.start) {
                 p++;
+            }
+            if (opening == null) {
+                opening = openingSentenceEnds(t);
             }
             double w = f.start < opening[0] ? 5 : f.start < opening[1] ? 3 : f.start < opening[2] ? 2 : 1;
             org.vnextract.text.Sentence sentence = t.sentenceAt(f.start);
@@ -1171,6 +1203,9 @@ public final class PlaceExtractor implements Stage {
             if (isPiece(tv, k) || kind == TokenKind.ABBREVIATION && hasChar(text, tv.start(k), tv.end(k), '.')) {
                 return true;
             }
+            if (kind == TokenKind.WORD && !startsWith(biographyStartChars, biographyStarts, tv.first(k))) {
+                continue; // firstWordAt would say no, told by the first char
+            }
             if (biographyStarts.firstWordAt(tv, k)) {
                 return true;
             }
@@ -1191,7 +1226,7 @@ public final class PlaceExtractor implements Stage {
         int limit = tv.tokenAtOrAfter(s.end(), 0);
         char[] out = null;
         for (int k = tv.tokenAtOrAfter(s.start(), 0); k < limit; k++) {
-            PhraseTrie.Match<Boolean> m = biographyExceptions.longest(tv, k, limit);
+            PhraseTrie.Match<Boolean> m = biographyExceptions.longestByChars(tv, k, limit);
             if (m == null) {
                 continue;
             }
@@ -1262,6 +1297,20 @@ public final class PlaceExtractor implements Stage {
         return true;
     }
 
+    /** {@link Character#isUpperCase} of each char below U+2070; built once, then read only. */
+    private static final boolean[] UPPER = new boolean[0x2070];
+
+    static {
+        for (char c = 0; c < UPPER.length; c++) {
+            UPPER[c] = Character.isUpperCase(c);
+        }
+    }
+
+    /** {@link Character#isUpperCase}, by {@link #UPPER} below its end. */
+    private static boolean isUpper(char c) {
+        return c < UPPER.length ? UPPER[c] : Character.isUpperCase(c);
+    }
+
     /** Chars up to U+1EFF that are letters, digits or non-spacing marks; built once, then read only. */
     private static final boolean[] WORD_CHARS = new boolean[0x1F00];
 
@@ -1315,7 +1364,11 @@ public final class PlaceExtractor implements Stage {
     private boolean hasLocalCue(TokenView t) {
         int n = t.size();
         for (int i = 0; i < n; i++) {
-            if (t.isLetters(i) && localCuePhrases.firstWordAt(t, i) && localCuePhrases.longest(t, i, phraseLimit(t, i, localCuePhrases.maxLength())) != null) {
+            TokenKind kind = t.kind(i);
+            if (kind == TokenKind.WORD ? !startsWith(localCueChars, localCuePhrases, t.first(i)) : kind != TokenKind.ABBREVIATION) {
+                continue; // firstWordAt would say no, told by the kind and first char
+            }
+            if (localCuePhrases.firstWordAt(t, i) && localCuePhrases.longestByChars(t, i, phraseLimit(t, i, localCuePhrases.maxLength())) != null) {
                 return true;
             }
         }
