@@ -2289,34 +2289,42 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
     }
 
     /**
-     * Document {@code b} is what document {@code a} carries out, inside {@code a}'s "về …" subject: between them
-     * {@code a}'s date and issuer, "về (việc)", an `implements` phrase and {@code b}'s name ("Kế hoạch số 30-KH/ĐUK,
-     * ngày 12/7/2021 của Ban Thường vụ Đảng ủy Khối về triển khai thực hiện Đề án số 05-ĐA/TU").
+     * Document {@code b} is what document {@code a} carries out, inside {@code a}'s description: between them
+     * {@code a}'s date and issuer, an optional "về (việc)", an `implements` phrase and {@code b}'s name ("Kế hoạch số
+     * 30-KH/ĐUK, ngày 12/7/2021 của Ban Thường vụ Đảng ủy Khối về triển khai thực hiện Đề án số 05-ĐA/TU").
      */
     private boolean nested(List<Word> words, Cited a, Cited b) {
-        for (int v = a.after(); v < b.first(); v++) {
-            if (!words.get(v).w().equals(ve)) {
-                continue;
+        for (int q = a.after(); q < b.first(); q++) {
+            int lead = words.get(q).w().equals(ve) ? Math.max(matchAt(rules.subject, words, q), q + 1) : q;
+            if (lead > q && !attached(words, a.after(), q)) {
+                return false; // "về" after more than the date and issuer
             }
-            if (!attached(words, a.after(), v)) {
+            // "Chương trình hành động số 40-CTr/TU … của Tỉnh ủy thực hiện Nghị quyết số 57-NQ/TW": no "về" either
+            if ((lead > q || attached(words, a.after(), q)) && implementsThenName(words, lead, b.first())) {
+                return true;
+            }
+            if (lead > q) {
                 return false;
             }
-            int q = Math.max(matchAt(rules.subject, words, v), v + 1);
-            for (RelationRules.Phrase ph : rules.forward) {
-                int after = q + ph.words().size();
-                if (!ph.relation().equals("implements") || after > b.first() || !matches(ph.words(), words, q)) {
-                    continue;
+        }
+        return false;
+    }
+
+    /** An `implements` phrase at {@code at}, then only the name of the document at {@code first} ("Đề án số"). */
+    private boolean implementsThenName(List<Word> words, int at, int first) {
+        for (RelationRules.Phrase ph : rules.forward) {
+            int after = at + ph.words().size();
+            if (!ph.relation().equals("implements") || after > first || !matches(ph.words(), words, at)) {
+                continue;
+            }
+            for (int k = after; k <= first; k++) {
+                if (k == first) {
+                    return true;
                 }
-                for (int k = after; k <= b.first(); k++) {
-                    if (k == b.first()) {
-                        return true;
-                    }
-                    if (k - after >= MAX_NAMED || !(words.get(k).capital() || rules.named.contains(words.get(k).w()))) {
-                        break;
-                    }
+                if (k - after >= MAX_NAMED || !(words.get(k).capital() || rules.named.contains(words.get(k).w()))) {
+                    break;
                 }
             }
-            return false;
         }
         return false;
     }
