@@ -145,9 +145,13 @@ public final class TextCleaner {
         return line.length() <= 80 && DOCUMENT_DATE_LINE.matcher(line).matches();
     }
 
-    /** A document header's number line within two lines of line {@code i}, before or after it. */
+    /**
+     * A document header's number line within two lines of line {@code i}, before or after it, or three lines
+     * before it ("Số: 138 /TT-THCSLH / CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập-Tự do-Hạnh phúc / Bình Liêu,
+     * Ngày 26 tháng 9 năm 2019": the state's name and motto between).
+     */
     static boolean numberHeaderNear(List<String> lines, int i) {
-        for (int j = Math.max(0, i - 2); j <= Math.min(lines.size() - 1, i + 2); j++) {
+        for (int j = Math.max(0, i - 3); j <= Math.min(lines.size() - 1, i + 2); j++) {
             String l = lines.get(j);
             if (j != i && l.length() <= 80 && (isNumberHeader(l) || NUMBER_LINE.matcher(l).lookingAt())) {
                 return true;

@@ -142,4 +142,16 @@ class CleanerTest {
         assertThat(b.published()).isEqualTo("2020-10-30");
         assertThat(b.paragraphs()).noneMatch(p -> p.contains("tháng 10 năm 2020"));
     }
+
+    @Test
+    void aDocumentsPlaceAndDateLineUnderTheStatesNameAndMottoIsKept() {
+        // "Số: …", then the state's name and motto, then the place and date: three lines under the number
+        Article a = TEXT.clean("TRƯỜNG THCS LỤC HỒN\nSố: 138 /TT-THCSLH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                + "Độc lập-Tự do-Hạnh phúc\nBình Liêu, Ngày 26 tháng 9 năm 2019\nTỜ TRÌNH\nCăn cứ Kế hoạch của nhà trường.").article();
+        assertThat(a.paragraphs()).anyMatch(p -> p.contains("Ngày 26 tháng 9 năm 2019"));
+        // four lines under a number is too far: the line is the page's own date
+        Article b = TEXT.clean("Tin hoạt động\nSố 12/2020 của bản tin\nTin vắn\nHoạt động\nTin ảnh\nHà Nội, ngày 26 tháng 9 năm 2019\n"
+                + "Ngày 25-9, Tỉnh ủy tổ chức hội nghị tổng kết.").article();
+        assertThat(b.paragraphs()).noneMatch(p -> p.contains("26 tháng 9 năm 2019"));
+    }
 }

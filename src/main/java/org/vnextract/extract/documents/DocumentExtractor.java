@@ -406,6 +406,10 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
                 k += 4; // "của Bộ Chính trị (khóa XII) ngày 30/5/2019": the term of the issuer in brackets
                 continue;
             }
+            if (issuer == null && v.is(k, KHOA) && term(v, k + 1) && v.is(k + 2, CUA)) {
+                k += 2; // "Nghị quyết số 29, khóa XI của BCH TW Đảng": the issuer's term before its name
+                continue;
+            }
             String f = v.fold(k);
             DateAt on;
             if (date == null && isNgay(v, k, f)) {
@@ -585,10 +589,24 @@ public final class DocumentExtractor implements Extractor<DocumentReference> {
         return null;
     }
 
+    /** Token {@code k} is a term's number: a Roman numeral in capitals ("XI") or digits, on the same line. */
+    private static boolean term(TokenView v, int k) {
+        if (k >= v.size() || v.newlineBefore(k)) {
+            return false;
+        }
+        String w = v.text().substring(v.start(k), v.end(k));
+        return !w.isEmpty() && (w.chars().allMatch(c -> "IVXLC".indexOf(c) >= 0) || w.chars().allMatch(Character::isDigit));
+    }
+
     /** "Số: 2074/QĐ-UBND / Quảng Ngãi, ngày 20 tháng 12 năm 2021": the date line under the number. */
     private static String headerDate(TokenView v, int k) {
-        int end = Math.min(v.size(), k + MAX_HEADER_TOKENS);
+        // the place and date line ("Hà Nội, ngày …") may stand below the two lines of the state's name and motto
+        // ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập – Tự do – Hạnh phúc"): farther only after a comma
+        int end = Math.min(v.size(), k + 2 * MAX_HEADER_TOKENS);
         for (int i = k; i < end; i++) {
+            if (v.is(i, NGAY) && i - k >= MAX_HEADER_TOKENS && !v.isChar(i - 1, ',')) {
+                return null;
+            }
             if (v.is(i, NGAY)) {
                 DateAt d = IssuingDates.read(v, i + 1);
                 return d == null ? null : d.iso();

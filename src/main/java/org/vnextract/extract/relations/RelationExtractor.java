@@ -1253,6 +1253,20 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
                     && !issuedAfter(words, cited.get(b + 1))) {
                 carriedOut.add(cited.get(b + 1)); // "… Kết luận số 121-KL/TW về tổng kết Nghị quyết số 18-NQ/TW và Kết luận số 126-KL/TW"
                 b += 2;
+            } else if (nested(words, cited.get(b - 1), cited.get(b))) {
+                // "Thực hiện …; Kế hoạch số 30-KH/ĐUK … về triển khai thực hiện Đề án số 05-ĐA/TU … (sau đây viết tắt là
+                // Đề án số 05-ĐA/TU); Quyết định số 08/2022/QĐ-UBND …": the list goes on after the semicolon
+                int c = b + 1;
+                while (c < cited.size() && cited.get(c).id().equals(cited.get(b).id())) {
+                    c++;
+                }
+                if (c < cited.size() && joinedBySemicolon(words, cited.get(c - 1).after(), cited.get(c).first())
+                        && !issuedAfter(words, cited.get(c))) {
+                    carriedOut.add(cited.get(c));
+                    b = c + 1;
+                } else {
+                    break;
+                }
             } else {
                 break;
             }
@@ -1330,7 +1344,11 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             if (matchAt(rules.directs, words, p) < 0) {
                 continue;
             }
-            if (!actorBefore(words, from, p) || !plainClause(words, from, p)) {
+            int comma = actorComma(words, from, p);
+            // "…; Kế hoạch số 310/KH-CĐN … về Tổ chức đại hội …, Ban Thường vụ … hướng dẫn": an event in the last
+            // document's subject is what that document is about, not the actor; so is a basis before the actor
+            // ("…; căn cứ Chương trình công tác năm 2024, Ban Chấp hành … Hướng dẫn …")
+            if (comma < 0 || !plainClause(words, comma, p) || !(plainClause(words, from, p) || aboutThenBasis(words, from, comma))) {
                 return;
             }
             int start = startOfSentence(art.t, carriedOut.get(0));
@@ -1553,16 +1571,41 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
 
     /** Right before word {@code p}: a comma or semicolon, then only an actor's capitalised (or attachable) words. */
     private boolean actorBefore(List<Word> words, int from, int p) {
+        return actorComma(words, from, p) >= 0;
+    }
+
+    /**
+     * {@link #actorBefore}: the index of the comma or semicolon before the actor, else -1. The actor opens with a
+     * capitalised word; after it also `issuer` words in lower case ("Ban Chấp hành Đảng bộ Khối các cơ quan tỉnh").
+     */
+    private int actorComma(List<Word> words, int from, int p) {
         for (int k = p - 1; k >= from && p - k <= MAX_ACTOR + 1; k--) {
             String w = words.get(k).w();
             if ((w.equals(",") || w.equals(";")) && k + 1 < p && words.get(k + 1).capital()) {
-                return true;
+                return k;
             }
-            if (!(words.get(k).capital() || rules.attach.contains(w))) {
-                return false;
+            if (!(words.get(k).capital() || rules.attach.contains(w) || rules.issuerWords.contains(w))) {
+                return -1;
             }
         }
-        return false;
+        return -1;
+    }
+
+    /**
+     * The words {@code [from, to)} after the last document of a preamble's list are only what it is about
+     * ({@link #aboutOnly}), optionally followed by one basis without a number after a semicolon ("; căn cứ
+     * Chương trình công tác năm 2024") that states no relation or issuing of its own.
+     */
+    private boolean aboutThenBasis(List<Word> words, int from, int to) {
+        int semi = to - 1;
+        while (semi >= from && !words.get(semi).w().equals(";")) {
+            semi--;
+        }
+        if (semi < from) {
+            return aboutOnly(words, from, to);
+        }
+        return is(words, semi + 1, can) && is(words, semi + 2, cu) && aboutOnly(words, from, semi)
+                && subject(words, semi + 3, to, MAX_SUBJECT);
     }
 
     /**
@@ -2230,14 +2273,98 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
         }
         for (int v = from; v < j; v++) {
             if (words.get(v).w().equals(ve)) {
-                return attached(words, from, v) && subject(words, v + 1, j, MAX_LISTED_SUBJECT);
+                // "Quyết định số 08/2022/QĐ-UBND … về ban hành Quy định thi đua …;": its subject lead, not an issuing
+                int lead = Math.max(matchAt(rules.subject, words, v), v + 1);
+                if (!attached(words, from, v)) {
+                    return false;
+                }
+                // "Chỉ thị số 01-CT/TW … về … triển khai thực hiện Nghị quyết Đại hội … của Đảng (sau đây viết tắt là
+                // Nghị quyết Đại hội XIII) và Kế hoạch số 28-KH/TU": a document named by its title only may be carried
+                // out in a subject that its short name closes (else the next document is a second object of that phrase)
+                int close = aliasBracket(words, lead, j);
+                return close >= 0 ? subject(words, lead, close, MAX_LISTED_SUBJECT, true) : subject(words, lead, j, MAX_LISTED_SUBJECT);
             }
         }
         return false;
     }
 
+    /**
+     * Document {@code b} is what document {@code a} carries out, inside {@code a}'s description: between them
+     * {@code a}'s date and issuer, an optional "về (việc)", an `implements` phrase and {@code b}'s name ("Kế hoạch số
+     * 30-KH/ĐUK, ngày 12/7/2021 của Ban Thường vụ Đảng ủy Khối về triển khai thực hiện Đề án số 05-ĐA/TU").
+     */
+    private boolean nested(List<Word> words, Cited a, Cited b) {
+        for (int q = a.after(); q < b.first(); q++) {
+            int lead = words.get(q).w().equals(ve) ? Math.max(matchAt(rules.subject, words, q), q + 1) : q;
+            if (lead > q && !attached(words, a.after(), q)) {
+                return false; // "về" after more than the date and issuer
+            }
+            // "Chương trình hành động số 40-CTr/TU … của Tỉnh ủy thực hiện Nghị quyết số 57-NQ/TW": no "về" either
+            if ((lead > q || attached(words, a.after(), q)) && implementsThenName(words, lead, b.first())) {
+                return true;
+            }
+            if (lead > q) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** An `implements` phrase at {@code at}, then only the name of the document at {@code first} ("Đề án số"). */
+    private boolean implementsThenName(List<Word> words, int at, int first) {
+        for (RelationRules.Phrase ph : rules.forward) {
+            int after = at + ph.words().size();
+            if (!ph.relation().equals("implements") || after > first || !matches(ph.words(), words, at)) {
+                continue;
+            }
+            for (int k = after; k <= first; k++) {
+                if (k == first) {
+                    return true;
+                }
+                if (k - after >= MAX_NAMED || !(words.get(k).capital() || rules.named.contains(words.get(k).w()))) {
+                    break;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@link #joined}, where the joining word is a semicolon: a list's items, not two objects of one phrase. */
+    private boolean joinedBySemicolon(List<Word> words, int from, int to) {
+        int j = to - 1;
+        while (j >= from && !rules.join.contains(words.get(j).w())) {
+            j--;
+        }
+        return j >= from && words.get(j).w().equals(";") && joined(words, from, to);
+    }
+
+    /**
+     * The words right before {@code to} are a bracket giving a short name ("(sau đây viết tắt là Nghị quyết Đại hội
+     * XIII)"): the index of its opening bracket, at or after {@code from}; else -1.
+     */
+    private int aliasBracket(List<Word> words, int from, int to) {
+        if (to - 1 <= from || !words.get(to - 1).w().equals(")")) {
+            return -1;
+        }
+        for (int k = to - 2; k >= from && to - k <= MAX_TITLE + 8; k--) {
+            if (words.get(k).w().equals("(")) {
+                return matchAt(rules.alias, words, k + 1) > k + 1 ? k : -1;
+            }
+        }
+        return -1;
+    }
+
     /** A document's subject after "về": bounded, and stating no relation or event of its own. */
     private boolean subject(List<Word> words, int from, int to, int max) {
+        return subject(words, from, to, max, false);
+    }
+
+    /**
+     * {@link #subject(List, int, int, int)}; {@code titles}: a phrase may stand before a document named by its
+     * title only (a capitalised `title` phrase not followed by "số" or a number: "triển khai thực hiện Nghị quyết
+     * Đại hội XIII"), which no relation can end at.
+     */
+    private boolean subject(List<Word> words, int from, int to, int max, boolean titles) {
         if (to - from > max) {
             return false;
         }
@@ -2245,13 +2372,23 @@ public final class RelationExtractor implements Extractor<DocumentRelation> {
             for (List<RelationRules.Phrase> l : List.of(rules.forward, rules.reverse, rules.issue)) {
                 for (RelationRules.Phrase b : l) {
                     int after = i + b.words().size();
-                    if (after <= to && matches(b.words(), words, i) && (l == rules.issue ? namesType(words, after, to) : mayName(words, after, to))) {
+                    if (after <= to && matches(b.words(), words, i) && (l == rules.issue ? namesType(words, after, to) : mayName(words, after, to))
+                            && !(titles && l != rules.issue && titleOnly(words, after, to))) {
                         return false;
                     }
                 }
             }
         }
         return true;
+    }
+
+    /** A capitalised `title` phrase at {@code at}, before {@code to}, and no "số" or number right after it. */
+    private boolean titleOnly(List<Word> words, int at, int to) {
+        if (at >= to || !words.get(at).capital()) {
+            return false;
+        }
+        int after = matchAt(rules.title, words, at);
+        return after > at && after < to && !is(words, after, so) && !is(words, after, "#");
     }
 
     /**
