@@ -93,7 +93,10 @@ public final class Vnextract {
             return this;
         }
 
-        /** Whether officials read the entity tagger's names (ner.Entities); default off. */
+        /**
+         * Whether officials read the entity tagger's names (ner.Entities), which decide the rules'
+         * short organisation candidates; default on. Off, the pipeline runs no tagger.
+         */
         public Builder officialsEntities(boolean on) {
             this.extractorOptions = extractorOptions.withOfficialsEntities(on);
             return this;
