@@ -85,6 +85,8 @@ public final class EvalNerCommand implements Callable<Integer> {
         OfficialExtractor rules = new OfficialExtractor(ms, OfficialRules.NameSource.RULES);
         org.vnextract.train.EntityTrainer labeller = new org.vnextract.train.EntityTrainer(rules, gaz, org.vnextract.train.LabelCues.load(ms), text, segment,
                 org.vnextract.train.EntityTrainer.Settings.defaults());
+        // the officials extractor's tagger as the pipeline builds it: each window on its own, answers remembered
+        org.vnextract.ner.EntityTagger memo = new org.vnextract.ner.MemoTagger(tagger, 8, 50_000);
         Map<String, SpanScore> scores = new LinkedHashMap<>();
         for (String system : List.of("tagger", "gazetteer", "rules", "extractor", "labels")) {
             scores.put(system, new SpanScore(TYPES));
@@ -142,7 +144,7 @@ public final class EvalNerCommand implements Callable<Integer> {
             scores.get("rules").add(gold, fromRules);
             // the officials extractor's output: the rules, with the short organisations the tagger decides
             OfficialRules.Result decided = new OfficialRules.Result(rr.persons(),
-                    rules.organizations(at.text(), rr.organizations(), new org.vnextract.ner.Entities(tagger, at, words)),
+                    rules.organizations(at.text(), rr.organizations(), new org.vnextract.ner.Entities(memo, at, words)),
                     rr.locations(), rr.names());
             List<NerGold.Span> fromExtractor = rulesSpans(decided, off);
             scores.get("extractor").add(gold, fromExtractor);
