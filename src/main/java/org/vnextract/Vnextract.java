@@ -64,6 +64,11 @@ public final class Vnextract {
         return pipeline.process(Analysis.of(RawDocument.KEY, doc));
     }
 
+    /** Windows of at most this many words have their names remembered by the pipeline's tagger ({@code ner.MemoTagger}). */
+    static final int ENTITY_MEMO_WORDS = 8;
+    /** How many windows' names the pipeline's tagger remembers at most (a few MB). */
+    static final int ENTITY_MEMO_ENTRIES = 50_000;
+
     /** Configures a {@link Vnextract}. Not thread-safe. */
     public static final class Builder {
         private ModelSource models = ModelSource.bundled();
@@ -93,7 +98,10 @@ public final class Vnextract {
             return this;
         }
 
-        /** Whether officials read the entity tagger's names (ner.Entities); default off. */
+        /**
+         * Whether officials read the entity tagger's names (ner.Entities), which decide the rules'
+         * short organisation candidates; default on. Off, the pipeline runs no tagger.
+         */
         public Builder officialsEntities(boolean on) {
             this.extractorOptions = extractorOptions.withOfficialsEntities(on);
             return this;
@@ -137,8 +145,10 @@ public final class Vnextract {
                 b.add(new TokenViewStage()); // one token view per article, read by every extractor that requires it
             }
             if (entities) {
-                // the entity tagger behind its interface; it tags only the sentences its readers ask for
-                b.add(new org.vnextract.ner.EntityStage(org.vnextract.ner.WordTagger.load(models)));
+                // the entity tagger behind its interface; it tags only the words its readers ask about,
+                // each window on its own, and remembers the answers for short ones (they recur)
+                b.add(new org.vnextract.ner.EntityStage(new org.vnextract.ner.MemoTagger(
+                        org.vnextract.ner.WordTagger.load(models), ENTITY_MEMO_WORDS, ENTITY_MEMO_ENTRIES)));
             }
             Pipeline p = b.addInDependencyOrder(extract).build();
             return new Vnextract(p, new RecordBuilder(VERSION, modelVersions));

@@ -10,7 +10,8 @@ import org.vnextract.internal.Validate;
  * @param officialsNames where the officials extractor takes personal names from (rules, the
  *     statistical model, or both); see {@link org.vnextract.extract.officials.OfficialExtractor}
  * @param officialsEntities whether the officials extractor reads the entity tagger's names
- *     ({@code ner.Entities}) to drop officials it reads as places or organisations (off by default)
+ *     ({@code ner.Entities}) to decide which of the rules' short organisation candidates are
+ *     organisations (on by default)
  *
  * <p>Immutable; thread-safe.
  */
@@ -19,9 +20,9 @@ public record ExtractorOptions(OfficialRules.NameSource officialsNames, boolean 
         Validate.notNull(officialsNames, "officialsNames");
     }
 
-    /** The defaults of this release: officials' names from the rules. */
+    /** The defaults of this release: officials' names from the rules; the entity tagger decides short organisations. */
     public static ExtractorOptions defaults() {
-        return new ExtractorOptions(OfficialRules.NameSource.RULES, false);
+        return new ExtractorOptions(OfficialRules.NameSource.RULES, true);
     }
 
     public ExtractorOptions withOfficialsNames(OfficialRules.NameSource s) {

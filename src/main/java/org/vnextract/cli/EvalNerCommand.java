@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
  * {@code vnextract eval-ner}: precision, recall and F1 per type (PER, ORG, LOC) and overall, exact
  * span and type, of the word-level entity tagger on the hand-annotated split
  * ({@code corpus/ner/test.conll}), next to the gazetteer lookup alone (the baseline: the same
- * gazetteers, longest match, no model) and the officials rules' own labels. Each sentence goes
+ * gazetteers, longest match, no model), the officials rules' own labels and the officials
+ * extractor's ("extractor": the rules' labels with the short organisations the tagger decides,
+ * {@link OfficialExtractor#organizations}). Each sentence goes
  * through the text stage and the segmenter as an article of one paragraph; spans are compared in
  * characters (white space not counted), so the word tagger is scored on the gold's syllable spans.
  *
@@ -66,7 +68,7 @@ public final class EvalNerCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--errors", paramLabel = "SYSTEM",
-            description = "Also print each sentence's missed and wrong spans of SYSTEM (tagger, gazetteer or rules; for dev only).")
+            description = "Also print each sentence's missed and wrong spans of SYSTEM (tagger, gazetteer, rules, extractor or labels; for dev only).")
     String errors;
 
     @Override
@@ -83,8 +85,10 @@ public final class EvalNerCommand implements Callable<Integer> {
         OfficialExtractor rules = new OfficialExtractor(ms, OfficialRules.NameSource.RULES);
         org.vnextract.train.EntityTrainer labeller = new org.vnextract.train.EntityTrainer(rules, gaz, org.vnextract.train.LabelCues.load(ms), text, segment,
                 org.vnextract.train.EntityTrainer.Settings.defaults());
+        // the officials extractor's tagger as the pipeline builds it: each window on its own, answers remembered
+        org.vnextract.ner.EntityTagger memo = new org.vnextract.ner.MemoTagger(tagger, 8, 50_000);
         Map<String, SpanScore> scores = new LinkedHashMap<>();
-        for (String system : List.of("tagger", "gazetteer", "rules", "labels")) {
+        for (String system : List.of("tagger", "gazetteer", "rules", "extractor", "labels")) {
             scores.put(system, new SpanScore(TYPES));
         }
         int sentences = 0;
@@ -138,11 +142,18 @@ public final class EvalNerCommand implements Callable<Integer> {
             }
             scores.get("labels").add(gold, fromLabels);
             scores.get("rules").add(gold, fromRules);
+            // the officials extractor's output: the rules, with the short organisations the tagger decides
+            OfficialRules.Result decided = new OfficialRules.Result(rr.persons(),
+                    rules.organizations(at.text(), rr.organizations(), new org.vnextract.ner.Entities(memo, at, words)),
+                    rr.locations(), rr.names());
+            List<NerGold.Span> fromExtractor = rulesSpans(decided, off);
+            scores.get("extractor").add(gold, fromExtractor);
             if (errors != null) {
                 printErrors(out, s, gold, switch (errors) {
                     case "gazetteer" -> fromGazetteer;
                     case "rules" -> fromRules;
                     case "labels" -> fromLabels;
+                    case "extractor" -> fromExtractor;
                     default -> fromTagger;
                 }, goldOff);
             }

@@ -43,9 +43,9 @@ public final class PipelineOptions {
             description = "Where officials' personal names come from: rules, model (the statistical name finder under models/ner/) or both. Default: rules.")
     OfficialRules.NameSource officialsNames = OfficialRules.NameSource.RULES;
 
-    @Option(names = "--officials-entities",
-            description = "Officials read the entity tagger (models/ner/entities-ner.bin) and drop those it reads as places or organisations. Default: off.")
-    boolean officialsEntities;
+    @Option(names = "--officials-entities", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Officials read the entity tagger (models/ner/entities-ner.bin) to decide which short organisation candidates of the rules are organisations. Default: on; --no-officials-entities for the rules alone.")
+    boolean officialsEntities = true;
 
     @Option(names = "--models", paramLabel = "DIR", description = "Read rules and lexicons (and the word-segmenter files, when DIR has vncorenlp/wordsegmenter/) from DIR instead of the copy in the jar.")
     Path models;

@@ -29,6 +29,8 @@ public final class Entities {
     private final AnalyzedText text;
     private final Words words;
     private final Map<Integer, List<Span>> tagged = new HashMap<>();
+    /** Windows of words tagged by {@link #around}, by first word and end word. */
+    private final Map<Long, List<Span>> windows = new HashMap<>();
 
     public Entities(EntityTagger tagger, AnalyzedText text, Words words) {
         this.tagger = Validate.notNull(tagger, "tagger");
@@ -53,6 +55,66 @@ public final class Entities {
             }
         }
         return -1;
+    }
+
+    /**
+     * The names in a window of words around each character range {@code [start, end)}: the words
+     * that hold the range and {@code margin} words either side, inside the range's sentence. The
+     * tagger reads only the window (its features look two words either side), so a question about
+     * two words costs a few words, not the sentence; every window not tagged yet goes to the tagger
+     * in one call, and each is tagged once. A range outside every sentence has no names.
+     */
+    public synchronized List<List<Span>> around(List<int[]> ranges, int margin) {
+        Validate.noNulls(ranges, "ranges");
+        if (margin < 0) {
+            throw new IllegalArgumentException("margin must be >= 0: " + margin);
+        }
+        long[] keys = new long[ranges.size()];
+        List<Long> todo = new ArrayList<>();
+        List<String[]> input = new ArrayList<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            int[] range = ranges.get(i);
+            keys[i] = -1;
+            int s = sentenceAt(range[0]);
+            if (s < 0 || range[1] <= range[0]) {
+                continue;
+            }
+            int[] r = words.range(text.sentences().get(s));
+            if (r[1] <= r[0]) {
+                continue;
+            }
+            int first = Math.max(r[0], Math.min(r[1] - 1, words.wordAt(range[0])));
+            int last = Math.max(first, Math.min(r[1] - 1, words.wordAt(range[1] - 1)));
+            int lo = Math.max(r[0], first - margin);
+            int hi = Math.min(r[1], last + 1 + margin);
+            long key = ((long) lo << 32) | hi;
+            keys[i] = key;
+            if (windows.containsKey(key) || todo.contains(key)) {
+                continue;
+            }
+            String[] ws = new String[hi - lo];
+            for (int w = lo; w < hi; w++) {
+                ws[w - lo] = words.joined(text, w);
+            }
+            todo.add(key);
+            input.add(ws);
+        }
+        if (!todo.isEmpty()) {
+            List<List<Entity>> found = tagger.tag(input);
+            for (int i = 0; i < todo.size(); i++) {
+                int lo = (int) (todo.get(i) >>> 32);
+                List<Span> spans = new ArrayList<>(found.get(i).size());
+                for (Entity e : found.get(i)) {
+                    spans.add(new Span(words.start(lo + e.start()), words.end(lo + e.end() - 1), e.type(), e.prob()));
+                }
+                windows.put(todo.get(i), List.copyOf(spans));
+            }
+        }
+        List<List<Span>> out = new ArrayList<>(ranges.size());
+        for (long k : keys) {
+            out.add(k < 0 ? List.of() : windows.get(k));
+        }
+        return out;
     }
 
     /** The names of the given sentences (indices of {@link AnalyzedText#sentences()}), tagging in one call those not tagged yet. */

@@ -56,8 +56,18 @@ public final class NerTagger implements EntityTagger {
     static List<List<Entity>> decode(TokenNameFinderModel model, List<String[]> sentences,
                                      java.util.function.UnaryOperator<String[]> tokens,
                                      java.util.function.Function<String[], String[][]> context) {
+        return decode(new NameFinderME(model), sentences, tokens, context);
+    }
+
+    /**
+     * As {@link #decode(TokenNameFinderModel, List, java.util.function.UnaryOperator, java.util.function.Function)}
+     * with a decoder of the caller's, whose adaptive state is cleared first (so it reads as a new one).
+     */
+    static List<List<Entity>> decode(NameFinderME finder, List<String[]> sentences,
+                                     java.util.function.UnaryOperator<String[]> tokens,
+                                     java.util.function.Function<String[], String[][]> context) {
         Validate.noNulls(sentences, "sentences");
-        NameFinderME finder = new NameFinderME(model);
+        finder.clearAdaptiveData();
         List<List<Entity>> out = new ArrayList<>(sentences.size());
         for (String[] s : sentences) {
             if (s.length == 0) {

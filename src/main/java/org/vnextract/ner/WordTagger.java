@@ -12,10 +12,10 @@ import org.vnextract.internal.Validate;
  * OpenNLP maximum-entropy name finder with {@link WordFeatures} (shape, syllable count, gazetteer
  * classes and the gazetteer lookup's own label, of the word and its neighbours), trained by distant
  * supervision ({@code vnextract train-ner --tagger=entities}, {@code models/ner/entities-ner.properties}
- * records how). OpenNLP's decoder keeps adaptive state, so each call makes its own; the model and
+ * records how). OpenNLP's decoder keeps adaptive state, so each thread keeps its own, cleared at each call; the model and
  * the gazetteer are shared.
  *
- * <p>Immutable; thread-safe.
+ * <p>Thread-safe: the model and gazetteer are immutable, each thread has its own decoder.
  */
 public final class WordTagger implements EntityTagger {
     /** The shipped model, relative to {@code models/}. */
@@ -23,10 +23,16 @@ public final class WordTagger implements EntityTagger {
 
     private final TokenNameFinderModel model;
     private final Gazetteer gazetteer;
+    /**
+     * One decoder per thread, its adaptive state cleared at each call (a decoder costs about as
+     * much to build as to tag a few words, and the extractors ask about a few words at a time).
+     */
+    private final ThreadLocal<opennlp.tools.namefind.NameFinderME> decoders;
 
     public WordTagger(TokenNameFinderModel model, Gazetteer gazetteer) {
         this.model = Validate.notNull(model, "model");
         this.gazetteer = Validate.notNull(gazetteer, "gazetteer");
+        this.decoders = ThreadLocal.withInitial(() -> new opennlp.tools.namefind.NameFinderME(this.model));
     }
 
     /** The tagger of the model in {@code in} (read whole; the caller closes the stream). */
@@ -49,7 +55,6 @@ public final class WordTagger implements EntityTagger {
         return gazetteer;
     }
 
-    /** The entities of each sentence (its words), with one decoder for the call. */
     /**
      * The entities of each sentence (its words), with one decoder for the call: the model's spans,
      * then each span of the gazetteer lookup that overlaps none of them (the lookup fills what the
@@ -78,14 +83,28 @@ public final class WordTagger implements EntityTagger {
 
     /** The model's own spans in each sentence, without the lookup. */
     public List<List<Entity>> modelTag(List<String[]> sentences) {
-        return NerTagger.decode(model, sentences, WordTagger::tokens, t -> WordFeatures.context(t, gazetteer));
+        return NerTagger.decode(decoders.get(), sentences, WordTagger::tokens, t -> WordFeatures.context(t, gazetteer));
     }
 
     /** The model's tokens: each word with its syllables joined by underscores. */
     public static String[] tokens(String[] words) {
         String[] t = new String[words.length];
         for (int i = 0; i < words.length; i++) {
-            t[i] = words[i].trim().replaceAll("\\s+", "_");
+            String w = words[i].trim();
+            StringBuilder b = null;
+            for (int k = 0; k < w.length(); k++) {
+                if (Character.isWhitespace(w.charAt(k))) {
+                    if (b == null) {
+                        b = new StringBuilder(w.length()).append(w, 0, k);
+                    }
+                    if (!Character.isWhitespace(w.charAt(k - 1))) {
+                        b.append('_');
+                    }
+                } else if (b != null) {
+                    b.append(w.charAt(k));
+                }
+            }
+            t[i] = b == null ? w : b.toString();
         }
         return t;
     }

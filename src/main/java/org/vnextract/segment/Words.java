@@ -133,6 +133,11 @@ public final class Words {
         return w >= 0 && charEnds[w] > end ? charEnds[w] : end;
     }
 
+    /** The word holding character {@code offset}, else the last word before it; -1 when none starts at or before it. */
+    public int wordAt(int offset) {
+        return wordBefore(offset + 1);
+    }
+
     /** The last word starting before {@code offset}, or -1. */
     private int wordBefore(int offset) {
         int i = Arrays.binarySearch(charStarts, offset);

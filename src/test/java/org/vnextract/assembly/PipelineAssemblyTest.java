@@ -20,9 +20,18 @@ class PipelineAssemblyTest {
     @Test
     void theSegmenterRunsOnlyWhenAnExtractorReadsWords() {
         assertThat(stageNames(Set.of("dates"))).containsExactly("clean", "text", "dates");
-        // officials reads the article's one token view, built once after the words (issue 13)
-        assertThat(stageNames(Set.of("officials"))).containsExactly("clean", "text", "segment", "tokens", "officials");
+        // officials reads the article's one token view, built once after the words, and the entity
+        // tagger's names, which decide its short organisations (issue 13)
+        assertThat(stageNames(Set.of("officials"))).containsExactly("clean", "text", "segment", "tokens", "entities", "officials");
         assertThat(stageNames(Set.of())).contains("segment");
+    }
+
+    /** The entity tagger's stage is assembled only when a consumer requires it (issue 13). */
+    @Test
+    void theTaggerRunsOnlyWhenAnExtractorReadsItsNames() {
+        assertThat(stageNames(Set.of("documents", "relations", "dates", "counts", "places"))).doesNotContain("entities");
+        assertThat(Vnextract.builder().extractors(Set.of("officials")).officialsEntities(false).build().pipeline().stages()
+                .stream().map(Stage::name).toList()).containsExactly("clean", "text", "segment", "tokens", "officials");
     }
 
     /** Counts reads the dates and periods: asking for counts runs dates, before it (issue 13). */

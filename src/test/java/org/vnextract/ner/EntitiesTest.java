@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vnextract.extract.TokenView;
-import org.vnextract.extract.officials.Official;
+import org.vnextract.extract.officials.Organization;
 import org.vnextract.extract.officials.OfficialExtractor;
 import org.vnextract.extract.officials.OfficialRules;
 import org.vnextract.pipeline.Analysis;
@@ -20,8 +20,9 @@ import org.vnextract.text.TextStage;
 
 /**
  * {@link Entities} behind {@link EntityTagger}: spans come back as characters on word boundaries,
- * only the sentences asked for are tagged, once each; and the officials extractor, when it reads
- * the entities, drops an official the tagger reads as a place and keeps one it reads as a person.
+ * only the sentences (or windows of words) asked for are tagged, once each; and the officials
+ * extractor, when it reads the entities, keeps a short organisation of the rules only where the
+ * tagger reads one, asking only about those.
  */
 class EntitiesTest {
     static TextStage text;
@@ -79,18 +80,61 @@ class EntitiesTest {
         assertThat(n.get()).as("one sentence tagged, once").isEqualTo(1);
     }
 
-    static List<Official> officials(String type, boolean read) {
+    /** A tagger that reads every word starting with {@code first} as an organisation; counts the words it reads. */
+    record FakeOrg(String first, AtomicInteger words) implements EntityTagger {
+        @Override
+        public List<List<Entity>> tag(List<String[]> in) {
+            List<List<Entity>> out = new ArrayList<>();
+            for (String[] s : in) {
+                words.addAndGet(s.length);
+                List<Entity> found = new ArrayList<>();
+                for (int i = 0; i < s.length; i++) {
+                    if (s[i].startsWith(first)) {
+                        found.add(new Entity(i, i + 1, Entity.ORGANIZATION, 0.9));
+                    }
+                }
+                out.add(found);
+            }
+            return out;
+        }
+    }
+
+    static List<String> organizations(EntityTagger tagger, boolean read) {
         OfficialExtractor x = new OfficialExtractor(models, OfficialRules.NameSource.RULES, read);
-        Analysis a = new EntityStage(new Fake(type, new AtomicInteger()))
-                .process(analysis("Ông Vũ Văn Phượng, Trưởng ban quản lý chợ cho biết. Bà Trần Thị Hoa, Phó Chủ tịch UBND huyện, ông Lương Văn Can, Phó Chủ tịch UBND huyện dự."));
-        return x.process(a).get(Official.KEY);
+        Analysis a = new EntityStage(tagger).process(analysis(
+                "Bộ trưởng cho biết Chính phủ đã đồng ý. Sau đó Chính phủ họp với Ủy ban nhân dân tỉnh Quảng Nam về dự án."));
+        List<String> out = new ArrayList<>();
+        for (Organization o : x.process(a).get(Organization.KEY)) {
+            out.add(o.name());
+        }
+        return out;
     }
 
     @Test
-    void anOfficialTheTaggerReadsAsAPlaceIsNone() {
-        assertThat(officials(Entity.LOCATION, true)).extracting(Official::name).doesNotContain("Lương Văn Can").contains("Trần Thị Hoa");
-        assertThat(officials(Entity.PERSON, true)).extracting(Official::name).contains("Lương Văn Can", "Trần Thị Hoa");
-        assertThat(officials(Entity.LOCATION, false)).extracting(Official::name).contains("Lương Văn Can");
+    void theTaggerDecidesTheRulesShortOrganisationsAndReadsOnlyAroundThem() {
+        AtomicInteger words = new AtomicInteger();
+        // the tagger reads "Chính phủ" as an organisation and "Bộ trưởng" as none
+        assertThat(organizations(new FakeOrg("Chính", words), true)).contains("Chính phủ").doesNotContain("Bộ trưởng")
+                .as("a long one is kept without asking").contains("Ủy ban nhân dân tỉnh Quảng Nam");
+        // asked once per name, a window of a word either side of its first mention, not whole sentences
+        assertThat(words.get()).isLessThanOrEqualTo(2 * 3);
+        assertThat(organizations(new FakeOrg("Chính", new AtomicInteger()), false)).contains("Chính phủ", "Bộ trưởng");
+        assertThat(organizations(new FakeOrg("nothing", new AtomicInteger()), true)).doesNotContain("Chính phủ", "Bộ trưởng")
+                .contains("Ủy ban nhân dân tỉnh Quảng Nam");
+    }
+
+    @Test
+    void aWindowIsTaggedOnceAndGivesCharacters() {
+        AtomicInteger words = new AtomicInteger();
+        Analysis a = new EntityStage(new FakeOrg("Chính", words)).process(analysis("Trời mưa. Hôm qua Chính phủ họp bàn nhiều việc."));
+        Entities e = a.get(Entities.KEY);
+        String t = a.get(AnalyzedText.KEY).text();
+        int at = t.indexOf("Chính");
+        List<List<Entities.Span>> found = e.around(List.of(new int[] {at, at + "Chính phủ".length()}), 1);
+        assertThat(found.get(0)).hasSize(1);
+        assertThat(t.substring(found.get(0).get(0).start(), found.get(0).get(0).end())).isEqualTo("Chính phủ");
+        e.around(List.of(new int[] {at, at + "Chính phủ".length()}), 1);
+        assertThat(words.get()).as("one window of three words, tagged once").isEqualTo(3);
     }
 
     @Test
