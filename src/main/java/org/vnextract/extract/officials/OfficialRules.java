@@ -398,7 +398,7 @@ public final class OfficialRules {
                     continue;
                 }
                 if (!t.isCapWord(k) || words > 0 && !glued && (roleAt(k, b) || titleWordAt(k)
-                        || lex.opensSentence(t.text(), t.start(k), t.end(k)))) {
+                        || lex.opensSentence(t, k, b))) {
                     break;
                 }
                 if (lex.companyWords.contains(t.fold(k))) {
@@ -537,7 +537,7 @@ public final class OfficialRules {
         int runEnd(int i, int b) {
             int r = i;
             while (r < b && t.isCapWord(r) && r - i < 12) {
-                if (r > i && (roleAt(r, b) || lex.opensSentence(t.text(), t.start(r), t.end(r)))) {
+                if (r > i && (roleAt(r, b) || lex.opensSentence(t, r, b))) {
                     break; // "Ba Phó Bí thư", "Nguyễn Xuân Phúc Tại buổi làm việc"
                 }
                 r++;
@@ -705,6 +705,7 @@ public final class OfficialRules {
             boolean numberedPlace = false; // a level whose units may be numbered ("thôn 3", "Quận 1")
             boolean afterOrgHead = false; // "Bệnh viện": the capitalised name after it is the organisation's
             int cutRun = -1; // where a capitalised run was cut before a stop phrase in sentence case
+            int and = -1; // the last "và" read
             // a head whose name may go on in lower case (named-heads.tsv): in titles only, where the
             // holder's predicate ends it; a body on its own is followed by any verb ("Vụ Pháp chế góp ý …")
             int named = lowerNames ? namedHeadEndingAt(k) : NO_HEAD;
@@ -722,6 +723,7 @@ public final class OfficialRules {
                     break;
                 }
                 if (named != NO_HEAD && t.isWord(k) && !t.capitalized(k)) {
+                    boolean proper = properNameBefore(k);
                     int j = lowerName(k, limit, named == TOPIC_HEAD);
                     if (j > k) { // "Viện trưởng Viện nghiên cứu phát triển xã hội", "Cục Cảnh sát hình sự"
                         k = j;
@@ -729,6 +731,9 @@ public final class OfficialRules {
                         orgName = true;
                         afterPlaceKind = false;
                         bare = false;
+                        if (j < limit && !isJoiner(j) && clauseStarts(j, limit, proper)) {
+                            break; // "… Giáo dục ĐH và nghề nghiệp | khuyên thí sinh"
+                        }
                         continue;
                     }
                 }
@@ -749,6 +754,7 @@ public final class OfficialRules {
                         break;
                     }
                     if (k + 1 < limit && (t.isCapWord(k + 1) || nonRole(k + 1, limit) != null)) {
+                        and = k;
                         k++;
                         continue;
                     }
@@ -782,6 +788,10 @@ public final class OfficialRules {
                 // a country follows a role or a portfolio only ("Phó Tổng thống Mỹ"), a portfolio a
                 // minister's role only ("Bộ trưởng Quốc phòng Hàn Quốc", not "Chủ tịch Tài chính Hoàng Huy")
                 PhraseTrie.Match<Entry> m = nonRole(k, limit, bare, bare && portfolio);
+                if (m != null && !bare && !t.capitalized(k) && clauseWordAt(k, limit) != null
+                        && m.values().stream().allMatch(e -> e.kind() == Kind.MODIFIER)) {
+                    break; // "Phó giám đốc sở GD-ĐT Hà Nội | phụ trách trực tiếp khối GD mầm non": a predicate
+                }
                 if (m != null && m.value().kind().isGap()) {
                     break; // "trưởng đoàn Trung tướng Hà Lôi", "Tổng thống nước này Moon Jae-in"
                 }
@@ -819,7 +829,7 @@ public final class OfficialRules {
                     last = k;
                     continue;
                 }
-                if (t.isCapWord(k) && k > start && !open && (lex.opensSentence(t.text(), t.start(k), t.end(k))
+                if (t.isCapWord(k) && k > start && !open && (lex.opensSentence(t, k, limit)
                         || lex.honorifics.longest(t, k, limit) != null && !placeOfSeveralWordsAt(k, limit))) {
                     break; // a line run into the next: "… Tỉnh ủy Yên Bái Sáng 8/2", "… Trung ương Ông Nguyễn Văn Bình"
                 }
@@ -895,7 +905,7 @@ public final class OfficialRules {
                     PhraseTrie.Match<Place> runPlace = lex.places.longest(t, runStart, r);
                     if (orgName && r - runStart == 1 && k < limit && t.isWord(k) && !t.capitalized(k) && !t.fold(k).equals(VA)
                             && (runPlace == null || runPlace.end() != r) && lex.stops.longest(t, k, limit) == null
-                            && nonRole(k, limit) == null) {
+                            && nonRole(k, limit) == null && !clauseStarts(k, limit, properNameBefore(k))) {
                         k++;
                         last = k;
                     }
@@ -931,7 +941,23 @@ public final class OfficialRules {
                 }
                 break;
             }
+            if (and >= 0 && and < last && onlyPlainWords(and + 1, last)) {
+                last = and; // "Chủ tịch UBND huyện Phú Xuyên | và các đơn vị chức năng": no second body followed
+            }
             return t.snapEnd(start, last, b);
+        }
+
+        /** Whether tokens {@code [from, to)} are only plain words of the title lexicon ("các", "cơ quan"). */
+        boolean onlyPlainWords(int from, int to) {
+            int k = from;
+            while (k < to) {
+                PhraseTrie.Match<Entry> m = lex.titles.longest(t, k, to);
+                if (m == null || m.values().stream().anyMatch(e -> e.kind() != Kind.WORD)) {
+                    return false;
+                }
+                k = m.end();
+            }
+            return k == to;
         }
 
         /**
@@ -970,6 +996,7 @@ public final class OfficialRules {
          */
         int lowerName(int k, int limit, boolean topic) {
             int j = k;
+            boolean proper = properNameBefore(k);
             int words = 0;
             int max = topic ? MAX_LOWER_TOPIC : MAX_LOWER_NAME;
             while (j < limit && words < max) {
@@ -991,6 +1018,9 @@ public final class OfficialRules {
                         || wholeWords(lex.titles.longest(t, j, limit, e -> e.kind() != Kind.WORD && e.kind() != Kind.PORTFOLIO)))) {
                     break;
                 }
+                if (!isJoiner(j) && clauseStarts(j, limit, proper)) {
+                    break; // "Trường mầm non Đồng Thắng | lý giải", "… phát triển cộng đồng | thì"
+                }
                 j++;
                 words++;
             }
@@ -1005,6 +1035,51 @@ public final class OfficialRules {
                 return k; // "Ủy ban châu | Âu" ends inside a word; "… Kỹ thuật rồi | Phó Bí thư" runs into a title
             }
             return j;
+        }
+
+        /**
+         * Whether the segmenter's word at {@code j} (which must start there) is a word that begins a
+         * clause (clause-words.txt: a verb, adverb or conjunction of the treebank that names no
+         * organisation's field), so that an organisation's name in lower case ends before it.
+         */
+        String clauseWordAt(int j, int limit) {
+            if (j > 0 && !t.endsWord(j - 1)) {
+                return null;
+            }
+            for (int e = j; e < limit && e < j + lex.clauseWords.maxLength(); e++) {
+                if (t.endsWord(e)) {
+                    PhraseTrie.Match<String> m = lex.clauseWords.exactly(t, j, e + 1);
+                    return m == null ? null : m.value();
+                }
+            }
+            return null;
+        }
+
+        /**
+         * Whether a clause begins at {@code j}, ending the lower-case name before it: an adverb or
+         * conjunction anywhere ("… phát triển cộng đồng | thì"), a verb or preposition after a proper
+         * name ({@code proper}: "Trường mầm non Đồng Thắng | lý giải", "Công ty Thiên Thanh | từ xa"),
+         * not in the lower-case name right after its head, where verbs name the field ("Trung tâm dự
+         * báo nhu cầu nhân lực").
+         */
+        boolean clauseStarts(int j, int limit, boolean proper) {
+            String kind = clauseWordAt(j, limit);
+            return kind == OfficialLexicon.ANYWHERE || kind == OfficialLexicon.AFTER_NAME && proper;
+        }
+
+        /**
+         * Whether a proper name ends right before token {@code k}: an abbreviation ("SCIC", "TTKS"),
+         * a word of foreign shape ("Vinachem"), a place, or two capitalised words ("Toàn Cầu"), not a
+         * name's words in sentence case ("Trung tâm Y tế | dự phòng").
+         */
+        boolean properNameBefore(int k) {
+            if (k == 0 || !t.capitalized(k - 1) || !t.isWord(k - 1) && t.kind(k - 1) != TokenKind.ABBREVIATION) {
+                return false;
+            }
+            return t.kind(k - 1) == TokenKind.ABBREVIATION || allCapitals(k - 1)
+                    || lex.foreignWord(t.text(), t.start(k - 1), t.end(k - 1))
+                    || k >= 2 && t.isCapWord(k - 2) && t.isCapWord(k - 1)
+                    || lex.places.endingAt(t, k) != null;
         }
 
         /** Whether a match (or null) ends where a word of the segmenter ends. */
@@ -1258,7 +1333,8 @@ public final class OfficialRules {
                     break;
                 }
                 if (y + 2 < segs.size() && (segs.get(y + 2).type == T.NAME || segs.get(y + 2).type == T.OTHER
-                        && t.isCapWord(segs.get(y + 2).from) && !sentenceCaseStop(segs.get(y + 2).from, t.size()))
+                        && t.isCapWord(segs.get(y + 2).from) && !sentenceCaseStop(segs.get(y + 2).from, t.size())
+                        && !lex.opensSentence(t, segs.get(y + 2).from, t.size()))
                         && segs.get(y + 2).from == title.to) {
                     break; // the title belongs to the next name ("…, Chủ tịch UBND tỉnh Nguyễn Văn A")
                 }
