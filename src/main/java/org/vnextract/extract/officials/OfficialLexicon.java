@@ -320,11 +320,24 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
 
     /**
      * Whether token {@code k} opens a sentence and never ends a name: a word ("Ngày", "Tại") or the
-     * first of a phrase ("Mặc dù", "Cụ thể"), as written (sentence-openers.txt), before {@code limit}.
+     * first of a phrase ("Cụ thể", "Đối với"), as written (sentence-openers.txt), or an adverb or
+     * conjunction of several words of clause-words.txt in sentence case ("Mặc dù", "Tuy nhiên"),
+     * before {@code limit}.
      */
     boolean opensSentence(TokenView t, int k, int limit) {
         if (t.end(k) - t.start(k) <= 6 && sentenceOpeners.contains(t.text().substring(t.start(k), t.end(k)))) {
             return true;
+        }
+        // an adverb or conjunction of several words in sentence case (clause-words.txt: "Tuy nhiên", "Thậm chí")
+        PhraseTrie.Match<String> c = clauseWords.longest(t, k, limit);
+        if (c != null && c.end() - k >= 2 && c.values().contains(ANYWHERE) && t.capitalized(k)) {
+            boolean sentenceCase = true;
+            for (int i = k + 1; i < c.end(); i++) {
+                sentenceCase &= !t.capitalized(i);
+            }
+            if (sentenceCase) {
+                return true;
+            }
         }
         PhraseTrie.Match<String> m = openerPhrases.longest(t, k, limit);
         if (m == null) {
