@@ -760,6 +760,15 @@ public final class OfficialRules {
                     }
                     break;
                 }
+                if (t.isPunct(k, ',') && orgName && k > start && k == last && fieldWordEndingAt(k) >= 0) {
+                    int e = fieldList(k, limit);
+                    if (e > k) { // "Sở Văn hóa, Thể thao và Du lịch": the fields of one body, listed
+                        k = e;
+                        last = e;
+                        afterPlaceKind = false;
+                        continue;
+                    }
+                }
                 if (t.isPunct(k, '-') || t.isPunct(k, '–') || t.isPunct(k, '/')) {
                     if (k + 1 < limit && roleAt(k + 1, b)) {
                         break;
@@ -945,6 +954,61 @@ public final class OfficialRules {
                 last = and; // "Chủ tịch UBND huyện Phú Xuyên | và các đơn vị chức năng": no second body followed
             }
             return t.snapEnd(start, last, b);
+        }
+
+        /**
+         * The first token of the field word that ends right before {@code k}, or -1: a word of the
+         * segmenter of two syllables or more written in sentence case ("Văn hóa", "Du lịch"), which a
+         * personal name or a place, capitalised in every syllable, never is.
+         */
+        int fieldWordEndingAt(int k) {
+            if (k < 2 || !t.endsWord(k - 1) || !t.isWord(k - 1) || t.capitalized(k - 1)) {
+                return -1;
+            }
+            int h = t.wordHead(k - 1);
+            if (h >= k - 1 || !t.isCapWord(h)) {
+                return -1;
+            }
+            for (int i = h + 1; i < k; i++) {
+                if (!t.isWord(i) || t.capitalized(i)) {
+                    return -1;
+                }
+            }
+            return h;
+        }
+
+        /**
+         * After a field of a body's name and the comma at {@code k}: the end of the list of its other
+         * fields, each a word in sentence case, the last after "và" ("Sở Văn hóa, Thể thao và Du
+         * lịch", "Bộ Lao động, Thương binh và Xã hội"); {@code k} when there is none (a role, a
+         * name or anything else follows).
+         */
+        int fieldList(int k, int limit) {
+            int i = k;
+            for (int n = 0; n < 4 && i < limit && t.isPunct(i, ','); n++) {
+                int e = fieldWordAt(i + 1, limit);
+                if (e < 0) {
+                    return k;
+                }
+                i = e;
+                if (i + 1 < limit && t.fold(i).equals(VA)) {
+                    int last = fieldWordAt(i + 1, limit);
+                    return last < 0 ? k : last;
+                }
+            }
+            return k;
+        }
+
+        /** The end of a field word in sentence case starting at {@code i} (no role), or -1. */
+        int fieldWordAt(int i, int limit) {
+            if (i >= limit || !t.isCapWord(i) || roleAt(i, limit)) {
+                return -1;
+            }
+            int e = i + 1;
+            while (e < limit && !t.endsWord(e - 1)) {
+                e++;
+            }
+            return e - i >= 2 && e <= limit && fieldWordEndingAt(e) == i ? e : -1;
         }
 
         /** Whether tokens {@code [from, to)} are only plain words of the title lexicon ("các", "cơ quan"). */
