@@ -5,12 +5,12 @@ chạy đến", "Hiệu trưởng Trường mầm non Đồng Thắng | lý gi�
 
 A word of UD Vietnamese-VTB (gold segmentation; train, dev and test) is a clause word when it is
 tagged VERB, AUX, ADV, SCONJ, CCONJ or ADP in at least 80 % of its occurrences, unless it names an
-organisation's field: a verb written capitalised right after a head of an organisation's name in
-the bulk corpora (the treebank's longest word there; a word of one syllable only before a
-lower-case syllable, not as the start of a proper name: "Cần Thơ") at least three times ("Trung
-tâm Nghiên cứu", "Ban Quản lý", "Công ty Xây dựng", "Cục Kiểm định"). Heads:
-models/officials/named-heads.tsv and org-heads.txt. A word tagged AUX, ADV, SCONJ or CCONJ in half
-of its occurrences or more is of kind "anywhere", the others (verbs, prepositions) "after-name".
+organisation's field: a word written capitalised right after a head of an organisation's name in
+the bulk corpora at least three times ("Trung tâm Nghiên cứu", "Ban Quản lý", "Công ty Xây
+dựng"; heads: models/officials/named-heads.tsv and org-heads.txt; the treebank's longest word
+there, and a word of one syllable only before a lower-case syllable, not as the start of a proper
+name: "Cần Thơ"). A word tagged AUX, ADV, SCONJ or CCONJ in half of its occurrences or more is of
+kind "anywhere", the others (verbs, prepositions) of kind "after-name".
 
 Usage: tools/make_clause_words.py ../shared/data/ud-vi-vtb ../shared/corpus/bulk models > models/officials/clause-words.txt
 """
