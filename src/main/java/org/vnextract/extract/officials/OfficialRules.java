@@ -1107,13 +1107,18 @@ public final class OfficialRules {
          * organisation's field), so that an organisation's name in lower case ends before it.
          */
         String clauseWordAt(int j, int limit) {
+            PhraseTrie.Match<String> m = clauseWord(j, limit);
+            return m == null ? null : m.value();
+        }
+
+        /** The clause word that is the segmenter's word at {@code j} ({@link #clauseWordAt}), or null. */
+        PhraseTrie.Match<String> clauseWord(int j, int limit) {
             if (j > 0 && !t.endsWord(j - 1)) {
                 return null;
             }
             for (int e = j; e < limit && e < j + lex.clauseWords.maxLength(); e++) {
                 if (t.endsWord(e)) {
-                    PhraseTrie.Match<String> m = lex.clauseWords.exactly(t, j, e + 1);
-                    return m == null ? null : m.value();
+                    return lex.clauseWords.exactly(t, j, e + 1);
                 }
             }
             return null;
@@ -1124,17 +1129,29 @@ public final class OfficialRules {
          * conjunction anywhere ("… phát triển cộng đồng | thì"), a verb or preposition after a proper
          * name ({@code proper}: "Trường mầm non Đồng Thắng | lý giải", "Công ty Thiên Thanh | từ xa"),
          * not in the lower-case name right after its head, where verbs name the field ("Trung tâm dự
-         * báo nhu cầu nhân lực").
+         * báo nhu cầu nhân lực"), nor right after "và", which joins a second field ("… HIV/AIDS và
+         * điều trị nghiện chất"), nor before a capitalised body it links the name to ("Viện nghiên
+         * cứu Katif thuộc Trung tâm …").
          */
         boolean clauseStarts(int j, int limit, boolean proper) {
-            String kind = clauseWordAt(j, limit);
-            return kind == OfficialLexicon.ANYWHERE || kind == OfficialLexicon.AFTER_NAME && proper;
+            PhraseTrie.Match<String> m = clauseWord(j, limit);
+            if (m == null) {
+                return false;
+            }
+            if (m.values().contains(OfficialLexicon.ANYWHERE)) {
+                return true;
+            }
+            if (!proper || j > 0 && t.fold(j - 1).equals(VA)) {
+                return false;
+            }
+            return !(m.end() < limit && t.capitalized(m.end()) && nonRole(m.end(), limit) != null);
         }
 
         /**
          * Whether a proper name ends right before token {@code k}: an abbreviation ("SCIC", "TTKS"),
-         * a word of foreign shape ("Vinachem"), a place, or two capitalised words ("Toàn Cầu"), not a
-         * name's words in sentence case ("Trung tâm Y tế | dự phòng").
+         * a word of foreign shape ("Vinachem"), a place, or two capitalised words of no title-lexicon
+         * phrase ("Toàn Cầu"; not "Trưởng Ban", "Cục Chống"), not a name's words in sentence case
+         * ("Trung tâm Y tế | dự phòng").
          */
         boolean properNameBefore(int k) {
             if (k == 0 || !t.capitalized(k - 1) || !t.isWord(k - 1) && t.kind(k - 1) != TokenKind.ABBREVIATION) {
@@ -1142,7 +1159,7 @@ public final class OfficialRules {
             }
             return t.kind(k - 1) == TokenKind.ABBREVIATION || allCapitals(k - 1)
                     || lex.foreignWord(t.text(), t.start(k - 1), t.end(k - 1))
-                    || k >= 2 && t.isCapWord(k - 2) && t.isCapWord(k - 1)
+                    || k >= 2 && t.isCapWord(k - 2) && t.isCapWord(k - 1) && !titleWordAt(k - 2) && !titleWordAt(k - 1)
                     || lex.places.endingAt(t, k) != null;
         }
 
