@@ -328,6 +328,15 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
         if (t.end(k) - t.start(k) <= 6 && sentenceOpeners.contains(t.text().substring(t.start(k), t.end(k)))) {
             return true;
         }
+        return opensSentenceWithPhrase(t, k, limit);
+    }
+
+    /**
+     * Whether a phrase of several words that opens a sentence starts at token {@code k} ({@link
+     * #opensSentence}, without the single words: "Tối", "Sáng" may also begin a name's words in
+     * sentence case, "Tòa án Tối cao", "Hội đồng Sáng lập").
+     */
+    boolean opensSentenceWithPhrase(TokenView t, int k, int limit) {
         // an adverb or conjunction of several words in sentence case (clause-words.txt: "Tuy nhiên", "Thậm chí")
         PhraseTrie.Match<String> c = clauseWords.longest(t, k, limit);
         if (c != null && c.end() - k >= 2 && c.values().contains(ANYWHERE) && t.capitalized(k)) {

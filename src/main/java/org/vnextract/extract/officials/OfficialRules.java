@@ -731,7 +731,7 @@ public final class OfficialRules {
                         orgName = true;
                         afterPlaceKind = false;
                         bare = false;
-                        if (j < limit && !isJoiner(j) && clauseStarts(j, limit, proper)) {
+                        if (j < limit && !t.capitalized(j) && !isJoiner(j) && clauseStarts(j, limit, proper)) {
                             break; // "… Giáo dục ĐH và nghề nghiệp | khuyên thí sinh"
                         }
                         continue;
@@ -798,8 +798,11 @@ public final class OfficialRules {
                 // minister's role only ("Bộ trưởng Quốc phòng Hàn Quốc", not "Chủ tịch Tài chính Hoàng Huy")
                 PhraseTrie.Match<Entry> m = nonRole(k, limit, bare, bare && portfolio);
                 if (m != null && !bare && !t.capitalized(k) && clauseWordAt(k, limit) != null
-                        && m.values().stream().allMatch(e -> e.kind() == Kind.MODIFIER)) {
-                    break; // "Phó giám đốc sở GD-ĐT Hà Nội | phụ trách trực tiếp khối GD mầm non": a predicate
+                        && m.values().stream().allMatch(e -> e.kind() == Kind.MODIFIER)
+                        && !(m.end() < limit && (t.capitalized(m.end()) || nonRole(m.end(), limit) != null))) {
+                    // "Phó giám đốc sở GD-ĐT Hà Nội | phụ trách trực tiếp khối GD mầm non": a predicate, not
+                    // the office one is in charge of ("Phó trưởng phòng phụ trách Phòng nghiên cứu …")
+                    break;
                 }
                 if (m != null && m.value().kind().isGap()) {
                     break; // "trưởng đoàn Trung tướng Hà Lôi", "Tổng thống nước này Moon Jae-in"
@@ -1415,7 +1418,7 @@ public final class OfficialRules {
                 }
                 if (y + 2 < segs.size() && (segs.get(y + 2).type == T.NAME || segs.get(y + 2).type == T.OTHER
                         && t.isCapWord(segs.get(y + 2).from) && !sentenceCaseStop(segs.get(y + 2).from, t.size())
-                        && !lex.opensSentence(t, segs.get(y + 2).from, t.size()))
+                        && !lex.opensSentenceWithPhrase(t, segs.get(y + 2).from, t.size()))
                         && segs.get(y + 2).from == title.to) {
                     break; // the title belongs to the next name ("…, Chủ tịch UBND tỉnh Nguyễn Văn A")
                 }
