@@ -60,6 +60,16 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
     final PhraseTrie<String> stops = new PhraseTrie<>();
     /** predicates.txt: a meeting verb written with a capital after a dash ends the title before it. */
     final PhraseTrie<String> predicates = new PhraseTrie<>();
+    /**
+     * clause-words.txt: verbs, adverbs and conjunctions of the treebank that name no organisation's
+     * field; an organisation's name written in lower case ends before one ("… Đồng Thắng | lý giải").
+     * The value is {@link #AFTER_NAME} or {@link #ANYWHERE}.
+     */
+    final PhraseTrie<String> clauseWords = new PhraseTrie<>();
+    /** A clause word that is a verb or preposition: it ends a name in lower case only after a proper name. */
+    static final String AFTER_NAME = "after-name";
+    /** A clause word that is an adverb, auxiliary or conjunction: it ends a name in lower case anywhere. */
+    static final String ANYWHERE = "anywhere";
     final PhraseTrie<String> triggers = new PhraseTrie<>();
     /** The value of a trigger after which a title in lower case follows its holder's name (triggers.txt). */
     static final String LOWER_TITLE = "lower-case";
@@ -81,6 +91,8 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
     private final Set<String> placeNames = new HashSet<>();
     /** Words that open a sentence and never end a name (sentence-openers.txt), as written. */
     private final Set<String> sentenceOpeners = new HashSet<>();
+    /** The openers of several words (sentence-openers.txt: "Mặc dù", "Đối với"), by folded phrase; matched as written. */
+    private final PhraseTrie<String> openerPhrases = new PhraseTrie<>();
     /** Heads of organisation names (org-heads.txt), as written: capitalised as in a title. */
     private final Set<String> orgHeads = new HashSet<>();
     /**
@@ -111,6 +123,13 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
         }
         for (String l : models.lines("officials/stops.txt")) {
             stops.put(TokenView.foldPhrase(l.trim()), l.trim());
+        }
+        for (String l : models.lines("officials/clause-words.txt")) {
+            String[] c = l.split("\t");
+            if (c.length != 2 || !c[1].equals(AFTER_NAME) && !c[1].equals(ANYWHERE)) {
+                throw new PipelineException("officials/clause-words.txt: bad line '" + l + "'");
+            }
+            clauseWords.put(TokenView.foldPhrase(c[0].trim()), c[1].equals(AFTER_NAME) ? AFTER_NAME : ANYWHERE);
         }
         for (String l : models.lines("officials/predicates.txt")) {
             predicates.put(TokenView.foldPhrase(l.trim()), l.trim());
@@ -176,7 +195,14 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
                 placeNames.add(Fold.fold(c[0].trim()));
             }
         }
-        sentenceOpeners.addAll(models.lines("officials/sentence-openers.txt").stream().map(String::trim).toList());
+        for (String l : models.lines("officials/sentence-openers.txt")) {
+            String phrase = l.trim();
+            if (phrase.indexOf(' ') < 0) {
+                sentenceOpeners.add(phrase);
+            } else {
+                openerPhrases.put(TokenView.foldPhrase(phrase), phrase);
+            }
+        }
         for (String l : models.lines("officials/place-persons.txt")) {
             placeNames.remove(Fold.fold(l.trim()));
         }
@@ -292,9 +318,45 @@ public final class OfficialLexicon implements org.vnextract.ner.SyllableClasses 
         return orgHeads.contains(phrase);
     }
 
-    /** Whether the text {@code [from, to)} is a word that opens a sentence and never ends a name ("Ngày", "Tại"). */
-    boolean opensSentence(String text, int from, int to) {
-        return to - from <= 6 && sentenceOpeners.contains(text.substring(from, to));
+    /**
+     * Whether token {@code k} opens a sentence and never ends a name: a word ("Ngày", "Tại") or the
+     * first of a phrase ("Cụ thể", "Đối với"), as written (sentence-openers.txt), or an adverb or
+     * conjunction of several words of clause-words.txt in sentence case ("Mặc dù", "Tuy nhiên"),
+     * before {@code limit}.
+     */
+    boolean opensSentence(TokenView t, int k, int limit) {
+        if (t.end(k) - t.start(k) <= 6 && sentenceOpeners.contains(t.text().substring(t.start(k), t.end(k)))) {
+            return true;
+        }
+        return opensSentenceWithPhrase(t, k, limit);
+    }
+
+    /**
+     * Whether a phrase of several words that opens a sentence starts at token {@code k} ({@link
+     * #opensSentence}, without the single words: "Tối", "Sáng" may also begin a name's words in
+     * sentence case, "Tòa án Tối cao", "Hội đồng Sáng lập").
+     */
+    boolean opensSentenceWithPhrase(TokenView t, int k, int limit) {
+        // an adverb or conjunction of several words in sentence case (clause-words.txt: "Tuy nhiên", "Thậm chí")
+        PhraseTrie.Match<String> c = clauseWords.longest(t, k, limit);
+        if (c != null && c.end() - k >= 2 && c.values().contains(ANYWHERE) && t.capitalized(k)) {
+            boolean sentenceCase = true;
+            for (int i = k + 1; i < c.end(); i++) {
+                sentenceCase &= !t.capitalized(i);
+            }
+            if (sentenceCase) {
+                return true;
+            }
+        }
+        PhraseTrie.Match<String> m = openerPhrases.longest(t, k, limit);
+        if (m == null) {
+            return false;
+        }
+        StringBuilder written = new StringBuilder();
+        for (int i = k; i < m.end(); i++) {
+            written.append(i > k ? " " : "").append(t.text(), t.start(i), t.end(i));
+        }
+        return m.values().contains(written.toString());
     }
 
     /** Whether a folded syllable may start a surname of {@code surnames.txt}. */

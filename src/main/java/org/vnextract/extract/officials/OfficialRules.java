@@ -398,7 +398,7 @@ public final class OfficialRules {
                     continue;
                 }
                 if (!t.isCapWord(k) || words > 0 && !glued && (roleAt(k, b) || titleWordAt(k)
-                        || lex.opensSentence(t.text(), t.start(k), t.end(k)))) {
+                        || lex.opensSentence(t, k, b))) {
                     break;
                 }
                 if (lex.companyWords.contains(t.fold(k))) {
@@ -537,7 +537,7 @@ public final class OfficialRules {
         int runEnd(int i, int b) {
             int r = i;
             while (r < b && t.isCapWord(r) && r - i < 12) {
-                if (r > i && (roleAt(r, b) || lex.opensSentence(t.text(), t.start(r), t.end(r)))) {
+                if (r > i && (roleAt(r, b) || lex.opensSentence(t, r, b))) {
                     break; // "Ba Phó Bí thư", "Nguyễn Xuân Phúc Tại buổi làm việc"
                 }
                 r++;
@@ -705,6 +705,7 @@ public final class OfficialRules {
             boolean numberedPlace = false; // a level whose units may be numbered ("thôn 3", "Quận 1")
             boolean afterOrgHead = false; // "Bệnh viện": the capitalised name after it is the organisation's
             int cutRun = -1; // where a capitalised run was cut before a stop phrase in sentence case
+            int and = -1; // the last "và" read
             // a head whose name may go on in lower case (named-heads.tsv): in titles only, where the
             // holder's predicate ends it; a body on its own is followed by any verb ("Vụ Pháp chế góp ý …")
             int named = lowerNames ? namedHeadEndingAt(k) : NO_HEAD;
@@ -722,6 +723,7 @@ public final class OfficialRules {
                     break;
                 }
                 if (named != NO_HEAD && t.isWord(k) && !t.capitalized(k)) {
+                    boolean proper = properNameBefore(k);
                     int j = lowerName(k, limit, named == TOPIC_HEAD);
                     if (j > k) { // "Viện trưởng Viện nghiên cứu phát triển xã hội", "Cục Cảnh sát hình sự"
                         k = j;
@@ -729,6 +731,9 @@ public final class OfficialRules {
                         orgName = true;
                         afterPlaceKind = false;
                         bare = false;
+                        if (j < limit && !t.capitalized(j) && !isJoiner(j) && clauseStarts(j, limit, proper)) {
+                            break; // "… Giáo dục ĐH và nghề nghiệp | khuyên thí sinh"
+                        }
                         continue;
                     }
                 }
@@ -749,10 +754,20 @@ public final class OfficialRules {
                         break;
                     }
                     if (k + 1 < limit && (t.isCapWord(k + 1) || nonRole(k + 1, limit) != null)) {
+                        and = k;
                         k++;
                         continue;
                     }
                     break;
+                }
+                if (t.isPunct(k, ',') && orgName && k > start && k == last && fieldWordEndingAt(k) >= 0) {
+                    int e = fieldList(k, limit);
+                    if (e > k) { // "Sở Văn hóa, Thể thao và Du lịch": the fields of one body, listed
+                        k = e;
+                        last = e;
+                        afterPlaceKind = false;
+                        continue;
+                    }
                 }
                 if (t.isPunct(k, '-') || t.isPunct(k, '–') || t.isPunct(k, '/')) {
                     if (k + 1 < limit && roleAt(k + 1, b)) {
@@ -782,6 +797,13 @@ public final class OfficialRules {
                 // a country follows a role or a portfolio only ("Phó Tổng thống Mỹ"), a portfolio a
                 // minister's role only ("Bộ trưởng Quốc phòng Hàn Quốc", not "Chủ tịch Tài chính Hoàng Huy")
                 PhraseTrie.Match<Entry> m = nonRole(k, limit, bare, bare && portfolio);
+                if (m != null && !bare && !t.capitalized(k) && clauseWordAt(k, limit) != null
+                        && m.values().stream().allMatch(e -> e.kind() == Kind.MODIFIER)
+                        && !(m.end() < limit && (t.capitalized(m.end()) || nonRole(m.end(), limit) != null))) {
+                    // "Phó giám đốc sở GD-ĐT Hà Nội | phụ trách trực tiếp khối GD mầm non": a predicate, not
+                    // the office one is in charge of ("Phó trưởng phòng phụ trách Phòng nghiên cứu …")
+                    break;
+                }
                 if (m != null && m.value().kind().isGap()) {
                     break; // "trưởng đoàn Trung tướng Hà Lôi", "Tổng thống nước này Moon Jae-in"
                 }
@@ -819,7 +841,7 @@ public final class OfficialRules {
                     last = k;
                     continue;
                 }
-                if (t.isCapWord(k) && k > start && !open && (lex.opensSentence(t.text(), t.start(k), t.end(k))
+                if (t.isCapWord(k) && k > start && !open && (lex.opensSentence(t, k, limit)
                         || lex.honorifics.longest(t, k, limit) != null && !placeOfSeveralWordsAt(k, limit))) {
                     break; // a line run into the next: "… Tỉnh ủy Yên Bái Sáng 8/2", "… Trung ương Ông Nguyễn Văn Bình"
                 }
@@ -895,7 +917,7 @@ public final class OfficialRules {
                     PhraseTrie.Match<Place> runPlace = lex.places.longest(t, runStart, r);
                     if (orgName && r - runStart == 1 && k < limit && t.isWord(k) && !t.capitalized(k) && !t.fold(k).equals(VA)
                             && (runPlace == null || runPlace.end() != r) && lex.stops.longest(t, k, limit) == null
-                            && nonRole(k, limit) == null) {
+                            && nonRole(k, limit) == null && !clauseStarts(k, limit, properNameBefore(k))) {
                         k++;
                         last = k;
                     }
@@ -931,7 +953,78 @@ public final class OfficialRules {
                 }
                 break;
             }
+            if (and >= 0 && and < last && onlyPlainWords(and + 1, last)) {
+                last = and; // "Chủ tịch UBND huyện Phú Xuyên | và các đơn vị chức năng": no second body followed
+            }
             return t.snapEnd(start, last, b);
+        }
+
+        /**
+         * The first token of the field word that ends right before {@code k}, or -1: a word of the
+         * segmenter of two syllables or more written in sentence case ("Văn hóa", "Du lịch"), which a
+         * personal name or a place, capitalised in every syllable, never is.
+         */
+        int fieldWordEndingAt(int k) {
+            if (k < 2 || !t.endsWord(k - 1) || !t.isWord(k - 1) || t.capitalized(k - 1)) {
+                return -1;
+            }
+            int h = t.wordHead(k - 1);
+            if (h >= k - 1 || !t.isCapWord(h)) {
+                return -1;
+            }
+            for (int i = h + 1; i < k; i++) {
+                if (!t.isWord(i) || t.capitalized(i)) {
+                    return -1;
+                }
+            }
+            return h;
+        }
+
+        /**
+         * After a field of a body's name and the comma at {@code k}: the end of the list of its other
+         * fields, each a word in sentence case, the last after "và" ("Sở Văn hóa, Thể thao và Du
+         * lịch", "Bộ Lao động, Thương binh và Xã hội"); {@code k} when there is none (a role, a
+         * name or anything else follows).
+         */
+        int fieldList(int k, int limit) {
+            int i = k;
+            for (int n = 0; n < 4 && i < limit && t.isPunct(i, ','); n++) {
+                int e = fieldWordAt(i + 1, limit);
+                if (e < 0) {
+                    return k;
+                }
+                i = e;
+                if (i + 1 < limit && t.fold(i).equals(VA)) {
+                    int last = fieldWordAt(i + 1, limit);
+                    return last < 0 ? k : last;
+                }
+            }
+            return k;
+        }
+
+        /** The end of a field word in sentence case starting at {@code i} (no role), or -1. */
+        int fieldWordAt(int i, int limit) {
+            if (i >= limit || !t.isCapWord(i) || roleAt(i, limit)) {
+                return -1;
+            }
+            int e = i + 1;
+            while (e < limit && !t.endsWord(e - 1)) {
+                e++;
+            }
+            return e - i >= 2 && e <= limit && fieldWordEndingAt(e) == i ? e : -1;
+        }
+
+        /** Whether tokens {@code [from, to)} are only plain words of the title lexicon ("các", "cơ quan"). */
+        boolean onlyPlainWords(int from, int to) {
+            int k = from;
+            while (k < to) {
+                PhraseTrie.Match<Entry> m = lex.titles.longest(t, k, to);
+                if (m == null || m.values().stream().anyMatch(e -> e.kind() != Kind.WORD)) {
+                    return false;
+                }
+                k = m.end();
+            }
+            return k == to;
         }
 
         /**
@@ -970,6 +1063,7 @@ public final class OfficialRules {
          */
         int lowerName(int k, int limit, boolean topic) {
             int j = k;
+            boolean proper = properNameBefore(k);
             int words = 0;
             int max = topic ? MAX_LOWER_TOPIC : MAX_LOWER_NAME;
             while (j < limit && words < max) {
@@ -991,6 +1085,9 @@ public final class OfficialRules {
                         || wholeWords(lex.titles.longest(t, j, limit, e -> e.kind() != Kind.WORD && e.kind() != Kind.PORTFOLIO)))) {
                     break;
                 }
+                if (!isJoiner(j) && clauseStarts(j, limit, proper)) {
+                    break; // "Trường mầm non Đồng Thắng | lý giải", "… phát triển cộng đồng | thì"
+                }
                 j++;
                 words++;
             }
@@ -1005,6 +1102,68 @@ public final class OfficialRules {
                 return k; // "Ủy ban châu | Âu" ends inside a word; "… Kỹ thuật rồi | Phó Bí thư" runs into a title
             }
             return j;
+        }
+
+        /**
+         * Whether the segmenter's word at {@code j} (which must start there) is a word that begins a
+         * clause (clause-words.txt: a verb, adverb or conjunction of the treebank that names no
+         * organisation's field), so that an organisation's name in lower case ends before it.
+         */
+        String clauseWordAt(int j, int limit) {
+            PhraseTrie.Match<String> m = clauseWord(j, limit);
+            return m == null ? null : m.value();
+        }
+
+        /** The clause word that is the segmenter's word at {@code j} ({@link #clauseWordAt}), or null. */
+        PhraseTrie.Match<String> clauseWord(int j, int limit) {
+            if (j > 0 && !t.endsWord(j - 1)) {
+                return null;
+            }
+            for (int e = j; e < limit && e < j + lex.clauseWords.maxLength(); e++) {
+                if (t.endsWord(e)) {
+                    return lex.clauseWords.exactly(t, j, e + 1);
+                }
+            }
+            return null;
+        }
+
+        /**
+         * Whether a clause begins at {@code j}, ending the lower-case name before it: an adverb or
+         * conjunction anywhere ("… phát triển cộng đồng | thì"), a verb or preposition after a proper
+         * name ({@code proper}: "Trường mầm non Đồng Thắng | lý giải", "Công ty Thiên Thanh | từ xa"),
+         * not in the lower-case name right after its head, where verbs name the field ("Trung tâm dự
+         * báo nhu cầu nhân lực"), nor right after "và", which joins a second field ("… HIV/AIDS và
+         * điều trị nghiện chất"), nor before a capitalised body it links the name to ("Viện nghiên
+         * cứu Katif thuộc Trung tâm …").
+         */
+        boolean clauseStarts(int j, int limit, boolean proper) {
+            PhraseTrie.Match<String> m = clauseWord(j, limit);
+            if (m == null) {
+                return false;
+            }
+            if (m.values().contains(OfficialLexicon.ANYWHERE)) {
+                return true;
+            }
+            if (!proper || j > 0 && t.fold(j - 1).equals(VA)) {
+                return false;
+            }
+            return !(m.end() < limit && t.capitalized(m.end()) && nonRole(m.end(), limit) != null);
+        }
+
+        /**
+         * Whether a proper name ends right before token {@code k}: an abbreviation ("SCIC", "TTKS"),
+         * a word of foreign shape ("Vinachem"), a place, or two capitalised words of no title-lexicon
+         * phrase ("Toàn Cầu"; not "Trưởng Ban", "Cục Chống"), not a name's words in sentence case
+         * ("Trung tâm Y tế | dự phòng").
+         */
+        boolean properNameBefore(int k) {
+            if (k == 0 || !t.capitalized(k - 1) || !t.isWord(k - 1) && t.kind(k - 1) != TokenKind.ABBREVIATION) {
+                return false;
+            }
+            return t.kind(k - 1) == TokenKind.ABBREVIATION || allCapitals(k - 1)
+                    || lex.foreignWord(t.text(), t.start(k - 1), t.end(k - 1))
+                    || k >= 2 && t.isCapWord(k - 2) && t.isCapWord(k - 1) && !titleWordAt(k - 2) && !titleWordAt(k - 1)
+                    || lex.places.endingAt(t, k) != null;
         }
 
         /** Whether a match (or null) ends where a word of the segmenter ends. */
@@ -1258,7 +1417,8 @@ public final class OfficialRules {
                     break;
                 }
                 if (y + 2 < segs.size() && (segs.get(y + 2).type == T.NAME || segs.get(y + 2).type == T.OTHER
-                        && t.isCapWord(segs.get(y + 2).from) && !sentenceCaseStop(segs.get(y + 2).from, t.size()))
+                        && t.isCapWord(segs.get(y + 2).from) && !sentenceCaseStop(segs.get(y + 2).from, t.size())
+                        && !lex.opensSentenceWithPhrase(t, segs.get(y + 2).from, t.size()))
                         && segs.get(y + 2).from == title.to) {
                     break; // the title belongs to the next name ("…, Chủ tịch UBND tỉnh Nguyễn Văn A")
                 }

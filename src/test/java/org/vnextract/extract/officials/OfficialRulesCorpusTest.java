@@ -25,7 +25,7 @@ import org.vnextract.text.TextStage;
  */
 class OfficialRulesCorpusTest {
     static final String[] RULE_FILES = {"titles", "surnames", "places", "honorifics", "triggers", "stops", "syllables",
-        "company-words", "candidacy", "named-heads"};
+        "company-words", "candidacy", "named-heads", "clause-words", "sentence-openers"};
     static OfficialExtractor extractor;
     static TextStage text;
     static SegmentStage segment;
