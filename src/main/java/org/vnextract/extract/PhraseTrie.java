@@ -63,15 +63,9 @@ public final class PhraseTrie<V> {
     private boolean anyFirst;
     /**
      * The phrases' first folded words as a trie of their chars' bases ({@link Fold#foldedBase}, tone
-     * marks left out; node 0 the root), for {@link #firstWordAt}: the node after the first char, by
-     * char (0: none); the node after a node and a char, in an open-addressing table (a key
-     * {@code node << 16 | char} and its node in one long, 0 an empty slot); whether a word ends at a node.
+     * marks left out), for {@link #firstWordAt}; a word ends at a node whose id is set.
      */
-    private int[] firstNode = new int[0];
-    private long[] edges = new long[16];
-    private int edgeCount;
-    private int nodes = 1;
-    private boolean[] wordEnds = new boolean[16];
+    private final CharTrie firstWords = new CharTrie();
     /**
      * Every folded word of the phrases as a trie of its chars as {@link Fold#fold} writes them (the
      * bases, then the tone marks), for {@link #wordAt}: the word's id at the node where it ends.
@@ -126,81 +120,24 @@ public final class PhraseTrie<V> {
 
     /** Adds a first word's chars' bases to the tables of {@link #firstWordAt}; a word of tone marks only adds none. */
     private void addFirstWord(String word) {
-        int node = 0;
-        boolean any = false;
+        StringBuilder bases = new StringBuilder(word.length());
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
-            if (Fold.isToneMark(c)) {
-                continue;
+            if (!Fold.isToneMark(c)) {
+                bases.append(c);
             }
-            int next = any ? edge(node, c) : c < firstNode.length ? firstNode[c] : 0;
-            if (next == 0) {
-                Validate.isTrue(nodes < 1 << 16, "folded", "first words too long for the first-word tables");
-                next = nodes++;
-                if (next == wordEnds.length) {
-                    wordEnds = java.util.Arrays.copyOf(wordEnds, 2 * next);
-                }
-                if (any) {
-                    putEdge(node, c, next);
-                } else {
-                    if (c >= firstNode.length) {
-                        firstNode = java.util.Arrays.copyOf(firstNode, c + 1);
-                    }
-                    firstNode[c] = next;
-                }
-            }
-            any = true;
-            node = next;
         }
-        if (any) {
-            wordEnds[node] = true;
-        }
+        firstWords.add(bases.toString(), 0);
     }
 
     private static long edgeKey(int node, char c) {
         return (long) node << 16 | c;
     }
 
-    /** The node after {@code node} and {@code c}, or 0. */
-    private int edge(int node, char c) {
-        long key = edgeKey(node, c);
-        long[] t = edges;
-        int m = t.length - 1;
-        for (int k = Long.hashCode(key * 0x9E3779B97F4A7C15L) & m; ; k = (k + 1) & m) {
-            long v = t[k];
-            if (v == 0) {
-                return 0;
-            }
-            if (v >>> 32 == key) {
-                return (int) v;
-            }
-        }
-    }
-
-    private void putEdge(int node, char c, int next) {
-        if (2 * (edgeCount + 1) > edges.length) {
-            long[] old = edges;
-            edges = new long[2 * old.length];
-            edgeCount = 0;
-            for (long v : old) {
-                if (v != 0) {
-                    putEdge((int) (v >>> 48), (char) (v >>> 32), (int) v);
-                }
-            }
-        }
-        long key = edgeKey(node, c);
-        int m = edges.length - 1;
-        int k = Long.hashCode(key * 0x9E3779B97F4A7C15L) & m;
-        while (edges[k] != 0) {
-            k = (k + 1) & m;
-        }
-        edges[k] = key << 32 | next;
-        edgeCount++;
-    }
-
     /**
-     * Words as a trie of their chars: the node after the first char by char, the node after a node
-     * and a char in an open-addressing table (as the first-word tables), a word's id + 1 per node.
+     * Words as a trie of their chars (node 0 the root): the node after the first char, by char (0:
+     * none); the node after a node and a char, in an open-addressing table (a key {@code node << 16 |
+     * char} and its node in one long, 0 an empty slot); a word's id + 1 at the node where it ends.
      */
     private static final class CharTrie {
         int[] first = new int[0];
@@ -234,7 +171,7 @@ public final class PhraseTrie<V> {
                 char c = word.charAt(i);
                 int next = next(node, c);
                 if (next == 0) {
-                    Validate.isTrue(nodes < 1 << 16, "word", "words too long for the word tables");
+                    Validate.isTrue(nodes < 1 << 16, "word", "words too long for the word tables (2^16 nodes)");
                     next = nodes++;
                     if (next == ids.length) {
                         ids = java.util.Arrays.copyOf(ids, 2 * next);
@@ -430,7 +367,8 @@ public final class PhraseTrie<V> {
         String text = t.text();
         int to = t.end(i);
         boolean abbreviation = kind == TokenKind.ABBREVIATION;
-        int node = -1;
+        int node = 0;
+        boolean any = false;
         for (int k = t.start(i); k < to; k++) {
             char c = text.charAt(k);
             if (abbreviation && c == '.') {
@@ -440,12 +378,13 @@ public final class PhraseTrie<V> {
             if (b == 0) {
                 return true;
             }
-            node = node < 0 ? (b < firstNode.length ? firstNode[b] : 0) : edge(node, b);
+            any = true;
+            node = firstWords.next(node, b);
             if (node == 0) {
                 return false;
             }
         }
-        return node < 0 || wordEnds[node];
+        return !any || firstWords.ids[node] != 0;
     }
 
     /**
@@ -455,7 +394,7 @@ public final class PhraseTrie<V> {
      */
     public boolean firstWordMayStartWith(char c) {
         char b = Fold.foldedBase(c);
-        return b == 0 || b < firstNode.length && firstNode[b] != 0;
+        return b == 0 || firstWords.next(0, b) != 0;
     }
 
     /** Whether some phrase starts with the folded token {@code folded}. */
