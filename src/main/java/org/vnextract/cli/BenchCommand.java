@@ -202,12 +202,7 @@ public final class BenchCommand implements Callable<Integer> {
      */
     private int stageAlone(PrintWriter out, Vnextract vx, List<RawDocument> docs) {
         List<Stage> stages = vx.pipeline().stages();
-        int at = -1;
-        for (int i = 0; i < stages.size(); i++) {
-            if (stages.get(i).name().equals(stage)) {
-                at = i;
-            }
-        }
+        int at = vx.pipeline().indexOf(stage);
         if (at < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--stage: no stage '" + stage
                     + "' in the pipeline " + stages.stream().map(Stage::name).toList());
@@ -215,11 +210,7 @@ public final class BenchCommand implements Callable<Integer> {
         Stage target = stages.get(at);
         List<Analysis> inputs = new ArrayList<>(docs.size());
         for (RawDocument d : docs) {
-            Analysis a = Analysis.of(RawDocument.KEY, d);
-            for (int i = 0; i < at; i++) {
-                a = stages.get(i).process(a);
-            }
-            inputs.add(a);
+            inputs.add(vx.pipeline().processBefore(Analysis.of(RawDocument.KEY, d), at));
         }
         java.lang.management.ThreadMXBean tm = ManagementFactory.getThreadMXBean();
         java.util.function.LongSupplier clock = tm.isCurrentThreadCpuTimeSupported()

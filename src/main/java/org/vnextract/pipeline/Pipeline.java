@@ -34,17 +34,37 @@ public final class Pipeline {
 
     /** Runs every stage in order. */
     public Analysis process(Analysis in) {
+        return processBefore(in, stages.size());
+    }
+
+    /**
+     * Runs the stages before the one at {@code end} in order: what that stage reads (a benchmark of
+     * one stage alone makes its inputs so, once).
+     */
+    public Analysis processBefore(Analysis in, int end) {
         Validate.notNull(in, "in");
+        Validate.range(0, end, stages.size(), "end");
         for (Key<?> k : initial) {
             if (!in.has(k)) {
                 throw new IllegalArgumentException("'in' lacks the initial key '" + k + "'");
             }
         }
         Analysis a = in;
-        for (Stage s : stages) {
-            a = s.process(a);
+        for (int i = 0; i < end; i++) {
+            a = stages.get(i).process(a);
         }
         return a;
+    }
+
+    /** The index of the last stage named {@code name}, or -1 when none is. */
+    public int indexOf(String name) {
+        Validate.notNull(name, "name");
+        for (int i = stages.size() - 1; i >= 0; i--) {
+            if (stages.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Builds a {@link Pipeline}. Not thread-safe; use from one thread. */

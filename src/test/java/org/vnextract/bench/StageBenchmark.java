@@ -72,12 +72,7 @@ public class StageBenchmark {
             return;
         }
         List<Stage> stages = vx.pipeline().stages();
-        int at = -1;
-        for (int i = 0; i < stages.size(); i++) {
-            if (stages.get(i).name().equals(stage)) {
-                at = i;
-            }
-        }
+        int at = vx.pipeline().indexOf(stage);
         if (at < 0) {
             throw new IllegalArgumentException("no stage '" + stage + "'; the pipeline has "
                     + stages.stream().map(Stage::name).toList() + " (or 'all')");
@@ -85,11 +80,7 @@ public class StageBenchmark {
         target = stages.get(at);
         inputs = new ArrayList<>();
         for (RawDocument d : docs) {
-            Analysis a = Analysis.of(RawDocument.KEY, d);
-            for (int i = 0; i < at; i++) {
-                a = stages.get(i).process(a);
-            }
-            inputs.add(a);
+            inputs.add(vx.pipeline().processBefore(Analysis.of(RawDocument.KEY, d), at));
         }
     }
 

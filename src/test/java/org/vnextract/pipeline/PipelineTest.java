@@ -31,6 +31,19 @@ class PipelineTest {
     }
 
     @Test
+    void processBeforeMakesWhatAStageReads() {
+        Pipeline p = Pipeline.builder().input(A).add(LENGTH).add(DOUBLE).build();
+        int at = p.indexOf("double");
+        assertThat(at).isEqualTo(1);
+        assertThat(p.indexOf("none")).isEqualTo(-1);
+        Analysis before = p.processBefore(Analysis.of(A, "abc"), at);
+        assertThat(before.get(B)).isEqualTo(3);
+        assertThat(before.has(C)).isFalse();
+        assertThat(p.stages().get(at).process(before).get(C)).isEqualTo(6);
+        assertThatThrownBy(() -> p.processBefore(Analysis.of(A, "abc"), 3)).hasMessageContaining("'end'");
+    }
+
+    @Test
     void missingPrerequisiteFailsAtBuildNamingStageAndKey() {
         assertThatThrownBy(() -> Pipeline.builder().input(A).add(DOUBLE).add(LENGTH).build())
                 .isInstanceOf(PipelineException.class)
