@@ -23,6 +23,8 @@ import re
 import sys
 import unicodedata
 
+from udtags import word_tags
+
 CLAUSE = {"VERB", "AUX", "ADV", "SCONJ", "CCONJ", "ADP"}
 ANYWHERE = {"AUX", "ADV", "SCONJ", "CCONJ"}
 MIN_SHARE = 0.8
@@ -43,16 +45,7 @@ def data_lines(path):
 
 
 ud, bulk, models = sys.argv[1], sys.argv[2], sys.argv[3]
-tags = collections.defaultdict(collections.Counter)
-for path in sorted(glob.glob(os.path.join(ud, "*.conllu"))):
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            c = line.split("\t")
-            if "-" in c[0] or "." in c[0]:
-                continue
-            tags[nfc(c[1].lower())][c[3]] += 1
+tags = word_tags(sorted(glob.glob(os.path.join(ud, "*.conllu"))))
 candidates = set()
 for w, t in tags.items():
     n = sum(t.values())
