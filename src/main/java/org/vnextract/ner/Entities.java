@@ -1,7 +1,6 @@
 package org.vnextract.ner;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +13,10 @@ import org.vnextract.text.Sentence;
 /**
  * The entity tagger's names in one article (issue 13), read by extractors through {@link #KEY}:
  * persons, organisations and locations as character spans of the text, on word boundaries. The
- * tagger ({@link EntityTagger}) runs on demand, on the sentences an extractor asks for, once per
- * sentence: an extractor that needs the names of three sentences does not pay for forty.
+ * tagger ({@link EntityTagger}) runs on demand, on the windows of words an extractor asks about
+ * ({@link #around}), once per window: an extractor with three questions does not pay for forty sentences.
  *
- * <p>One per article. Thread-safe: the memory of tagged sentences is guarded by this object.
+ * <p>One per article. Thread-safe: the memory of tagged windows is guarded by this object.
  */
 public final class Entities {
     public static final Key<Entities> KEY = Key.of("entities", Entities.class);
@@ -28,7 +27,6 @@ public final class Entities {
     private final EntityTagger tagger;
     private final AnalyzedText text;
     private final Words words;
-    private final Map<Integer, List<Span>> tagged = new HashMap<>();
     /** Windows of words tagged by {@link #around}, by first word and end word. */
     private final Map<Long, List<Span>> windows = new HashMap<>();
 
@@ -113,46 +111,6 @@ public final class Entities {
         List<List<Span>> out = new ArrayList<>(ranges.size());
         for (long k : keys) {
             out.add(k < 0 ? List.of() : windows.get(k));
-        }
-        return out;
-    }
-
-    /** The names of the given sentences (indices of {@link AnalyzedText#sentences()}), tagging in one call those not tagged yet. */
-    public synchronized Map<Integer, List<Span>> in(Collection<Integer> sentences) {
-        Validate.notNull(sentences, "sentences");
-        List<Integer> todo = new ArrayList<>();
-        List<String[]> input = new ArrayList<>();
-        List<Integer> firstWords = new ArrayList<>();
-        for (int s : sentences) {
-            if (s < 0 || s >= text.sentences().size() || tagged.containsKey(s) || todo.contains(s)) {
-                continue;
-            }
-            int[] r = words.range(text.sentences().get(s));
-            String[] ws = new String[r[1] - r[0]];
-            for (int w = r[0]; w < r[1]; w++) {
-                ws[w - r[0]] = words.joined(text, w);
-            }
-            todo.add(s);
-            input.add(ws);
-            firstWords.add(r[0]);
-        }
-        if (!todo.isEmpty()) {
-            List<List<Entity>> found = tagger.tag(input);
-            for (int i = 0; i < todo.size(); i++) {
-                List<Span> spans = new ArrayList<>(found.get(i).size());
-                int first = firstWords.get(i);
-                for (Entity e : found.get(i)) {
-                    spans.add(new Span(words.start(first + e.start()), words.end(first + e.end() - 1), e.type(), e.prob()));
-                }
-                tagged.put(todo.get(i), List.copyOf(spans));
-            }
-        }
-        Map<Integer, List<Span>> out = new HashMap<>();
-        for (int s : sentences) {
-            List<Span> l = tagged.get(s);
-            if (l != null) {
-                out.put(s, l);
-            }
         }
         return out;
     }

@@ -10,7 +10,7 @@ import org.vnextract.text.AnalyzedText;
 
 /**
  * Provides {@link Entities#KEY}: the entity tagger over the article's words, behind {@link
- * EntityTagger}. It tags nothing itself; {@link Entities} tags the sentences its readers ask for.
+ * EntityTagger}. It tags nothing itself; {@link Entities} tags the windows of words its readers ask about.
  *
  * <p>Immutable; thread-safe (the tagger is).
  */

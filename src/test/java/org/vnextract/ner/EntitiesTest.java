@@ -71,12 +71,14 @@ class EntitiesTest {
         Analysis a = new EntityStage(new Fake(Entity.LOCATION, n)).process(analysis("Trời mưa to. Ông Hà đến chợ Lương Văn Can sáng nay."));
         Entities e = a.get(Entities.KEY);
         String t = a.get(AnalyzedText.KEY).text();
-        int s = e.sentenceAt(t.indexOf("Lương"));
-        assertThat(s).isEqualTo(1);
-        List<Entities.Span> spans = e.in(List.of(s)).get(s);
+        int at = t.indexOf("Lương");
+        assertThat(e.sentenceAt(at)).isEqualTo(1);
+        // a margin past the sentence's words: the window is the whole sentence, and no more
+        List<int[]> whole = List.<int[]>of(new int[] {at, at + "Lương".length()});
+        List<Entities.Span> spans = e.around(whole, 100).get(0);
         assertThat(spans).hasSize(1);
         assertThat(t.substring(spans.get(0).start(), spans.get(0).end())).isEqualTo("Lương Văn Can");
-        e.in(List.of(s));
+        e.around(whole, 100);
         assertThat(n.get()).as("one sentence tagged, once").isEqualTo(1);
     }
 
