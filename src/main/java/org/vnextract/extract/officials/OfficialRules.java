@@ -724,7 +724,7 @@ public final class OfficialRules {
                 }
                 if (named != NO_HEAD && t.isWord(k) && !t.capitalized(k)) {
                     boolean proper = properNameBefore(k);
-                    int j = lowerName(k, limit, named == TOPIC_HEAD);
+                    int j = lowerName(k, limit, named == TOPIC_HEAD, proper);
                     if (j > k) { // "Viện trưởng Viện nghiên cứu phát triển xã hội", "Cục Cảnh sát hình sự"
                         k = j;
                         last = j;
@@ -797,7 +797,7 @@ public final class OfficialRules {
                 // a country follows a role or a portfolio only ("Phó Tổng thống Mỹ"), a portfolio a
                 // minister's role only ("Bộ trưởng Quốc phòng Hàn Quốc", not "Chủ tịch Tài chính Hoàng Huy")
                 PhraseTrie.Match<Entry> m = nonRole(k, limit, bare, bare && portfolio);
-                if (m != null && !bare && !t.capitalized(k) && clauseWordAt(k, limit) != null
+                if (m != null && !bare && !t.capitalized(k) && clauseWord(k, limit) != null
                         && m.values().stream().allMatch(e -> e.kind() == Kind.MODIFIER)
                         && !(m.end() < limit && (t.capitalized(m.end()) || nonRole(m.end(), limit) != null))) {
                     // "Phó giám đốc sở GD-ĐT Hà Nội | phụ trách trực tiếp khối GD mầm non": a predicate, not
@@ -1060,10 +1060,11 @@ public final class OfficialRules {
          * #MAX_LOWER_TOPIC}) and up to a delimiter, a capitalised word,
          * a stop phrase or a title-lexicon phrase other than a plain word; {@code k} when there is none.
          * A joiner it ends with ("và", "của", "về") stays out unless a body or a capitalised word follows.
+         * {@code proper}: a proper name ends right before {@code k} ({@link #properNameBefore}), so a
+         * verb or preposition ends the name too ({@link #clauseStarts}).
          */
-        int lowerName(int k, int limit, boolean topic) {
+        int lowerName(int k, int limit, boolean topic, boolean proper) {
             int j = k;
-            boolean proper = properNameBefore(k);
             int words = 0;
             int max = topic ? MAX_LOWER_TOPIC : MAX_LOWER_NAME;
             while (j < limit && words < max) {
@@ -1105,16 +1106,10 @@ public final class OfficialRules {
         }
 
         /**
-         * Whether the segmenter's word at {@code j} (which must start there) is a word that begins a
-         * clause (clause-words.txt: a verb, adverb or conjunction of the treebank that names no
-         * organisation's field), so that an organisation's name in lower case ends before it.
+         * The clause word that is the segmenter's word at {@code j} (which must start there), or null:
+         * a word that begins a clause (clause-words.txt: a verb, adverb or conjunction of the treebank
+         * that names no organisation's field), so that an organisation's name in lower case ends before it.
          */
-        String clauseWordAt(int j, int limit) {
-            PhraseTrie.Match<String> m = clauseWord(j, limit);
-            return m == null ? null : m.value();
-        }
-
-        /** The clause word that is the segmenter's word at {@code j} ({@link #clauseWordAt}), or null. */
         PhraseTrie.Match<String> clauseWord(int j, int limit) {
             if (j > 0 && !t.endsWord(j - 1)) {
                 return null;
